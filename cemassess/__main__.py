@@ -1,0 +1,3 @@
+from cemassess.cli import main
+
+raise SystemExit(main())
