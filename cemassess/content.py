@@ -31,3 +31,17 @@ def load_framework(framework_id: str = DEFAULT_FRAMEWORK) -> Framework:
     if not path.is_file():
         raise FileFormatError(f"no framework named {framework_id!r} is installed")
     return load_framework_file(path)
+
+
+DEFAULT_BENCHMARKS = "illustrative"
+
+
+@cache
+def load_benchmarks(pack_name: str = DEFAULT_BENCHMARKS):
+    """A shipped benchmark pack (resources/benchmarks/<name>.json)."""
+    from cemassess.exchange.benchmark_file import read_benchmark_pack
+
+    path = resource("benchmarks", f"{pack_name}.json")
+    if not path.is_file():
+        raise FileFormatError(f"no benchmark pack named {pack_name!r} is installed")
+    return read_benchmark_pack(path)

@@ -1,0 +1,312 @@
+"""The command line: a second face on the same core as the app.
+
+Bad input ends with exit code 2 and one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from cemassess import __version__
+from cemassess.content import load_benchmarks, load_framework
+from cemassess.domain.assessment import Assessment
+from cemassess.domain.results import Results, evaluate
+from cemassess.exchange.strictjson import FileFormatError
+from cemassess.i18n import role_name, tr
+
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit code 2."""
+
+
+# -- loading --------------------------------------------------------------------------------
+def load_assessment(arg: str, data_dir: str | None = None) -> Assessment:
+    """A file path, or an id in the local portfolio."""
+    path = Path(arg)
+    if path.exists() or path.suffix == ".json" or "/" in arg or "\\" in arg:
+        from cemassess.exchange.assessment_file import read_assessment
+
+        return read_assessment(path)
+    try:
+        from cemassess.cli_store import resolve_assessment
+    except ImportError:  # pragma: no cover - the store ships with the app
+        raise CliError(f"{arg}: no such file") from None
+    return resolve_assessment(arg, data_dir)
+
+
+def results_for(a: Assessment, segment: str | None = None, with_benchmark: bool = True) -> Results:
+    try:
+        fw = load_framework(a.framework)
+    except FileFormatError:
+        raise CliError(f"the assessment uses framework {a.framework!r}, which is not installed") from None
+    pack = load_benchmarks() if with_benchmark else None
+    if pack is not None and segment and pack.segment(segment) is None:
+        raise CliError(f"no benchmark segment {segment!r}; choose one of: "
+                       + ", ".join(s.id for s in pack.segments))
+    seg = segment or (a.company.industry if pack and pack.segment(a.company.industry) else None)
+    return evaluate(fw, a, benchmarks=pack, segment_id=seg)
+
+
+def _fmt(x: float | None) -> str:
+    return "-" if x is None else f"{x:.1f}"
+
+
+def _r1(x: float | None) -> float | None:
+    return None if x is None else round(x, 1)
+
+
+# -- score ----------------------------------------------------------------------------------
+def score_json(res: Results, lang: str) -> dict[str, Any]:
+    fw = res.framework
+    out: dict[str, Any] = {
+        "assessment": res.assessment.id,
+        "company": res.assessment.company.name,
+        "framework": f"{fw.id} {fw.version}",
+        "overall": _r1(res.overall.score),
+        "overall_level": res.overall.band.name(lang) if res.overall.band else None,
+        "completion": {"answered": res.completion.answered, "total": res.completion.total},
+        "dimensions": [
+            {"id": d.id, "title": d.title(lang), "score": _r1(s.score),
+             "level": s.band.name(lang) if s.band else None,
+             "coverage": round(s.coverage, 3), "dont_know": len(s.dont_know),
+             "not_applicable": len(s.not_applicable), "unanswered": len(s.unanswered)}
+            for d in fw.dimensions for s in [res.dimensions[d.id]]
+        ],
+        "phase": {
+            "current": res.phase.current, "attained": res.phase.attained,
+            "progress": round(res.phase.progress, 3),
+            "title": fw.phase(res.phase.current).title(lang),
+            "blocking": [{"practice": b.practice_id, "reason": b.reason, "level": b.level}
+                         for b in res.phase.blocking],
+        },
+        "perception_gaps": {
+            "practices": [{"practice": g.practice_id, "gap": round(g.gap, 2), "high": g.high.value,
+                           "low": g.low.value, "by_role": {r.value: v for r, v in g.by_role.items()}}
+                          for g in res.practice_gaps],
+            "dimensions": [{"dimension": g.dimension_id, "gap": round(g.gap, 2), "high": g.high.value,
+                            "low": g.low.value,
+                            "by_role": {r.value: _r1(v) for r, v in g.by_role.items()}}
+                           for g in res.dimension_gaps],
+        },
+        "checks": [{"id": c.check.id, "kind": c.check.kind, "title": c.check.title(lang),
+                    "fired": c.fired, "mean_level": _r1(c.mean_level)} for c in res.checks],
+        "knowledge_gaps": res.knowledge_gaps,
+        "for_review": res.for_review,
+        "respondents": len(res.assessment.respondents),
+    }
+    if res.nps is not None:
+        out["nps"] = {"score": _r1(res.nps.score), "n": res.nps.n, "promoters": res.nps.promoters,
+                      "passives": res.nps.passives, "detractors": res.nps.detractors}
+    m = res.assessment.metrics
+    if m.retention_rate is not None:
+        out["retention_rate"] = m.retention_rate
+    if m.churn_rate is not None:
+        out["churn_rate"] = m.churn_rate
+    if res.benchmark is not None:
+        b = res.benchmark
+        out["benchmark"] = {
+            "pack": b.pack.id, "segment": b.segment.id, "provenance": b.pack.provenance,
+            "source": b.pack.source,
+            "dimensions": {k: {"shown": c.shown, "n": c.n, "percentile": _r1(c.percentile),
+                               "p10": c.p10, "median": c.median, "p90": c.p90,
+                               "gap_to_median": _r1(c.gap_to_median),
+                               "gap_to_top_quartile": _r1(c.gap_to_top_quartile)}
+                           for k, c in b.comparisons.items()},
+        }
+    return out
+
+
+def score_text(res: Results, lang: str, explain: bool = False) -> str:
+    from cemassess.explain import explain_dimension, explain_overall, explain_phase, method_lines
+
+    fw, a = res.framework, res.assessment
+    lines = [f"{a.company.name or '-'} — {fw.title(lang)}", ""]
+    b = res.benchmark
+    head = f"{tr('dimension', lang):<46} {tr('score', lang):>6}  {tr('level', lang):<16}"
+    if b:
+        head += "  P10  Med  P90  %ile"
+    lines += [head, "-" * len(head)]
+    for d in fw.dimensions:
+        s = res.dimensions[d.id]
+        row = f"{d.title(lang)[:46]:<46} {_fmt(s.score):>6}  " \
+              f"{(s.band.name(lang) if s.band else tr('not_scored', lang))[:16]:<16}"
+        if b:
+            c = b.comparisons[d.id]
+            row += (f"  {c.p10:>3.0f}  {c.median:>3.0f}  {c.p90:>3.0f}  {c.percentile:>4.0f}"
+                    if c.shown and c.percentile is not None else "  " + tr("too_few", lang)[:24])
+        lines.append(row)
+    ov = res.overall
+    lines += ["-" * len(head),
+              f"{tr('overall', lang):<46} {_fmt(ov.score):>6}  "
+              f"{ov.band.name(lang) if ov.band else ''}", ""]
+    ph = res.phase
+    lines.append(f"{tr('current_phase', lang)}: {ph.current} — {fw.phase(ph.current).title(lang)} "
+                 f"({tr('progress', lang)} {ph.progress:.0%}); "
+                 + ("attained" if lang != "ru" else "достигнута") + f": {ph.attained}")
+    if b:
+        lines.append(f"Benchmark: {b.segment.title(lang)} ({b.pack.title if lang != 'ru' else b.pack.title_ru or b.pack.title})"
+                     + (f" — {tr('illustrative', lang)}" if b.pack.illustrative else ""))
+    if res.nps is not None:
+        lines.append(f"NPS: {res.nps.score:+.0f} (n={res.nps.n})")
+    if res.dimension_gaps:
+        lines += ["", tr("perception_gaps", lang) + ":"]
+        for g in res.dimension_gaps:
+            lines.append(f"  {fw.dimensions_by_id[g.dimension_id].title(lang)}: "
+                         f"{role_name(g.high.value, lang)} {g.by_role[g.high]:.0f} vs "
+                         f"{role_name(g.low.value, lang)} {g.by_role[g.low]:.0f} ({g.gap:.1f})")
+    if explain:
+        lines += [""] + method_lines(lang) + [""] + explain_overall(fw, ov, lang) + [""]
+        lines += explain_phase(fw, ph, res.practices, lang)
+        for d in fw.dimensions:
+            lines += [""] + explain_dimension(fw, res.dimensions[d.id], lang)
+    return "\n".join(lines)
+
+
+# -- roadmap --------------------------------------------------------------------------------
+def roadmap_json(res: Results, lang: str) -> dict[str, Any]:
+    from cemassess.explain import explain_action
+
+    fw = res.framework
+    items = []
+    for it in res.roadmap.items:
+        act = fw.actions.get(it.id)
+        items.append({
+            "id": it.id, "rank": it.rank, "dimension": it.dimension_id, "practice": it.practice_id,
+            "phase": it.phase, "horizon": it.horizon, "priority": it.priority, "effort": it.effort,
+            "title": act.title(lang) if act else it.title,
+            "owner": it.owner or (act.owner(lang) if act else ""),
+            "kpi": it.kpi or (act.kpi(lang) if act else ""),
+            "due": it.due.isoformat() if it.due else None,
+            "included": it.included, "edited": it.edited, "custom": it.custom,
+            "why": explain_action(fw, it, lang),
+        })
+    return {"assessment": res.assessment.id, "targets": {k: round(v, 1) for k, v in res.roadmap.targets.items()},
+            "actions": items}
+
+
+def roadmap_text(res: Results, lang: str) -> str:
+    data = roadmap_json(res, lang)
+    lines = []
+    for h in ("now", "next", "later"):
+        group = [x for x in data["actions"] if x["horizon"] == h and x["included"]]
+        if not group:
+            continue
+        lines += ["", tr(f"horizon.{h}", lang), "=" * len(tr(f"horizon.{h}", lang))]
+        for x in group:
+            lines.append(f"{x['rank']:>3}. [{tr('phase', lang)} {x['phase']}, {x['effort']}] {x['title']}")
+            lines.append(f"     {tr('owner', lang)}: {x['owner']}; {tr('kpi', lang)}: {x['kpi']}")
+            lines.append(f"     {tr('why', lang)}: {x['why']}")
+    return "\n".join(lines).lstrip("\n") or ("Нет действий." if lang == "ru" else "No actions: every practice is at its target.")
+
+
+# -- commands -------------------------------------------------------------------------------
+def _lang(args: argparse.Namespace, a: Assessment | None = None) -> str:
+    return args.lang or (a.language if a else "en")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from cemassess.demo import make_demo
+    from cemassess.exchange.assessment_file import write_assessment
+
+    out = Path(args.out)
+    if out.is_dir():
+        raise CliError(f"{out}: is a folder; give a file name")
+    write_assessment(make_demo(args.lang or "en"), out)
+    print(out)
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    a = load_assessment(args.file, getattr(args, "data_dir", None))
+    res = results_for(a, args.segment)
+    lang = _lang(args, a)
+    if args.json:
+        print(json.dumps(score_json(res, lang), ensure_ascii=False, indent=1))
+    else:
+        print(score_text(res, lang, explain=args.explain))
+    return 0
+
+
+def cmd_roadmap(args: argparse.Namespace) -> int:
+    a = load_assessment(args.file, getattr(args, "data_dir", None))
+    res = results_for(a, args.segment)
+    lang = _lang(args, a)
+    if args.json:
+        print(json.dumps(roadmap_json(res, lang), ensure_ascii=False, indent=1))
+    else:
+        print(roadmap_text(res, lang))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cemassess", description="CEM maturity assessment (offline).")
+    p.add_argument("--version", action="version", version=f"cemassess {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def lang_opt(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--lang", choices=["en", "ru"], help="language of the output")
+
+    sp = sub.add_parser("demo", help="write a realistic sample assessment")
+    sp.add_argument("out", metavar="OUT.json")
+    lang_opt(sp)
+    sp.set_defaults(func=cmd_demo)
+
+    for name, func, helptext in (("score", cmd_score, "score an assessment file or portfolio id"),
+                                 ("roadmap", cmd_roadmap, "the prioritised improvement roadmap")):
+        sp = sub.add_parser(name, help=helptext)
+        sp.add_argument("file", metavar="FILE_OR_ID")
+        sp.add_argument("--json", action="store_true", help="one JSON object instead of a table")
+        sp.add_argument("--segment", help="benchmark segment id (default: the company's industry)")
+        sp.add_argument("--data-dir", help="portfolio folder (default: the user data folder)")
+        lang_opt(sp)
+        if name == "score":
+            sp.add_argument("--explain", action="store_true", help="show how every figure was computed")
+        sp.set_defaults(func=func)
+
+    for register in _extensions():
+        register(sub)
+    return p
+
+
+def _extensions() -> list[Callable[[Any], None]]:
+    """Sub-commands contributed by other modules (store, report, workshops)."""
+    regs = []
+    for mod in ("cemassess.cli_store", "cemassess.cli_report", "cemassess.cli_room"):
+        try:
+            m = __import__(mod, fromlist=["register"])
+        except ImportError:
+            continue
+        regs.append(m.register)
+    return regs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except (CliError, FileFormatError) as e:
+        print(f"cemassess: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as e:
+        print(f"cemassess: {e.filename or ''}: {e.strerror}".replace(": :", ":"), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as e:  # the store and others raise their own one-line errors
+        if type(e).__module__.startswith("cemassess.") and str(e):
+            print(f"cemassess: {e}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        raise
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
