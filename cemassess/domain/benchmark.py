@@ -186,3 +186,51 @@ def best_segments(pack: BenchmarkPack, dimension_ids: Sequence[str]) -> dict[str
             if dim_id not in best or d.median > best[dim_id][1]:
                 best[dim_id] = (seg, d.median)
     return best
+
+
+def build_pack(
+    entries: Sequence[tuple[str, str, str, Mapping[str, float | None], float | None]],
+    *,
+    pack_id: str,
+    title: str,
+    framework_id: str,
+    source: str,
+    created: dt.date,
+    title_ru: str = "",
+    provenance: Literal["measured", "illustrative"] = "measured",
+) -> BenchmarkPack:
+    """Anonymised distributions from assessments: entries are (industry, size, region,
+    dimension scores, overall). Segments: all, then by industry, size and region. A segment
+    is kept whatever its size (n is recorded) but `compare` shows nothing below MIN_N."""
+    def seg(sid: str, label: str, rows: list, **kw: str) -> Segment:
+        dims: dict[str, list[float]] = {}
+        for _, _, _, scores, _ in rows:
+            for d, s in scores.items():
+                if s is not None:
+                    dims.setdefault(d, []).append(s)
+        ov = [r[4] for r in rows if r[4] is not None]
+        return Segment(id=sid, label=label, **kw,
+                       overall=distribution_from_scores(ov) if ov else None,
+                       dimensions={d: distribution_from_scores(v) for d, v in dims.items()})
+
+    rows = list(entries)
+    if not rows:
+        raise ValueError("no assessments to build a benchmark from")
+    segments = [seg("all", "All", rows)]
+    for idx, key in ((0, "industry"), (1, "size"), (2, "region")):
+        for value in sorted({r[idx] for r in rows if r[idx]}):
+            base = sid = f"{key}.{_slug(value)}"
+            n = 2
+            while any(s.id == sid for s in segments):  # e.g. two Cyrillic names slug alike
+                sid, n = f"{base}-{n}", n + 1
+            segments.append(seg(sid, f"{key.title()}: {value}", [r for r in rows if r[idx] == value],
+                                **{key: value}))
+    return BenchmarkPack(id=pack_id, title=title, title_ru=title_ru, framework=framework_id,
+                         created=created, source=source, provenance=provenance,
+                         segments=tuple(segments))
+
+
+def _slug(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:40] or "x"
