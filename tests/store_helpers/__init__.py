@@ -1,0 +1,1 @@
+"""Helpers for the store tests: building assessments, file-tree snapshots, child processes."""
