@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from cemassess.cli import main
+from cemassess.cli import main, results_for
 from cemassess.domain.results import evaluate
 from cemassess.exchange.assessment_file import read_assessment
 
@@ -70,7 +70,8 @@ def test_roadmap_json(demo_file, capsys, fw):
     data = json.loads(capsys.readouterr().out)
     acts = data["actions"]
     assert acts and {"id", "dimension", "phase", "horizon", "priority", "why"} <= set(acts[0])
-    res = evaluate(fw, read_assessment(demo_file))
+    res = results_for(read_assessment(demo_file))  # the company's industry segment, as the CLI
+    assert res.benchmark.segment.id == "distribution"
     assert [x["id"] for x in acts] == [i.id for i in res.roadmap.items]
 
 

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from cemassess.content import framework_path, load_framework_file
 from cemassess.domain.text import Text
@@ -21,7 +22,7 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 def walk_texts(obj, path="$"):
     if isinstance(obj, Text):
         yield path, obj
-    elif hasattr(obj, "model_fields"):
+    elif isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             yield from walk_texts(getattr(obj, name), f"{path}.{name}")
     elif isinstance(obj, tuple | list):
