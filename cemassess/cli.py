@@ -54,6 +54,10 @@ def results_for(a: Assessment, segment: str | None = None, with_benchmark: bool 
     return evaluate(fw, a, benchmarks=pack, segment_id=seg)
 
 
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _fmt(x: float | None) -> str:
     return "-" if x is None else f"{x:.1f}"
 
@@ -135,7 +139,7 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
     lines += [head, "-" * len(head)]
     for d in fw.dimensions:
         s = res.dimensions[d.id]
-        row = f"{d.title(lang)[:46]:<46} {_fmt(s.score):>6}  " \
+        row = f"{_cut(d.title(lang), 46):<46} {_fmt(s.score):>6}  " \
               f"{(s.band.name(lang) if s.band else tr('not_scored', lang))[:16]:<16}"
         if b:
             c = b.comparisons[d.id]
@@ -149,10 +153,10 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
     ph = res.phase
     lines.append(f"{tr('current_phase', lang)}: {ph.current} — {fw.phase(ph.current).title(lang)} "
                  f"({tr('progress', lang)} {ph.progress:.0%}); "
-                 + ("attained" if lang != "ru" else "достигнута") + f": {ph.attained}")
+                 + f"{tr('attained_phase', lang)}: {ph.attained}")
     if b:
-        lines.append(f"Benchmark: {b.segment.title(lang)} ({b.pack.title if lang != 'ru' else b.pack.title_ru or b.pack.title})"
-                     + (f" — {tr('illustrative', lang)}" if b.pack.illustrative else ""))
+        lines.append(f"{tr('benchmark', lang)}: {b.segment.title(lang)}, n={b.segment.n}"
+                     + (f" — {tr('illustrative', lang)}" if b.pack.illustrative else f" — {b.pack.source}"))
     if res.nps is not None:
         lines.append(f"NPS: {res.nps.score:+.0f} (n={res.nps.n})")
     if res.dimension_gaps:

@@ -55,6 +55,8 @@ COMMON: dict[str, tuple[str, str]] = {
     "priority": ("Priority", "Приоритет"),
     "knowledge_gaps": ("Knowledge gaps (\"don't know\")", "Пробелы в знаниях («не знаю»)"),
     "sample_data": ("Sample data", "Демонстрационные данные"),
+    "benchmark": ("Benchmark", "Бенчмарк"),
+    "attained_phase": ("highest phase attained", "достигнутая фаза"),
 }
 
 
