@@ -918,8 +918,8 @@ class Portfolio:
         is refused (or, with `as_copy`, imported under a new id); an identical file is
         recognised as already present."""
         self._writable("import files")
-        report = ImportReport()
-        staged: builtins.list[tuple[Path, Assessment, str, str]] = []
+        report = ImportReport()  # results in the order of `paths`
+        staged: builtins.list[tuple[int, Path, Assessment, str, str]] = []
         staged_ids: dict[str, Path] = {}
         for raw_path in paths:
             path = Path(raw_path)
@@ -957,15 +957,16 @@ class Portfolio:
                 a = a.model_copy(update={"id": new_id()})
                 outcome, reason = "imported as copy", f"id {old_id} is already used by '{name}'"
             staged_ids[key] = path
-            staged.append((path, a, outcome, reason))
-        for path, a, outcome, reason in staged:
+            staged.append((len(report.results), path, a, outcome, reason))
+            report.results.append(ImportResult(path, "refused", "not written", a.id))
+        for slot, path, a, outcome, reason in staged:
             try:
                 self._new_file(a)
             except OSError as e:
-                report.results.append(ImportResult(path, "refused", f"could not be written "
-                                                   f"({e.strerror or e})", a.id, display_name(a)))
+                report.results[slot] = ImportResult(path, "refused", f"could not be written "
+                                                    f"({e.strerror or e})", a.id, display_name(a))
                 continue
-            report.results.append(ImportResult(path, outcome, reason, a.id, display_name(a)))
+            report.results[slot] = ImportResult(path, outcome, reason, a.id, display_name(a))
         self._flush_index()
         return report
 

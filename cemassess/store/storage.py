@@ -35,15 +35,19 @@ def parse_store_bytes(raw: bytes, path: Path) -> dict[str, Any]:
         raise DamagedFile(path, "is empty (zero bytes)")
     if not raw.strip(b"\x00 \t\r\n"):
         raise DamagedFile(path, "holds no data (only blank or zero bytes)")
+    cut = DamagedFile(path, "is cut short (it ends in the middle of the data)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
+        if e.start >= len(raw) - 3 and raw[:1] == b"{":  # a letter cut in half at the end
+            raise cut from None
         raise DamagedFile(path, f"is not readable text (garbage at byte {e.start})") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        if e.pos >= len(text.rstrip("\x00 \t\r\n")) - 1:
-            raise DamagedFile(path, "is cut short (it ends in the middle of the data)") from None
+        # Every file we write is one JSON object: a start without its end was cut short.
+        if text.lstrip().startswith("{") and not text.rstrip("\x00 \t\r\n").endswith("}"):
+            raise cut from None
         raise DamagedFile(path, f"is garbled (invalid data at line {e.lineno}, column {e.colno})") from None
     except RecursionError:
         raise DamagedFile(path, "is garbled (nested too deeply)") from None

@@ -39,3 +39,21 @@ def tree(root: Path) -> dict[str, str]:
 def answers_of(a: Assessment) -> dict[tuple[str, str], dict[str, object]]:
     return {(r, p): ans.model_dump(mode="json") for r, per in a.answers.items()
             for p, ans in per.items()}
+
+
+def crash_after(fn) -> None:  # type: ignore[no-untyped-def]
+    """Run fn in a forked child that then dies without closing anything (like a crash:
+    no close(), no atexit, no finally blocks of the caller). Linux/macOS only."""
+    import traceback
+
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            fn()
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, "the child failed"
