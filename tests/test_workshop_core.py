@@ -131,3 +131,18 @@ def test_benchmark_pack_from_assessments(tiny_fw):
     assert it.dimensions["alpha"].n == 2
     assert not compare({"alpha": 50.0}, it)["alpha"].shown  # below the floor
     assert compare({"alpha": 50.0}, pack.segment("all"))["alpha"].shown
+
+
+def test_event_room_from_files_with_consent(tmp_path, tiny_fw):
+    from cemassess.workshop import load_room, room_benchmark
+
+    for i, lv in enumerate((1, 2, 3, 4, 5, 3)):
+        a = answered(tiny_fw, lv, company=f"Firm {i}")
+        (tmp_path / f"p{i}.json").write_bytes(px.dumps(px.answer_file_from(a, "r1", consent=i < 5)))
+    (tmp_path / "broken.json").write_text("{")
+    room = load_room([tmp_path], tiny_fw)
+    assert len(room.results) == 6 and [r.name for r in room.refused] == ["broken.json"]
+    assert room.profile.shown and room.profile.n == 6
+    pack = room_benchmark(room, event="B2B club, October", created=dt.date(2026, 10, 29))
+    assert pack.provenance == "measured" and pack.segment("all").dimensions["alpha"].n == 5
+    assert "Firm" not in pack.model_dump_json()  # anonymised: no company names
