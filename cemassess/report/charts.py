@@ -104,6 +104,11 @@ def _tint(color: str, amount: float) -> tuple[float, float, float]:
     return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
 
 
+def _gap(gap: float) -> str:
+    gap = max(0.0, gap)
+    return f"{gap:.0f}" if gap >= 1 else f"{gap:.1f}"
+
+
 def action_title(res: Results, item: RoadmapItem, lang: str) -> str:
     act = res.framework.actions.get(item.id)
     return act.title(lang) if act is not None and not item.custom else item.title
@@ -159,7 +164,7 @@ def radar(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     width = _label_width(lang, 16)
     for ang, d in zip(angles, dims, strict=True):
         s = res.dimensions[d.id].score
-        label = _wrap(d.title(lang), width, 3) + "\n" + (f"{s:.0f}" if s is not None else _s("chart.not_scored", lang))
+        label = _wrap(d.title(lang), width, 3) + "\n" + (f"{s:.1f}" if s is not None else _s("chart.not_scored", lang))
         disp = math.pi / 2 - ang  # angle on screen, counter-clockwise from the right
         c, si = math.cos(disp), math.sin(disp)
         ha = "left" if c > 0.15 else "right" if c < -0.15 else "center"
@@ -198,7 +203,7 @@ def gap_bars(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     width = _label_width(lang, 26)
     ax.set_yticks(y, [_wrap(r[0].title(lang), width, 2) for r in rows])
     for yi, (_d, s, t, gap) in zip(y, rows, strict=True):
-        text = (f"{s:.0f} → {t:.0f}  (+{max(0.0, gap):.0f})" if s is not None
+        text = (f"{s:.1f} → {t:.0f}  (+{_gap(gap)})" if s is not None
                 else f"{_s('chart.not_scored', lang)} → {t:.0f}")
         ax.text(min(t, 100) + 1.5, yi, text, va="center", ha="left",
                 fontsize=BASE_PT * theme.font_scale * 0.85, color=theme.fg)
@@ -257,7 +262,7 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
         return None
     ru = lang == "ru"
     fig = _figure(theme, 6.6, 2.9)
-    gs = fig.add_gridspec(2, 1, height_ratios=[3.2, 1])
+    gs = fig.add_gridspec(2, 1, height_ratios=[4.2, 1])
     ax = fig.add_subplot(gs[0])
     rows: list[tuple[str, float | None, float | None, float | None, bool]] = [
         (_s("chart.nps_company", lang) + f" (n={nps.n})", nps.score, None, None, True)]
@@ -291,7 +296,7 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
              (nps.pct_promoters, theme.accent, _s("chart.promoters", lang))]
     left = 0.0
     for pct, color, label in parts:
-        mix.barh([0], [pct], left=left, color=color, height=0.8)
+        mix.barh([0], [pct], left=left, color=color, height=0.55)
         if pct >= 9:
             mix.text(left + pct / 2, 0, f"{label} {pct:.0f}%", ha="center", va="center",
                      fontsize=BASE_PT * theme.font_scale * 0.8, color="white" if color != "#b8b8b8" else "#222222")
@@ -321,7 +326,7 @@ def phase_progress(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     for yi, st in zip(y, ph.phases, strict=True):
         attained = st.number <= ph.attained
         current = st.number == ph.current and not attained
-        color = theme.accent if attained else _tint(theme.accent, 0.35) if current else theme.muted
+        color = theme.accent if attained else _tint(theme.accent, 0.25) if current else _tint(theme.accent, 0.65)
         ax.barh([yi], [100], color=theme.grid, height=0.55)
         ax.barh([yi], [st.progress * 100], color=color, height=0.55)
         state = _s("chart.phase_attained" if attained else "chart.phase_current" if current
@@ -378,7 +383,8 @@ def timeline(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
             a, b = HORIZON_MONTHS[hz]
             ax.barh([yi], [b - a - 0.25], left=a + 0.125, height=0.6, color=colors[hz])
             if not per_action:
-                ax.text((a + b) / 2, yi, _s("chart.actions_n", lang, n=len(here)), ha="center", va="center",
+                label = _s("chart.actions_1", lang) if len(here) == 1 else _s("chart.actions_n", lang, n=len(here))
+                ax.text((a + b) / 2, yi, label, ha="center", va="center",
                         fontsize=BASE_PT * theme.font_scale * 0.75,
                         color="white" if hz == "now" else "#222222")
         for it in group:

@@ -1,0 +1,122 @@
+"""Small flowables and helpers the report's sections are built from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
+
+from cemassess.i18n import tr
+from cemassess.report.strings import STRINGS
+from cemassess.report.text import esc
+
+if TYPE_CHECKING:
+    from cemassess.domain.results import Results
+    from cemassess.report.styles import Styles
+    from cemassess.report.theme import Branding
+
+
+class Heading(Paragraph):
+    """A section title that also becomes a PDF bookmark (outline entry) at `level`."""
+
+    def __init__(self, plain: str, style: Any, level: int, key: str) -> None:
+        super().__init__(esc(plain), style)
+        self.outline_text = plain
+        self.outline_level = level
+        self.outline_key = key
+
+
+class ChartImage(Flowable):
+    """A chart rendered to pixels once, drawn at a given width (aspect kept)."""
+
+    def __init__(self, image: Any, width: float, max_height: float | None = None) -> None:
+        super().__init__()
+        self.image = image
+        w_px, h_px = image.size
+        self.draw_width = width
+        self.draw_height = width * h_px / w_px
+        if max_height is not None and self.draw_height > max_height:
+            self.draw_height = max_height
+            self.draw_width = max_height * w_px / h_px
+        self.hAlign = "CENTER"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.draw_width > availWidth:  # e.g. inside a narrower frame: scale down
+            k = availWidth / self.draw_width
+            self.draw_width, self.draw_height = availWidth, self.draw_height * k
+        return self.draw_width, self.draw_height
+
+    def draw(self) -> None:
+        self.canv.drawImage(ImageReader(self.image), 0, 0, self.draw_width, self.draw_height, mask=None)
+
+
+@dataclass
+class Ctx:
+    """What every section builder needs."""
+
+    res: Results
+    lang: str
+    st: Styles
+    width: float  # portrait frame width
+    lwidth: float  # landscape frame width
+    lheight: float  # landscape frame height
+    height: float  # portrait frame height
+    branding: Branding
+    charts: dict[str, Any] = field(default_factory=dict)  # name -> PIL image, or absent
+    _keys: int = 0
+
+    def s(self, key: str, **fmt: object) -> str:
+        return tr(key, self.lang, STRINGS, **fmt)
+
+    def key(self) -> str:
+        self._keys += 1
+        return f"h{self._keys}"
+
+    # -- flowable helpers ------------------------------------------------------------------
+    def p(self, markup: str, style: str = "body") -> Paragraph:
+        """A paragraph from a template: any user text inside must already be esc()'d."""
+        return Paragraph(markup, self.st[style])
+
+    def u(self, text: object, style: str = "body") -> Paragraph:
+        """A paragraph of (user) text printed literally."""
+        return Paragraph(esc(text), self.st[style])
+
+    def h1(self, title: str) -> list[Flowable]:
+        return [Heading(title, self.st["h1"], 0, self.key())]
+
+    def h2(self, title: str, outline: bool = True, need: float = 110) -> list[Flowable]:
+        if outline:
+            return [CondPageBreak(need), Heading(title, self.st["h2"], 1, self.key())]
+        return [CondPageBreak(need), self.u(title, "h2")]
+
+    def h3(self, title: str, need: float = 70) -> list[Flowable]:
+        return [CondPageBreak(need), self.u(title, "h3")]
+
+    def chart(self, name: str, width: float | None = None, max_height: float | None = None) -> ChartImage | None:
+        img = self.charts.get(name)
+        return None if img is None else ChartImage(img, width or self.width, max_height)
+
+    def table(self, rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool = True,
+              extra: list | None = None, zebra: bool = True) -> Table:
+        t = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0,
+                  style=self.st.table(header=header, zebra=zebra, extra=extra), hAlign="LEFT", splitByRow=1)
+        return t
+
+    def th(self, text: str, align: str = "") -> Paragraph:
+        return self.u(text, "th" + ({"r": "_r", "c": "_c"}.get(align, "")))
+
+
+def fmt_score(x: float | None) -> str:
+    """Scores with one decimal: rounding 19.85 to "20" would contradict its level (20 is the next one)."""
+    return "–" if x is None else f"{x:.1f}"
+
+
+def fmt_int(x: float | None) -> str:
+    return "–" if x is None else f"{x:.0f}"
+
+
+def fmt_level(x: float | None) -> str:
+    return "–" if x is None else f"{x:.1f}".rstrip("0").rstrip(".")

@@ -1,0 +1,343 @@
+"""Report sections 6-9: perception gaps, Voice-of-Customer pitfalls, roadmap, appendix."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from cemassess.domain.assessment import Answer
+from cemassess.domain.roadmap import HORIZONS
+from cemassess.domain.scoring import completion, disagreements
+from cemassess.explain import (
+    explain_action,
+    explain_dimension,
+    explain_overall,
+    explain_phase,
+    method_lines,
+)
+from cemassess.i18n import role_name, tr
+from cemassess.report.charts import action_title
+from cemassess.report.flow import Ctx, fmt_level
+from cemassess.report.sections_front import _short, kpi_of, owner_of, quote
+from cemassess.report.styles import tint
+from cemassess.report.text import esc
+
+MAX_GAP_ROWS = 10
+ANSWER_COLS = 14  # respondents per block of the all-answers matrix
+
+
+# -- 6 perception gaps ------------------------------------------------------------------------
+def perception(ctx: Ctx) -> list[Flowable]:
+    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
+    a = res.assessment
+    if len(a.respondents) < 2:
+        return []
+    w = ctx.width
+    story = ctx.h1(tr("perception_gaps", lang))
+    story.append(ctx.u(ctx.s("gap.intro"), "lead"))
+    story.append(ctx.u(ctx.s("gap.facts"), "caption"))
+    img = ctx.chart("role_heatmap", w * 0.95, max_height=ctx.height * 0.5)
+    if img is not None:
+        counts = {}
+        for r in a.respondents:
+            counts[r.role] = counts.get(r.role, 0) + 1
+        per_role = ", ".join(f"{role_name(r.value, lang)} {counts[r]}" for r in res.roles)
+        story += [img, ctx.u(ctx.s("gap.heat_caption", roles=per_role), "caption")]
+    if len(res.roles) >= 2:
+        story += ctx.h2(ctx.s("gap.roles_title"))
+        if res.practice_gaps:
+            rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(ctx.s("gap.high")), ctx.th(ctx.s("gap.low")),
+                     ctx.th(ctx.s("gap.gap"), "r")]]
+            for g in res.practice_gaps[:MAX_GAP_ROWS]:
+                p = fw.practices[g.practice_id]
+                rows.append([
+                    [ctx.u(p.statement(lang), "cell"), ctx.u(fw.dimension_of[p.id].title(lang), "cell_small")],
+                    ctx.u(f"{role_name(g.high.value, lang)}: {fmt_level(g.by_role[g.high])}", "cell"),
+                    ctx.u(f"{role_name(g.low.value, lang)}: {fmt_level(g.by_role[g.low])}", "cell"),
+                    ctx.u(fmt_level(g.gap), "cell_r")])
+            story.append(ctx.table(rows, [w * 0.52, w * 0.18, w * 0.18, w * 0.12]))
+            if len(res.practice_gaps) > MAX_GAP_ROWS:
+                story.append(ctx.u(ctx.s("gap.more", n=len(res.practice_gaps) - MAX_GAP_ROWS), "caption"))
+        else:
+            story.append(ctx.u(ctx.s("gap.none_roles"), "body"))
+    split = disagreements(res.profile)[:MAX_GAP_ROWS]
+    story += ctx.h2(ctx.s("gap.people_title"))
+    if not split:
+        story.append(ctx.u(ctx.s("gap.none_people"), "body"))
+        return story
+    rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(ctx.s("gap.answers")), ctx.th(ctx.s("gap.spread"), "r")]]
+    for r in split:
+        p = fw.practices[r.practice_id]
+        given = [(resp, ans.value) for resp in a.respondents
+                 if (ans := a.answers.get(resp.id, {}).get(p.id)) is not None and isinstance(ans.value, int)]
+        dist = ", ".join(f"{lv}: ×{sum(1 for _, v in given if v == lv)}" for lv in sorted({v for _, v in given}))
+        hi = [x for x, v in given if v == max(r.levels)]
+        lo = [x for x, v in given if v == min(r.levels)]
+        who = ctx.s("gap.extremes", hi=_names(hi), lo=_names(lo))
+        rows.append([[ctx.u(p.statement(lang), "cell"), ctx.u(fw.dimension_of[p.id].title(lang), "cell_small")],
+                     [ctx.u(ctx.s("gap.levels") + " " + dist, "cell"), ctx.u(who, "cell_small")],
+                     ctx.u(str(r.spread), "cell_r")])
+    story.append(ctx.table(rows, [w * 0.50, w * 0.40, w * 0.10]))
+    return story
+
+
+def _names(people) -> str:
+    names = [p.name or p.id for p in people]
+    return ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
+
+
+# -- 7 Voice-of-Customer pitfalls -----------------------------------------------------------------
+def pitfalls(ctx: Ctx) -> list[Flowable]:
+    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
+    if not res.checks:
+        return []
+    story = ctx.h1(ctx.s("sec.voc"))
+    for kind, title_key, none_key in (("voc_pitfall", None, "voc.none"),
+                                      ("b2b_principle", "voc.b2b_title", "voc.b2b_none")):
+        checks = [c for c in res.checks if c.check.kind == kind]
+        if not checks:
+            continue
+        if title_key:
+            story += ctx.h2(ctx.s(title_key))
+        fired = [c for c in checks if c.fired]
+        if fired:
+            story.append(ctx.u(ctx.s("voc.intro" if kind == "voc_pitfall" else "voc.b2b_intro",
+                                     k=len(fired), n=len(checks)), "lead"))
+        else:
+            story.append(ctx.u(ctx.s(none_key, n=len(checks)), "lead"))
+        for c in fired:
+            block = [ctx.u(c.check.title(lang), "h3"), ctx.u(c.check.description(lang), "body"),
+                     ctx.p(f"<b>{esc(c.check.finding(lang))}</b>", "body"),
+                     ctx.u(ctx.s("voc.evidence", mean=fmt_level(c.mean_level),
+                                 threshold=fmt_level(c.check.threshold)), "small")]
+            block += [Paragraph(esc(_short(fw.practices[pid].statement(lang), 150)), ctx.st["small"],
+                                bulletText="–") for pid in c.evidence]
+            story.append(KeepTogether(block))
+        unknown = [c for c in checks if c.fired is None]
+        if unknown:
+            story.append(ctx.u(ctx.s("voc.unknown") + " " + "; ".join(c.check.title(lang) for c in unknown) + ".",
+                               "note"))
+    return story
+
+
+# -- 8 roadmap (landscape) ----------------------------------------------------------------------
+def roadmap(ctx: Ctx) -> list[Flowable]:
+    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
+    rm = res.roadmap
+    w = ctx.lwidth
+    story = ctx.h1(tr("roadmap", lang))
+    groups = rm.by_horizon()
+    inc = rm.included
+    excluded = len(rm.items) - len(inc)
+    story.append(ctx.u(ctx.s("rm.intro"), "body"))
+    story.append(ctx.u(ctx.s("rm.counts", n=len(inc), now=len(groups["now"]), next=len(groups["next"]),
+                             later=len(groups["later"]), edited=sum(1 for i in inc if i.edited and not i.custom),
+                             own=sum(1 for i in inc if i.custom), excluded=excluded), "small"))
+    if not inc:
+        story.append(ctx.u(ctx.s("rm.empty"), "lead"))
+        return story
+    widths = [9 * mm, w * 0.27, w * 0.30, w * 0.13, w * 0.13, 22 * mm, 20 * mm]
+    widths[2] = w - sum(widths) + widths[2]
+    for hz in HORIZONS:
+        items = groups[hz]
+        if not items:
+            continue
+        story += ctx.h2(tr(f"horizon.{hz}", lang), need=140)
+        rows = [[ctx.th("#"), ctx.th(ctx.s("rm.action")), ctx.th(tr("why", lang)), ctx.th(tr("owner", lang)),
+                 ctx.th(tr("kpi", lang)), ctx.th(tr("effort", lang), "c"), ctx.th(tr("due", lang))]]
+        for it in items:
+            act = fw.actions.get(it.id)
+            cell = [ctx.u(action_title(res, it, lang), "cell_b")]
+            tag = ctx.s("rm.own") if it.custom else ctx.s("rm.edited") if it.edited else ""
+            if tag:
+                cell.append(ctx.p(f"<i>{esc(tag)}</i>", "cell_small"))
+            desc = it.description if it.custom else (act.description(lang) if act is not None else "")
+            if desc:
+                cell.append(ctx.u(desc, "cell_small"))
+            if it.note:
+                cell.append(ctx.p(f"<b>{esc(ctx.s('rm.note'))}:</b> {esc(it.note)}", "cell_small"))
+            why = []
+            if it.practice_id:
+                p = fw.practices[it.practice_id]
+                why.append(ctx.u(f"{fw.dimension_of[p.id].title(lang)}: {_short(p.statement(lang), 110)}", "cell"))
+            why.append(ctx.u(explain_action(fw, it, lang), "cell_small"))
+            rows.append([ctx.u(str(it.rank), "cell_small"), cell, why, ctx.u(owner_of(res, it, lang), "cell"),
+                         ctx.u(kpi_of(res, it, lang), "cell"),
+                         ctx.u(tr(f"effort.{it.effort}", lang), "cell_c"),
+                         ctx.u(it.due.isoformat() if it.due else "–", "cell")])
+        story.append(ctx.table(rows, widths))
+    img = ctx.chart("timeline", w * 0.8, max_height=ctx.lheight - 30 * mm)
+    if img is not None:
+        story += ctx.h2(ctx.s("chart.timeline_title"), need=img.draw_height + 40) + [img]
+        story.append(ctx.u(ctx.s("rm.timeline_caption"), "caption"))
+    return story
+
+
+# -- 9 appendix ---------------------------------------------------------------------------------
+def _lines(ctx: Ctx, lines: list[str]) -> list[Flowable]:
+    out = []
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        st = ctx.st["mono"].clone("m", leftIndent=6 * indent, fontSize=7.8 if indent else 8.2)
+        out.append(Paragraph(esc(line.strip()), st))
+    return out
+
+
+def overall_table(ctx: Ctx) -> Flowable:
+    """The CEM index's terms, as computed by the domain (OverallScore.parts)."""
+    fw, ov, w = ctx.res.framework, ctx.res.overall, ctx.width
+    rows = [[ctx.th(tr("dimension", ctx.lang)), ctx.th(tr("score", ctx.lang), "r"), ctx.th(ctx.s("app.share"), "r"),
+             ctx.th(ctx.s("app.contribution"), "r")]]
+    for dim_id, score, share in ov.parts:
+        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), ctx.u(f"{score:.1f}", "cell_r"),
+                     ctx.u(f"{share:.3f}", "cell_r"), ctx.u(f"{score * share:.2f}", "cell_r")])
+    for dim_id in ov.missing:
+        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), ctx.u("–", "cell_r"),
+                     ctx.u(ctx.s("app.left_out"), "cell_r"), ""])
+    rows.append([ctx.u(tr("overall", ctx.lang), "cell_b"), "", "",
+                 ctx.u(f"{ov.score:.2f}" if ov.score is not None else "–", "cell_r")])
+    return ctx.table(rows, [w * 0.55, w * 0.15, w * 0.15, w * 0.15],
+                     extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent)])
+
+
+def terms_table(ctx: Ctx, dim_id: str) -> Flowable:
+    """A dimension score's terms (DimensionScore.terms): level, points, weight share, contribution."""
+    fw, w = ctx.res.framework, ctx.width
+    ds = ctx.res.dimensions[dim_id]
+    rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(tr("level", ctx.lang), "r"), ctx.th(ctx.s("app.points"), "r"),
+             ctx.th(ctx.s("app.weight"), "r"), ctx.th(ctx.s("app.share"), "r"), ctx.th(ctx.s("app.contribution"), "r")]]
+    for t in ds.terms:
+        rows.append([ctx.u(_short(fw.practices[t.practice_id].statement(ctx.lang), 90), "cell"),
+                     ctx.u(fmt_level(t.level), "cell_r"), ctx.u(f"{t.points:.1f}", "cell_r"),
+                     ctx.u(f"{t.weight:g}", "cell_r"), ctx.u(f"{t.share:.3f}", "cell_r"),
+                     ctx.u(f"{t.contribution:.2f}", "cell_r")])
+    rows.append([ctx.u(ctx.s("app.sum"), "cell_b"), "", "", "", "",
+                 ctx.u(f"{sum(t.contribution for t in ds.terms):.2f}" if ds.terms else "–", "cell_r")])
+    return ctx.table(rows, [w * 0.45, w * 0.11, w * 0.1, w * 0.08, w * 0.12, w * 0.14],
+                     extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent)])
+
+
+def _exclusions(ctx: Ctx, dim_id: str) -> list[Flowable]:
+    """Practices left out of a dimension's score: not applicable, don't know, not answered."""
+    ds, fw = ctx.res.dimensions[dim_id], ctx.res.framework
+    out = []
+    for label, ids in (("na", ds.not_applicable), ("dk", ds.dont_know), ("unanswered", ds.unanswered)):
+        if ids:
+            out.append(ctx.p(f"<b>{esc(tr(label, ctx.lang))}</b> ({esc(ctx.s('app.left_out'))}): "
+                             + esc("; ".join(_short(fw.practices[i].statement(ctx.lang), 70) for i in ids)), "small"))
+    return out
+
+
+def appendix(ctx: Ctx) -> list[Flowable]:
+    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
+    w = ctx.width
+    story = ctx.h1(ctx.s("sec.appendix"))
+    story += ctx.h2(ctx.s("app.method"))
+    story += [Paragraph(esc(line), ctx.st["bullet"], bulletText="•") for line in method_lines(lang)]
+    rows = [[ctx.th(tr("level", lang)), ctx.th(ctx.s("app.from"), "r"), ctx.th(ctx.s("app.meaning"))]]
+    for b in fw.bands:
+        rows.append([ctx.u(b.name(lang), "cell_b"), ctx.u(f"{b.min_score:g}", "cell_r"), ctx.u(b.meaning(lang), "cell")])
+    story += [Spacer(1, 4), ctx.table(rows, [w * 0.22, w * 0.1, w * 0.68])]
+    story.append(ctx.u(ctx.s("app.horizons"), "small"))
+    story += ctx.h2(ctx.s("app.overall"))
+    story += _lines(ctx, explain_overall(fw, res.overall, lang)[:1]) + [overall_table(ctx)]
+    story += ctx.h2(ctx.s("app.phases")) + _lines(ctx, explain_phase(fw, res.phase, res.practices, lang))
+    story += ctx.h2(ctx.s("app.dimensions"))
+    for d in fw.dimensions:
+        lines = explain_dimension(fw, res.dimensions[d.id], lang)
+        story.append(KeepTogether([Paragraph(esc(lines[0]), ctx.st["h3"]), terms_table(ctx, d.id)]
+                                  + _exclusions(ctx, d.id) + [Spacer(1, 4)]))
+    b = res.benchmark
+    if b is not None:
+        story += ctx.h2(ctx.s("app.benchmark"))
+        title = b.pack.title_ru if lang == "ru" and b.pack.title_ru else b.pack.title
+        story.append(ctx.u(ctx.s("app.bench_line", title=title, created=b.pack.created.isoformat(),
+                                 segment=b.segment.title(lang), n=b.segment.n), "body"))
+        story.append(ctx.u(ctx.s("app.bench_source", source=b.pack.source), "body"))
+        if b.pack.illustrative:
+            story.append(ctx.p(f"<b>{esc(tr('illustrative', lang))}</b>", "warn"))
+        if b.pack.note:
+            story.append(ctx.u(b.pack.note, "small"))
+        story.append(ctx.u(tr("too_few", lang), "small"))
+    story += respondents_table(ctx)
+    return story
+
+
+def respondents_table(ctx: Ctx) -> list[Flowable]:
+    res, lang = ctx.res, ctx.lang
+    a = res.assessment
+    if not a.respondents:
+        return []
+    w = ctx.width
+    story = ctx.h2(ctx.s("app.respondents"))
+    rows = [[ctx.th(ctx.s("app.code")), ctx.th(ctx.s("app.name")), ctx.th(ctx.s("app.role")),
+             ctx.th(ctx.s("app.answered"), "r")]]
+    for n, r in enumerate(a.respondents, 1):
+        c = completion(res.framework, a, r.id)
+        rows.append([ctx.u(f"R{n}", "cell_b"), ctx.u(r.name or r.id, "cell"), ctx.u(role_name(r.role.value, lang), "cell"),
+                     ctx.u(f"{c.answered} / {c.total}", "cell_r")])
+    table = ctx.table(rows, [w * 0.1, w * 0.5, w * 0.2, w * 0.2])
+    # a short list stays whole (with its heading); a long one splits with its header repeated
+    return story[:-1] + [KeepTogether([story[-1], table])] if len(rows) <= 25 else story + [table]
+
+
+def _cell_value(ctx: Ctx, ans: Answer | None) -> str:
+    if ans is None or ans.value is None:
+        return "–"
+    v = ans.value
+    text = str(v) if isinstance(v, int) else ctx.s("ans.na") if v == "na" else ctx.s("ans.dk")
+    if ans.review:
+        text += "!"
+    if ans.comment:
+        text += "*"
+    return text
+
+
+def answers(ctx: Ctx) -> list[Flowable]:
+    """All answers as a practices x respondents matrix (landscape), then every comment."""
+    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
+    a = res.assessment
+    if not a.respondents:
+        return []
+    w = ctx.lwidth
+    story = ctx.h2(ctx.s("app.answers"), need=200)
+    story.append(ctx.u(ctx.s("app.answers_legend"), "small"))
+    resp = list(enumerate(a.respondents, 1))
+    for start in range(0, len(resp), ANSWER_COLS):
+        block = resp[start:start + ANSWER_COLS]
+        col = 12.5 * mm
+        label_w = min(w - col * len(block) - 12 * mm, 150 * mm)
+        head = [ctx.th("#"), ctx.th(ctx.s("dim.practice"))] + [ctx.th(f"R{n}", "c") for n, _ in block]
+        rows = [head]
+        extra = []
+        for i, d in enumerate(fw.dimensions, 1):
+            rows.append([ctx.u(str(i), "cell_b"), ctx.u(d.title(lang), "cell_b")] + [""] * len(block))
+            extra.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), tint(ctx.st.accent, 0.86)))
+            for j, p in enumerate(d.practices, 1):
+                rows.append([ctx.u(f"{i}.{j}", "cell_small"), ctx.u(_short(p.statement(lang), 170), "cell")]
+                            + [ctx.u(_cell_value(ctx, a.answers.get(r.id, {}).get(p.id)), "cell_c") for _, r in block])
+        if len(resp) > ANSWER_COLS:
+            story += ctx.h3(ctx.s("app.block", a=block[0][0], b=block[-1][0]), need=120)
+        story.append(ctx.table(rows, [12 * mm, label_w] + [col] * len(block), extra=extra, zebra=False))
+        story.append(Spacer(1, 8))
+    comments = [(d, p, r, ans) for d in fw.dimensions for p in d.practices for r in a.respondents
+                if (ans := a.answers.get(r.id, {}).get(p.id)) is not None and ans.comment]
+    if comments:
+        story += ctx.h2(ctx.s("app.comments"))
+        rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(ctx.s("app.name")), ctx.th(ctx.s("dim.comments"))]]
+        for _d, p, r, ans in comments:
+            rows.append([ctx.u(_short(p.statement(lang), 120), "cell"),
+                         ctx.u(f"{r.name or r.id} ({role_name(r.role.value, lang)})", "cell"),
+                         ctx.p(quote(ctx, ans.comment), "cell")])
+        story.append(ctx.table(rows, [w * 0.35, w * 0.2, w * 0.45]))
+    dissent = [(pid, ag) for pid, ag in a.agreed.items() if pid in fw.practices]
+    if dissent:
+        story += ctx.h2(ctx.s("app.agreed"))
+        rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(tr("level", lang), "c"), ctx.th(ctx.s("dim.dissent"))]]
+        for pid, ag in dissent:
+            v = ag.value if isinstance(ag.value, int) else tr(ag.value, lang)
+            rows.append([ctx.u(_short(fw.practices[pid].statement(lang), 120), "cell"), ctx.u(str(v), "cell_c"),
+                         ctx.u(ag.dissent or "–", "cell")])
+        story.append(ctx.table(rows, [w * 0.45, w * 0.1, w * 0.45]))
+    story.append(ctx.u(ctx.s("app.end"), "small"))
+    return story
