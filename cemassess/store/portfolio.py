@@ -325,7 +325,9 @@ class Portfolio:
             for folder in (L.root, L.assessments, *self._subfolders(L.backups),
                            *self._subfolders(L.trash), L.recovered, L.quarantine, L.discarded):
                 clean_temp_files(folder)
-        writer_alive = not write and self._writer_alive()
+        # Only a viewer asks, and only when a journal needs interpreting (probing the lock
+        # could, for a microsecond, make a window opening at that instant think it is in use).
+        writer_alive = _Lazy(lambda: not write and self._writer_alive())
         index_damage = ""
         quarantined_index: list[Path] = []
         try:
@@ -394,7 +396,7 @@ class Portfolio:
             self._prune_recovered()
 
     def _check(self, aid: str, entries: dict[str, dict[str, Any]], *, write: bool,
-               rep: RecoveryReport, writer_alive: bool) -> None:
+               rep: RecoveryReport, writer_alive: Callable[[], bool]) -> None:
         prior = entries.get(aid)
         res = self._recover(aid, write=write, rep=rep, prior=prior, writer_alive=writer_alive)
         if res is None:
@@ -407,7 +409,8 @@ class Portfolio:
 
     def _recover(self, aid: str, *, write: bool, rep: RecoveryReport,
                  prior: dict[str, Any] | None = None,
-                 writer_alive: bool = False) -> tuple[Assessment, int] | None:
+                 writer_alive: Callable[[], bool] = lambda: False
+                 ) -> tuple[Assessment, int] | None:
         """Load one assessment as its last acknowledged state: snapshot (or newest good
         backup) plus journal. With `write`, repair the files and empty the journal."""
         L = self.layout
@@ -488,10 +491,10 @@ class Portfolio:
                 rep.problems.append(Problem(
                     f"{n_bad} recovered change{'s' if n_bad > 1 else ''} to '{name}' did not fit "
                     "the assessment and could not be applied.", aid))
-            if not writer_alive:  # with a live writer these are its current edits, not a crash
+            if not writer_alive():  # with a live writer these are its current edits, not a crash
                 rep.recovered.append(rec)
             needs_write = True
-        elif js.torn_tail and not writer_alive:
+        elif js.torn_tail and not writer_alive():
             rep.ignored_unfinished += js.torn_tail
             rep.recovered.append(RecoveredChanges(aid, name, ignored=js.torn_tail,
                                                   pending=not write))
@@ -1007,6 +1010,19 @@ class Portfolio:
 
 class _NoLive:
     journal = None
+
+
+class _Lazy:
+    """A yes/no question asked at most once, and only if someone needs the answer."""
+
+    def __init__(self, ask: Callable[[], bool]) -> None:
+        self._ask: Callable[[], bool] | None = ask
+        self._answer = False
+
+    def __call__(self) -> bool:
+        if self._ask is not None:
+            self._answer, self._ask = self._ask(), None
+        return self._answer
 
 
 _NO_LIVE: Any = _NoLive()
