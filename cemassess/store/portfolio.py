@@ -859,6 +859,7 @@ class Portfolio:
         if tdir.exists():  # left over from an earlier delete: keep it, out of the way
             os.replace(tdir, L.trash / f"{aid}.{stamp()}.old")
         tdir.mkdir(parents=True)
+        _fsync_dir(L.trash)
         os.replace(L.snapshot(aid), tdir / f"{aid}.json")  # the commit point
         _fsync_dir(L.assessments)
         _fsync_dir(tdir)
