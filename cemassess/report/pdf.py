@@ -227,6 +227,8 @@ class ReportRenderer:
     def _metadata(self) -> dict[str, Any]:
         a = self.res.assessment
         company = a.company.name or "—"
+        if len(company) > 120:
+            company = company[:119] + "…"
         return {
             "title": f"{tr('app_name', self.lang)}: {company}",
             "author": self.branding.consultant or a.assessor or "cemassess",

@@ -22,8 +22,8 @@ def figure_to_image(fig: Figure, dpi: float | None = None) -> Any:
     return rgba.convert("RGB")
 
 
-def figure_to_png(fig: Figure, path: Path, dpi: float | None = None) -> Path:
-    """Write the figure as a PNG (deterministic: no timestamp in the metadata)."""
+def figure_to_png(fig: Figure, path: Path | Any, dpi: float | None = None) -> Path | Any:
+    """Write the figure as a PNG to a path or a binary file (no timestamp in the metadata)."""
     FigureCanvasAgg(fig)
     fig.savefig(path, format="png", dpi=dpi or fig.get_dpi(), metadata={"Software": None})
     return path

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+DEFAULT_ACCENT = "#1f5f8b"
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def safe_accent(value: object) -> str:
+    """The colour if it is #rgb or #rrggbb, else the default: a typo in the settings must not
+    cost the consultant the report."""
+    return value if isinstance(value, str) and _HEX.match(value) else DEFAULT_ACCENT
 
 
 @dataclass(frozen=True)
 class ChartTheme:
     """Look of the charts. The app passes font_scale ~1.6 in presentation mode."""
 
-    accent: str = "#1f5f8b"
+    accent: str = DEFAULT_ACCENT
     font_scale: float = 1.0
     dpi: int = 150
     dark: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "accent", safe_accent(self.accent))
+        object.__setattr__(self, "font_scale", min(4.0, max(0.5, float(self.font_scale))))
+        object.__setattr__(self, "dpi", min(600, max(30, int(self.dpi))))
 
     @property
     def fg(self) -> str:
@@ -43,4 +58,7 @@ class Branding:
 
     consultant: str = ""
     logo: Path | None = None
-    accent: str = "#1f5f8b"
+    accent: str = DEFAULT_ACCENT
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "accent", safe_accent(self.accent))

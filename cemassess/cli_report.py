@@ -1,0 +1,76 @@
+"""`cemassess report`: the PDF report from the command line; `export_tables` for `export`.
+
+Registered by cemassess.cli through its extension list. The heavy modules (reportlab,
+matplotlib, openpyxl) are imported inside the handlers, so other commands stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cemassess.domain.results import Results
+
+
+def _cli_error(message: str) -> Exception:
+    from cemassess.cli import CliError
+
+    return CliError(message)
+
+
+def _check_out(path: Path, suffix: str) -> Path:
+    if path.is_dir():
+        raise _cli_error(f"{path}: is a folder; give a file name")
+    if not path.parent.exists():
+        raise _cli_error(f"{path.parent}: no such folder")
+    if path.suffix.lower() != suffix:
+        raise _cli_error(f"{path}: the output file must end in {suffix}")
+    return path
+
+
+def export_tables(res: Results, csv_path: Path | str | None, xlsx_path: Path | str | None, lang: str) -> list[Path]:
+    """Write the CSV and/or the XLSX export; returns the files written. For `cemassess export`."""
+    from cemassess.exchange.export_tabular import write_csv, write_xlsx
+
+    out = []
+    if csv_path:
+        out.append(write_csv(res, _check_out(Path(csv_path), ".csv"), lang))
+    if xlsx_path:
+        out.append(write_xlsx(res, _check_out(Path(xlsx_path), ".xlsx"), lang))
+    return out
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from cemassess.cli import load_assessment, results_for
+
+    out = _check_out(Path(args.out), ".pdf")
+    a = load_assessment(args.file, getattr(args, "data_dir", None))
+    res = results_for(a, args.segment)
+    lang = args.lang or a.language
+    from cemassess.report.pdf import write_report
+    from cemassess.report.theme import Branding
+
+    accent = args.accent or "#1f5f8b"
+    if not (len(accent) == 7 and accent.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in accent[1:])):
+        raise _cli_error(f"--accent {accent!r}: give a colour as #RRGGBB")
+    logo = Path(args.logo) if args.logo else None
+    if logo is not None and not logo.is_file():
+        raise _cli_error(f"{logo}: no such logo file")
+    write_report(res, lang, out, Branding(consultant=args.consultant or "", logo=logo, accent=accent))
+    print(out)
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    sp = subparsers.add_parser("report", help="the PDF report: profile, phases, dimensions, roadmap, appendix")
+    sp.add_argument("file", metavar="FILE_OR_ID")
+    sp.add_argument("-o", "--out", required=True, metavar="OUT.pdf", help="the PDF file to write")
+    sp.add_argument("--lang", choices=["en", "ru"], help="language of the report (default: the assessment's)")
+    sp.add_argument("--segment", help="benchmark segment id (default: the company's industry)")
+    sp.add_argument("--data-dir", help="portfolio folder (default: the user data folder)")
+    sp.add_argument("--consultant", help="the consultant's name for the cover and footer")
+    sp.add_argument("--logo", help="the consultant's logo (PNG or JPEG) for the cover")
+    sp.add_argument("--accent", help="accent colour as #RRGGBB (default #1f5f8b)")
+    sp.set_defaults(func=cmd_report)
