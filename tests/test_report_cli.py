@@ -1,0 +1,52 @@
+"""`cemassess report` and `export_tables` from the command line side."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+import pytest
+
+from cemassess.cli import main
+
+
+@pytest.fixture()
+def demo_file(tmp_path):
+    path = tmp_path / "demo.json"
+    assert main(["demo", str(path), "--lang", "ru"]) == 0
+    return path
+
+
+def test_report_command_writes_a_pdf(demo_file, tmp_path, capsys):
+    out = tmp_path / "r.pdf"
+    assert main(["report", str(demo_file), "-o", str(out), "--lang", "en", "--consultant", "CX Partners",
+                 "--accent", "#335577"]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
+    assert reader.metadata.author == "CX Partners"
+    assert "Executive summary" in reader.pages[1].extract_text()
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["-o", "{tmp}/missing/r.pdf"], "no such folder"),
+    (["-o", "{tmp}"], "is a folder"),
+    (["-o", "{tmp}/r.txt"], "must end in .pdf"),
+    (["-o", "{tmp}/r.pdf", "--accent", "red"], "#RRGGBB"),
+    (["-o", "{tmp}/r.pdf", "--logo", "{tmp}/nope.png"], "no such logo"),
+    (["-o", "{tmp}/r.pdf", "--segment", "no-such-segment"], "no benchmark segment"),
+])
+def test_report_command_errors_are_one_line(demo_file, tmp_path, capsys, extra, message):
+    args = ["report", str(demo_file)] + [x.format(tmp=tmp_path) for x in extra]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_export_tables_for_the_export_command(demo_file, tmp_path):
+    from cemassess.cli import load_assessment, results_for
+    from cemassess.cli_report import export_tables
+
+    res = results_for(load_assessment(str(demo_file)))
+    written = export_tables(res, tmp_path / "a.csv", tmp_path / "a.xlsx", "ru")
+    assert [p.name for p in written] == ["a.csv", "a.xlsx"]
+    assert export_tables(res, None, tmp_path / "b.xlsx", "en")[0].name == "b.xlsx"
