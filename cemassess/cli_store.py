@@ -26,7 +26,8 @@ from cemassess.exchange.assessment_file import read_assessment
 from cemassess.exchange.strictjson import FileFormatError
 from cemassess.store import Portfolio, StoreError, Summary
 from cemassess.store.errors import AssessmentNotFound, PortfolioInUse, StoreIOError
-from cemassess.store.portfolio import ID_RE, SORTS
+from cemassess.store.paths import ID_RE
+from cemassess.store.portfolio import SORTS
 
 EXIT_OK, EXIT_UNAVAILABLE, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -8,12 +8,15 @@ test can touch a consultant's real client data.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 ENV_VAR = "CEMASSESS_DATA_DIR"
+# An assessment id (domain.assessment.Assessment.id); safe as a file name everywhere.
+ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -54,38 +54,29 @@ from cemassess.store.errors import (
 from cemassess.store.index import (
     PortfolioIndex,
     Summary,
-    clean_temp_files,
     entry_for,
     file_sig,
-    same_sig,
     summary_of,
 )
-from cemassess.store.journal import Journal, scan
-from cemassess.store.migrations import CURRENT, SNAPSHOT
+from cemassess.store.journal import Journal
 from cemassess.store.paths import Layout
 from cemassess.store.paths import data_dir as resolve_data_dir
+from cemassess.store.recovery import Recovery, display_name
 from cemassess.store.report import (
     ImportReport,
     ImportResult,
-    Problem,
-    RecoveredChanges,
     RecoveryReport,
 )
 from cemassess.store.snapshot import (
     Backups,
-    decode_snapshot,
     encode_snapshot,
-    keep_copy,
-    quarantine,
     read_snapshot,
     stamp,
 )
 
-ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 PRACTICE_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")  # domain.framework.Id
 MAX_ANSWERS_PER_RESPONDENT = 1000
 JOURNAL_MAX_BYTES = 4 * 1024 * 1024  # compact sooner when big `update` patches pile up
-KEEP_RECOVERED = 10  # journal copies of accepted recoveries kept per assessment
 SORTS: dict[str, tuple[Callable[[Summary], Any], bool]] = {
     # key -> (sort key, newest/biggest first by default)
     "modified": (lambda s: s.modified, True),
@@ -105,19 +96,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def display_name(a: Assessment) -> str:
-    return a.company.name or a.title or a.id
-
-
-def _when(path: Path) -> str:
-    """'2024-05-01 14:02' from a backup name `<seq>-<YYYYmmddTHHMMSSffffffZ>.json`, local time."""
-    try:
-        t = dt.datetime.strptime(path.stem.split("-", 1)[1], "%Y%m%dT%H%M%S%fZ")
-        return t.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (IndexError, ValueError):
-        return path.name
-
-
 def _validated(a: Assessment) -> Assessment:
     """A fresh, fully validated copy, exactly as it will read back from disk."""
     if not isinstance(a, Assessment):
@@ -126,52 +104,6 @@ def _validated(a: Assessment) -> Assessment:
         return Assessment.model_validate(a.model_dump(mode="json"))
     except ValidationError as e:
         raise InvalidChange(f"the assessment is not valid: {describe_validation_error(e)}") from None
-
-
-def _apply(d: dict[str, Any], e: dict[str, Any]) -> None:
-    """Apply one journal entry to an assessment in JSON form (the same shapes the live
-    model produces, so replayed and live state compare equal)."""
-    if e["op"] == "answer":
-        per = d["answers"].setdefault(e["r"], {})
-        if e.get("a") is None:
-            per.pop(e["p"], None)
-        else:
-            per[e["p"]] = e["a"]
-        if "m" in e:
-            d["modified"] = e["m"]
-    elif e["op"] == "fields":
-        v = e["v"]
-        if not isinstance(v, dict) or "id" in v:
-            raise ValueError("bad fields entry")
-        d.update(v)
-
-
-def replay(a: Assessment, entries: list[dict[str, Any]]) -> tuple[Assessment, int, int, int]:
-    """Apply journal entries; returns (assessment, answers, other changes, unusable entries)."""
-    n_answers = sum(1 for e in entries if e["op"] == "answer")
-    d = a.model_dump(mode="json")
-    try:
-        for e in entries:
-            _apply(d, e)
-        return Assessment.model_validate(d), n_answers, len(entries) - n_answers, 0
-    except (ValidationError, KeyError, TypeError, ValueError, AttributeError):
-        pass
-    # Some entry does not fit (should not happen: entries are validated before writing).
-    # Apply them one by one and keep every one that leaves a valid assessment.
-    cur, bad, n_answers, n_other = a, 0, 0, 0
-    for e in entries:
-        d = cur.model_dump(mode="json")
-        try:
-            _apply(d, e)
-            cur = Assessment.model_validate(d)
-        except (ValidationError, KeyError, TypeError, ValueError, AttributeError):
-            bad += 1
-            continue
-        if e["op"] == "answer":
-            n_answers += 1
-        else:
-            n_other += 1
-    return cur, n_answers, n_other, bad
 
 
 @dataclass
@@ -229,6 +161,7 @@ class Portfolio:
         self._stale: set[str] = set()  # entries newer than portfolio.json
         self._removed: set[str] = set()  # entries to drop from portfolio.json
         self._open: OrderedDict[str, _Live] = OrderedDict()
+        self._rec = Recovery(self.layout, self._backups, self._index, self._persist)
 
     # -- opening and closing ---------------------------------------------------------------
     @classmethod
@@ -316,209 +249,10 @@ class Portfolio:
 
     # -- start-up: reconcile the index with the files, replay journals, repair --------------
     def _start(self, *, write: bool, unclean: bool) -> None:
-        L = self.layout
-        rep = RecoveryReport(self.root, read_only=not write, unclean_shutdown=unclean)
-        self.recovery = rep
-        if not L.root.is_dir():
-            return
-        if write:
-            for folder in (L.root, L.assessments, *self._subfolders(L.backups),
-                           *self._subfolders(L.trash), L.recovered, L.quarantine, L.discarded):
-                clean_temp_files(folder)
-        # Only a viewer asks, and only when a journal needs interpreting (probing the lock
-        # could, for a microsecond, make a window opening at that instant think it is in use).
-        writer_alive = _Lazy(lambda: not write and self._writer_alive())
-        index_damage = ""
-        quarantined_index: list[Path] = []
-        try:
-            entries = self._index.load()
-            changed = not L.index.exists()
-        except DamagedFile as e:
-            index_damage, entries, changed = e.reason, {}, True
-            if write:
-                quarantined_index.append(quarantine(L, L.index, e.reason))
-        snaps = self._ids_in(L.assessments, ".json")
-        journals = self._ids_in(L.assessments, ".journal")
-        trashed = {p.name for p in self._subfolders(L.trash) if (p / f"{p.name}.json").is_file()}
-
-        for aid in sorted(snaps):
-            e = entries.get(aid)
-            jsize = journals[aid].stat().st_size if aid in journals else 0
-            if (e is None or e.get("trashed") or jsize
-                    or not same_sig(file_sig(snaps[aid]), e.get("sig"))):
-                self._check(aid, entries, write=write, rep=rep, writer_alive=writer_alive)
-                changed = True
-        for aid in sorted(set(entries) - set(snaps)):
-            e = entries[aid]
-            if aid in trashed:
-                if not e.get("trashed"):
-                    e["trashed"] = True
-                    changed = True
-                continue
-            if e.get("trashed"):  # deleted, and its trash folder removed by hand: nothing to do
-                del entries[aid]
-                changed = True
-                continue
-            # Listed but its file is gone (deleted outside cemassess?): try the backups.
-            self._check(aid, entries, write=write, rep=rep, writer_alive=writer_alive)
-            changed = True
-        for aid in sorted(trashed - set(entries) - set(snaps)):
-            path = L.trash_dir(aid) / f"{aid}.json"
-            try:
-                loaded = read_snapshot(path, aid)
-            except DamagedFile as err:
-                rep.problems.append(Problem(f"A deleted assessment in the trash {err.reason}; it "
-                                            f"was left where it is ({path}).", aid))
-                continue
-            entries[aid] = entry_for(loaded.assessment, None, trashed=True)
-            changed = True
-        for aid, jpath in sorted(journals.items()):
-            if aid in snaps or L.snapshot(aid).exists():
-                continue
-            if jpath.stat().st_size and write:
-                q = quarantine(L, jpath, "journal without its assessment file")
-                rep.problems.append(Problem(
-                    f"Unsaved changes to an assessment ({aid}) were found without the assessment "
-                    f"itself; they were moved to quarantine ({q.name}).", aid, [q]))
-            elif write:
-                jpath.unlink()
-        if index_damage or (changed and not L.index.exists() and entries):
-            what = f"was damaged ({index_damage})" if index_damage else "was missing"
-            done = "moved to quarantine and " if quarantined_index else ""
-            n = sum(1 for e in entries.values() if not e.get("trashed"))
-            rep.problems.insert(0, Problem(
-                f"The portfolio list {what}; it was {done}rebuilt from {n} assessment "
-                f"file{'s' if n != 1 else ''}.", None, quarantined_index))
-        self._entries = entries
-        if write:
-            if changed:
-                self._index.write_all(entries)
-            self._prune_recovered()
-
-    def _check(self, aid: str, entries: dict[str, dict[str, Any]], *, write: bool,
-               rep: RecoveryReport, writer_alive: Callable[[], bool]) -> None:
-        prior = entries.get(aid)
-        res = self._recover(aid, write=write, rep=rep, prior=prior, writer_alive=writer_alive)
-        if res is None:
-            entries.pop(aid, None)
-            return
-        a, _seq = res
-        unarchive_to = prior.get("unarchive_to", "") if prior else ""
-        entries[aid] = entry_for(a, file_sig(self.layout.snapshot(aid)) if write else None,
-                                 unarchive_to=unarchive_to)
-
-    def _recover(self, aid: str, *, write: bool, rep: RecoveryReport,
-                 prior: dict[str, Any] | None = None,
-                 writer_alive: Callable[[], bool] = lambda: False
-                 ) -> tuple[Assessment, int] | None:
-        """Load one assessment as its last acknowledged state: snapshot (or newest good
-        backup) plus journal. With `write`, repair the files and empty the journal."""
-        L = self.layout
-        snap, jpath = L.snapshot(aid), L.journal(aid)
-        name = summary_of(prior).name if prior else aid
-        raw: bytes | None = None
-        restored_from: Path | None = None
-        # The journal before the snapshot: if a writer compacts in between, the newer snapshot
-        # simply makes the older journal lines redundant (read the other way round, a viewer
-        # could miss the lines folded into a snapshot it did not see).
-        js = scan(jpath, aid)
-        try:
-            try:
-                raw = snap.read_bytes()
-            except FileNotFoundError:
-                raise DamagedFile(snap, "is missing") from None
-            loaded = decode_snapshot(raw, snap, aid)
-        except DamagedFile as err:
-            raw = None
-            quarantined = []
-            if write and snap.exists():
-                quarantined.append(quarantine(L, snap, err.reason))
-            good = self._backups.newest_good(aid)
-            if good is None:
-                if write and jpath.exists() and jpath.stat().st_size:
-                    quarantined.append(quarantine(L, jpath, "unsaved changes of a damaged assessment"))
-                where = (f" it was moved to quarantine ({quarantined[0].name})"
-                         if quarantined else " it was left where it is")
-                rep.problems.append(Problem(
-                    f"The file of '{name}' {err.reason}, and there is no good backup;{where} "
-                    "and removed from the list.", aid, quarantined))
-                return None
-            loaded, restored_from = good
-            name = display_name(loaded.assessment)
-            moved = "it was moved to quarantine and " if quarantined else ""
-            rep.problems.append(Problem(
-                f"The file of '{name}' {err.reason}; {moved}the backup of "
-                f"{_when(restored_from)} was restored.", aid, quarantined, restored_from))
-        a, seq = loaded.assessment, loaded.seq
-        name = display_name(a)
-        needs_write = restored_from is not None
-        if loaded.schema < CURRENT[SNAPSHOT] and write and raw is not None:
-            self._backups.keep_pre_migration(aid, loaded.schema, raw)
-            needs_write = True
-
-        new: list[dict[str, Any]] = []
-        if not js.usable:
-            quarantined = [quarantine(L, jpath, js.problem)] if write else []
-            rep.problems.append(Problem(
-                f"Unsaved changes to '{name}' could not be used: their journal {js.problem}"
-                + ("; it was moved to quarantine." if write else "."), aid, quarantined))
-        else:
-            new = [e for e in js.entries if e["seq"] > seq]
-            if js.damaged_lines:
-                kept = ([keep_copy(L.quarantine, f"{stamp()}-{aid}.journal", jpath.read_bytes())]
-                        if write else [])
-                rep.problems.append(Problem(
-                    f"Part of the unsaved changes to '{name}' was damaged ({js.damaged_lines} "
-                    f"unreadable line{'s' if js.damaged_lines > 1 else ''}); the rest was "
-                    "recovered" + (f" and the journal was kept in quarantine ({kept[0].name})."
-                                   if kept else "."), aid, kept))
-            if new and restored_from is not None and new[0]["seq"] > seq + 1:
-                rep.problems.append(Problem(
-                    f"Some changes to '{name}' made before the damage was found were only in the "
-                    "damaged file and could not be recovered.", aid))
-        if new:
-            before_raw = raw if raw is not None else encode_snapshot(
-                a.model_dump(mode="json"), aid, seq)
-            a, n_answers, n_other, n_bad = replay(a, new)
-            seq = max(e["seq"] for e in new)
-            rec = RecoveredChanges(aid, display_name(a), n_answers, n_other, ignored=js.torn_tail,
-                                   pending=not write)
-            if write:
-                st = stamp()
-                rec.journal_copy = keep_copy(L.recovered, f"{aid}-{st}.journal", jpath.read_bytes())
-                rec.before_copy = keep_copy(L.recovered, f"{aid}-{st}.before.json", before_raw)
-            if n_bad:
-                rep.problems.append(Problem(
-                    f"{n_bad} recovered change{'s' if n_bad > 1 else ''} to '{name}' did not fit "
-                    "the assessment and could not be applied.", aid))
-            if not writer_alive():  # with a live writer these are its current edits, not a crash
-                rep.recovered.append(rec)
-            needs_write = True
-        elif js.torn_tail and not writer_alive():
-            rep.ignored_unfinished += js.torn_tail
-            rep.recovered.append(RecoveredChanges(aid, name, ignored=js.torn_tail,
-                                                  pending=not write))
-        if write:
-            if needs_write:
-                self._persist(aid, a, seq, Journal(jpath, aid))
-            elif js.size:
-                j = Journal(jpath, aid)
-                j.reset()
-                j.close()
-        return a, seq
+        self.recovery, self._entries = self._rec.start(write=write, unclean=unclean,
+                                                       probe_writer=self._writer_alive)
 
     # -- helpers for the files -----------------------------------------------------------
-    @staticmethod
-    def _subfolders(folder: Path) -> list[Path]:
-        return [p for p in folder.iterdir() if p.is_dir()] if folder.is_dir() else []
-
-    @staticmethod
-    def _ids_in(folder: Path, suffix: str) -> dict[str, Path]:
-        if not folder.is_dir():
-            return {}
-        return {p.name[:-len(suffix)]: p for p in folder.iterdir()
-                if p.name.endswith(suffix) and ID_RE.match(p.name[:-len(suffix)]) and p.is_file()}
-
     def _writer_alive(self) -> bool:
         """Read-only view: is another process holding the portfolio open for writing?"""
         if not self.layout.lock.exists():
@@ -540,22 +274,9 @@ class Portfolio:
         atomic_write_bytes(self.layout.snapshot(aid), raw)
         self._backups.add(aid, seq, raw)
         journal.reset()
-        if journal is not self._open.get(aid, _NO_LIVE).journal:
+        live = self._open.get(aid)
+        if live is None or journal is not live.journal:  # a temporary writer: let it go
             journal.close()
-
-    def _prune_recovered(self) -> None:
-        folder = self.layout.recovered
-        if not folder.is_dir():
-            return
-        groups: dict[str, list[Path]] = {}
-        for p in folder.iterdir():
-            if p.name.endswith(".journal"):
-                groups.setdefault(p.name.rsplit("-", 1)[0], []).append(p)
-        for paths in groups.values():
-            for old in sorted(paths, reverse=True)[KEEP_RECOVERED:]:
-                for q in (old, old.with_name(old.name[:-len(".journal")] + ".before.json")):
-                    with contextlib.suppress(OSError):
-                        q.unlink()
 
     def _writable(self, what: str) -> None:
         if self.read_only:
@@ -576,7 +297,7 @@ class Portfolio:
             self._open.move_to_end(aid)
             return live
         prior = self._entry(aid)
-        res = self._recover(aid, write=True, rep=self.recovery, prior=prior)
+        res = self._rec.recover(aid, write=True, rep=self.recovery, prior=prior)
         if res is None:  # damaged beyond the backups: reported in self.recovery
             self._entries.pop(aid, None)
             self._removed.add(aid)
@@ -690,7 +411,7 @@ class Portfolio:
             self._entry(aid)  # raises the right "not found" / "in the trash"
             raise AssessmentNotFound(f"no assessment {aid!r} in the portfolio")
         scratch = RecoveryReport(self.root, read_only=True)
-        res = self._recover(aid, write=False, rep=scratch, prior=self._entries.get(aid))
+        res = self._rec.recover(aid, write=False, rep=scratch, prior=self._entries.get(aid))
         if res is None:
             raise StoreError(scratch.problems[-1].message)
         return res[0]
@@ -1007,23 +728,3 @@ class Portfolio:
         _fsync_dir(self.layout.discarded)
         rec.journal_copy, rec.before_copy, rec.discarded = kept, None, True
         return kept
-
-
-class _NoLive:
-    journal = None
-
-
-class _Lazy:
-    """A yes/no question asked at most once, and only if someone needs the answer."""
-
-    def __init__(self, ask: Callable[[], bool]) -> None:
-        self._ask: Callable[[], bool] | None = ask
-        self._answer = False
-
-    def __call__(self) -> bool:
-        if self._ask is not None:
-            self._answer, self._ask = self._ask(), None
-        return self._answer
-
-
-_NO_LIVE: Any = _NoLive()
