@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from cemassess import __version__
+from cemassess.cli_store import add_data_dir_option
 from cemassess.content import load_benchmarks, load_framework
 from cemassess.domain.assessment import Assessment
 from cemassess.domain.results import Results, evaluate
 from cemassess.exchange.strictjson import FileFormatError
 from cemassess.i18n import role_name, tr
+from cemassess.store.errors import PortfolioInUse, StoreIOError
 
 EXIT_BAD_INPUT = 2
+EXIT_UNAVAILABLE = 1
 
 
 class CliError(Exception):
@@ -28,17 +31,13 @@ class CliError(Exception):
 
 # -- loading --------------------------------------------------------------------------------
 def load_assessment(arg: str, data_dir: str | None = None) -> Assessment:
-    """A file path, or an id in the local portfolio."""
-    path = Path(arg)
-    if path.exists() or path.suffix == ".json" or "/" in arg or "\\" in arg:
-        from cemassess.exchange.assessment_file import read_assessment
+    """A file path, or an id (or unique id beginning) in the local portfolio."""
+    from cemassess.cli_store import ResolveError, resolve_assessment
 
-        return read_assessment(path)
     try:
-        from cemassess.cli_store import resolve_assessment
-    except ImportError:  # pragma: no cover - the store ships with the app
-        raise CliError(f"{arg}: no such file") from None
-    return resolve_assessment(arg, data_dir)
+        return resolve_assessment(arg, data_dir)
+    except ResolveError as e:
+        raise CliError(str(e)) from None
 
 
 def results_for(a: Assessment, segment: str | None = None, with_benchmark: bool = True) -> Results:
@@ -252,6 +251,7 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cemassess", description="CEM maturity assessment (offline).")
     p.add_argument("--version", action="version", version=f"cemassess {__version__}")
+    add_data_dir_option(p, in_subcommand=False)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def lang_opt(sp: argparse.ArgumentParser) -> None:
@@ -268,7 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("file", metavar="FILE_OR_ID")
         sp.add_argument("--json", action="store_true", help="one JSON object instead of a table")
         sp.add_argument("--segment", help="benchmark segment id (default: the company's industry)")
-        sp.add_argument("--data-dir", help="portfolio folder (default: the user data folder)")
+        add_data_dir_option(sp)
         lang_opt(sp)
         if name == "score":
             sp.add_argument("--explain", action="store_true", help="show how every figure was computed")
@@ -282,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[[Any], None]]:
     """Sub-commands contributed by other modules (store, report, workshops)."""
     regs = []
-    for mod in ("cemassess.cli_store", "cemassess.cli_report", "cemassess.cli_room"):
+    for mod in ("cemassess.cli_store", "cemassess.cli_report", "cemassess.cli_room"):  # optional faces
         try:
             m = __import__(mod, fromlist=["register"])
         except ImportError:
@@ -302,6 +302,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, FileFormatError) as e:
         print(f"cemassess: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except (PortfolioInUse, StoreIOError) as e:  # the portfolio is unavailable, not the input bad
+        print(f"cemassess: {e}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     except OSError as e:
         print(f"cemassess: {e.filename or ''}: {e.strerror}".replace(": :", ":"), file=sys.stderr)
         return EXIT_BAD_INPUT

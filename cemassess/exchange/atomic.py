@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name == "nt":  # folders cannot be opened for fsync on Windows
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -38,7 +38,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
                     raise
                 time.sleep(0.05)
         if durable:
-            _fsync_dir(folder)
+            fsync_dir(folder)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

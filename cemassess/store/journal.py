@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cemassess.exchange.atomic import _fsync_dir
+from cemassess.exchange.atomic import fsync_dir
 from cemassess.store.errors import StoreIOError
 
 JOURNAL_VERSION = 1
@@ -134,7 +134,7 @@ class Journal:
             flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
             fd = os.open(self.path, flags, 0o600)
             if created and self.durable:
-                _fsync_dir(self.path.parent)  # the new name must survive a power cut too
+                fsync_dir(self.path.parent)  # the new name must survive a power cut too
             self._fd = fd
             self._size = os.fstat(fd).st_size
         return self._fd

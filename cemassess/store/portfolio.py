@@ -39,7 +39,7 @@ from pydantic import ValidationError
 
 from cemassess.domain.assessment import Answer, Assessment, new_id
 from cemassess.exchange.assessment_file import read_assessment, write_assessment
-from cemassess.exchange.atomic import _fsync_dir, atomic_write_bytes
+from cemassess.exchange.atomic import atomic_write_bytes, fsync_dir
 from cemassess.exchange.strictjson import FileFormatError, describe_validation_error
 from cemassess.store.errors import (
     AssessmentExists,
@@ -228,7 +228,7 @@ class Portfolio:
                 if clean:
                     with contextlib.suppress(OSError):
                         self.layout.running.unlink()
-                        _fsync_dir(self.root)
+                        fsync_dir(self.root)
                 self._lock.release()
                 self._lock = None
 
@@ -580,10 +580,10 @@ class Portfolio:
         if tdir.exists():  # left over from an earlier delete: keep it, out of the way
             os.replace(tdir, L.trash / f"{aid}.{stamp()}.old")
         tdir.mkdir(parents=True)
-        _fsync_dir(L.trash)
+        fsync_dir(L.trash)
         os.replace(L.snapshot(aid), tdir / f"{aid}.json")  # the commit point
-        _fsync_dir(L.assessments)
-        _fsync_dir(tdir)
+        fsync_dir(L.assessments)
+        fsync_dir(tdir)
         with contextlib.suppress(FileNotFoundError):
             if L.journal(aid).stat().st_size == 0:
                 L.journal(aid).unlink()
@@ -607,8 +607,8 @@ class Portfolio:
         if L.snapshot(aid).exists():
             raise AssessmentExists(f"an assessment with id {aid!r} is already in the portfolio")
         os.replace(tdir / f"{aid}.json", L.snapshot(aid))
-        _fsync_dir(tdir)
-        _fsync_dir(L.assessments)
+        fsync_dir(tdir)
+        fsync_dir(L.assessments)
         if (tdir / "backups").exists() and not L.backup_dir(aid).exists():
             os.replace(tdir / "backups", L.backup_dir(aid))
         if (tdir / f"{aid}.journal").exists() and not L.journal(aid).exists():
@@ -725,6 +725,6 @@ class Portfolio:
         kept = self.layout.discarded / rec.journal_copy.name
         os.replace(rec.journal_copy, kept)
         os.replace(rec.before_copy, self.layout.discarded / rec.before_copy.name)
-        _fsync_dir(self.layout.discarded)
+        fsync_dir(self.layout.discarded)
         rec.journal_copy, rec.before_copy, rec.discarded = kept, None, True
         return kept

@@ -23,7 +23,7 @@ from typing import Any
 
 from cemassess.domain.assessment import Assessment
 from cemassess.exchange.assessment_file import from_data
-from cemassess.exchange.atomic import _fsync_dir, atomic_write_bytes
+from cemassess.exchange.atomic import atomic_write_bytes, fsync_dir
 from cemassess.exchange.strictjson import FileFormatError
 from cemassess.store.errors import DamagedFile
 from cemassess.store.migrations import CURRENT, SNAPSHOT, meta_of, upgrade
@@ -130,7 +130,7 @@ def quarantine(layout: Layout, path: Path, reason: str) -> Path:
     os.replace(path, dest)
     note = f"{path}\n{reason}\nmoved here {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}\n"
     atomic_write_bytes(dest.with_name(dest.name + ".why.txt"), note.encode("utf-8"))
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return dest
 
 
