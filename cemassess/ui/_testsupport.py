@@ -1,0 +1,93 @@
+"""Helpers for the UI tests (pytest-qt) and the screenshot script: a booted main window,
+keys sent to whatever has the focus (as a person would type), dialogs answered in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from cemassess.ui import dialogs, widgets
+
+
+class Answers:
+    """What the patched dialogs answer, and what they were asked."""
+
+    def __init__(self) -> None:
+        self.in_use = True  # open read-only
+        self.recovery = True  # keep recovered changes
+        self.confirm = True
+        self.open_files: list = []
+        self.save_path: Any = None
+        self.asked: list[tuple[str, Any]] = []
+        self.explanations: list[tuple[str, list[str]]] = []
+
+
+def patch_dialogs(monkeypatch: Any) -> Answers:
+    ans = Answers()
+
+    def record(kind: str, value: Any, result: Any = None) -> Any:
+        ans.asked.append((kind, value))
+        return result
+
+    monkeypatch.setattr(dialogs, "ask_in_use", lambda p, msg, lang: record("in_use", msg, ans.in_use))
+    monkeypatch.setattr(dialogs, "ask_recovery",
+                        lambda p, lines, lang: record("recovery", lines, ans.recovery))
+    monkeypatch.setattr(dialogs, "confirm",
+                        lambda p, title, text, yes, lang: record("confirm", text, ans.confirm))
+    monkeypatch.setattr(dialogs, "info", lambda p, title, text, lang: record("info", text))
+    monkeypatch.setattr(dialogs, "error", lambda p, title, text, lang: record("error", text))
+    monkeypatch.setattr(dialogs, "open_files", lambda p, lang: ans.open_files)
+    monkeypatch.setattr(dialogs, "save_file", lambda *a: ans.save_path)
+    monkeypatch.setattr(dialogs, "open_url", lambda path: record("open_url", path))
+    monkeypatch.setattr(widgets, "show_explanation",
+                        lambda parent, title, lines, lang: ans.explanations.append((title, list(lines))))
+    return ans
+
+
+def make_window(qtbot: Any, *, lang: str = "en", data_dir: str | None = None, boot: bool = True,
+                **boot_kw: Any):
+    from cemassess.ui.mainwindow import MainWindow
+    from cemassess.ui.settings import Settings
+
+    settings = Settings()
+    settings.language = lang
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    QTest.qWaitForWindowActive(win, 2000)
+    if boot:
+        assert win.boot(data_dir, **boot_kw)
+    return win
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def press(key: Any, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+          widget: QWidget | None = None) -> None:
+    """A key press where the focus is (or on `widget`)."""
+    target = widget or focused() or QApplication.activeWindow()
+    assert target is not None, "nothing has the keyboard focus"
+    QTest.keyClick(target, key, modifier)
+
+
+def type_text(text: str, widget: QWidget | None = None) -> None:
+    """ASCII only: QTest aborts on Cyrillic (see PITFALLS.md); set Cyrillic with setText()."""
+    assert text.isascii()
+    target = widget or focused()
+    assert target is not None
+    QTest.keyClicks(target, text)
+
+
+def settle(qtbot: Any, ms: int = 0) -> None:
+    QApplication.processEvents()
+    if ms:
+        qtbot.wait(ms)
+    QApplication.processEvents()

@@ -1,0 +1,62 @@
+"""The menu actions, declared once and keyed by an enum (after Picard's action registry).
+
+The main window turns each spec into a QAction in its menu; the controllers provide the
+handlers by key. `needs_assessment` actions are enabled only while an assessment is open,
+`writes` ones only when the portfolio is writable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ActionKey(StrEnum):
+    NEW = "new"
+    DEMO = "demo"
+    IMPORT = "import"
+    CLOSE = "close"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    EXPORT_PDF = "export_pdf"
+    EXPORT_CSV = "export_csv"
+    EXPORT_XLSX = "export_xlsx"
+    EXPORT_FILE = "export_file"
+    PRESENTATION = "presentation"
+    METHOD = "method"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: ActionKey
+    menu: str  # catalogue key "menu.<name>"
+    text: str  # catalogue key
+    shortcut: str = ""
+    needs_assessment: bool = False
+    writes: bool = False
+    separator_before: bool = False
+
+
+MENUS = ("file", "edit", "export", "view", "help")
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(ActionKey.NEW, "file", "action.new", "Ctrl+N", writes=True),
+    ActionSpec(ActionKey.DEMO, "file", "action.demo", writes=True),
+    ActionSpec(ActionKey.IMPORT, "file", "action.import", "Ctrl+O", writes=True),
+    ActionSpec(ActionKey.CLOSE, "file", "action.close", "Ctrl+W", needs_assessment=True,
+               separator_before=True),
+    ActionSpec(ActionKey.QUIT, "file", "action.quit", "Ctrl+Q", separator_before=True),
+    ActionSpec(ActionKey.UNDO, "edit", "action.undo", "Ctrl+Z", needs_assessment=True, writes=True),
+    ActionSpec(ActionKey.REDO, "edit", "action.redo", "Ctrl+Shift+Z", needs_assessment=True,
+               writes=True),
+    ActionSpec(ActionKey.EXPORT_PDF, "export", "action.export_pdf", "Ctrl+P", needs_assessment=True),
+    ActionSpec(ActionKey.EXPORT_XLSX, "export", "action.export_xlsx", needs_assessment=True),
+    ActionSpec(ActionKey.EXPORT_CSV, "export", "action.export_csv", needs_assessment=True),
+    ActionSpec(ActionKey.EXPORT_FILE, "export", "action.export_file", "Ctrl+Shift+S",
+               needs_assessment=True, separator_before=True),
+    ActionSpec(ActionKey.PRESENTATION, "view", "action.presentation", "F11", needs_assessment=True),
+    ActionSpec(ActionKey.METHOD, "help", "action.method", "F1"),
+    ActionSpec(ActionKey.ABOUT, "help", "action.about"),
+)

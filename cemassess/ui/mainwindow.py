@@ -1,0 +1,363 @@
+"""The main window only assembles: tabs from the screen registry, menus from the action
+registry, and the session handed to each controller. It holds no business logic.
+
+Views are built before the window is shown (they import only Qt); `boot()` then opens the
+portfolio, creates the session and the controllers, and tells the user what recovery did.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QScrollArea, QTabWidget, QWidget
+
+from cemassess.ui import dialogs
+from cemassess.ui.actions import ACTIONS, MENUS, ActionKey
+from cemassess.ui.screens import SCREENS, ScreenKey, ScreenSpec
+from cemassess.ui.screens.base import Context
+from cemassess.ui.strings import t
+
+PRESENTATION_CSS = """
+QWidget { font-size: 16pt; }
+QLabel#heading { font-size: 24pt; }
+QPushButton#number { font-size: 34pt; }
+QHeaderView::section { font-size: 14pt; }
+"""
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # boot finished: portfolio open, controllers live
+
+    def __init__(self, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.lang = settings.language
+        self.session: Any = None
+        self.exporter: Any = None
+        self.presenting = False
+        self._was_maximized = False
+        self.views: dict[ScreenKey, Any] = {}
+        self.controllers: dict[ScreenKey, Any] = {}
+        self.specs: dict[ScreenKey, ScreenSpec] = {s.key: s for s in SCREENS}
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.pages: dict[ScreenKey, QScrollArea] = {}
+        for spec in SCREENS:
+            view_cls, _ = spec.load()
+            view = view_cls()
+            self.views[spec.key] = view
+            # a screen scrolls rather than squeeze when the window is small (projector,
+            # QT_SCALE_FACTOR=2), and its wrapped text never forces the window's height
+            page = QScrollArea()
+            page.setWidgetResizable(True)
+            page.setFrameShape(QFrame.Shape.NoFrame)
+            page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            page.setWidget(view)
+            self.pages[spec.key] = page
+            self.tabs.addTab(page, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.actions_by_key: dict[ActionKey, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self._build_menus()
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self.resize(1280, 820)
+        geometry = settings.get("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        self.translateUI(self.lang)
+        self._update_enabled()
+
+    # -- menus -------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        for name in MENUS:
+            self.menus[name] = self.menuBar().addMenu("")
+        for spec in ACTIONS:
+            act = QAction(self)
+            if spec.shortcut:
+                act.setShortcut(QKeySequence(spec.shortcut))
+            if spec.key is ActionKey.PRESENTATION:
+                act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            menu = self.menus[spec.menu]
+            if spec.separator_before:
+                menu.addSeparator()
+            menu.addAction(act)
+            self.addAction(act)  # shortcuts work with the menu bar hidden (presentation)
+            self.actions_by_key[spec.key] = act
+        self.menus["view"].addSeparator()
+        self.goto_actions: dict[ScreenKey, QAction] = {}
+        for spec in SCREENS:
+            act = QAction(self)
+            act.setShortcut(QKeySequence(spec.shortcut))
+            act.triggered.connect(lambda _=False, k=spec.key: self.navigate(k))
+            self.menus["view"].addAction(act)
+            self.addAction(act)
+            self.goto_actions[spec.key] = act
+
+    def handlers(self) -> dict[ActionKey, Any]:
+        start = self.controllers[ScreenKey.START]
+        s, ex = self.session, self.exporter
+        return {
+            ActionKey.NEW: start.new_assessment,
+            ActionKey.DEMO: start.open_demo,
+            ActionKey.IMPORT: start.import_files,
+            ActionKey.CLOSE: self.close_assessment,
+            ActionKey.QUIT: self.close,
+            ActionKey.UNDO: s.undo_stack.undo,
+            ActionKey.REDO: s.undo_stack.redo,
+            ActionKey.EXPORT_PDF: lambda: ex.export_pdf(),
+            ActionKey.EXPORT_CSV: lambda: ex.export_table("csv"),
+            ActionKey.EXPORT_XLSX: lambda: ex.export_table("xlsx"),
+            ActionKey.EXPORT_FILE: lambda: ex.export_file(),
+            ActionKey.PRESENTATION: self.toggle_presentation,
+            ActionKey.METHOD: self.show_method,
+            ActionKey.ABOUT: self.show_about,
+        }
+
+    # -- start-up ----------------------------------------------------------------------------
+    def boot(self, data_dir: str | None = None, *, portfolio: Any = None,
+             session_factory: Any = None) -> bool:
+        """Open the portfolio and bring the screens to life. False when the user quit."""
+        from cemassess.ui.portfolio import in_use_error, open_portfolio
+
+        folder = data_dir or self.settings.get("data/folder") or None
+        if portfolio is None:
+            try:
+                portfolio = open_portfolio(folder)
+            except in_use_error() as e:
+                if not dialogs.ask_in_use(self, str(e), self.lang):
+                    self.close()
+                    return False
+                portfolio = open_portfolio(folder, read_only=True)
+            except Exception as e:  # a store error: one plain sentence
+                dialogs.error(self, t("error.title", self.lang), str(e), self.lang)
+                self.close()
+                return False
+        from cemassess.ui.export import Exporter
+        from cemassess.ui.session import Session
+
+        make = session_factory or (lambda p, lang: Session(p, lang, parent=self))
+        self.session = s = make(portfolio, self.lang)
+        ctx = Context(self.settings, self.navigate, self)
+        for spec in SCREENS:
+            _, controller_cls = spec.load()
+            self.controllers[spec.key] = controller_cls(self.views[spec.key], s, ctx)
+        self.exporter = Exporter(s, self.settings, self)
+        self.exporter.finished.connect(lambda p: self.statusBar().showMessage(
+            t("export.saved", self.lang, path=p), 8000) if p else None)
+        for key, fn in self.handlers().items():
+            self.actions_by_key[key].triggered.connect(lambda _=False, f=fn: f())
+        self.controllers[ScreenKey.START].opened.connect(self._opened_from_start)
+        s.languageChanged.connect(self.translateUI)
+        s.assessmentOpened.connect(self._assessment_opened)
+        s.saveFailed.connect(self._save_failed)
+        s.resultsChanged.connect(self._saved)
+        # bound methods, not lambdas: Qt drops them when the window goes, so an undo stack
+        # cleared during shutdown cannot call into deleted actions
+        s.undo_stack.canUndoChanged.connect(self._update_enabled)
+        s.undo_stack.canRedoChanged.connect(self._update_enabled)
+        s.undo_stack.undoTextChanged.connect(self._undo_texts)
+        s.undo_stack.redoTextChanged.connect(self._undo_texts)
+        self.translateUI(self.lang)
+        self._update_enabled()
+        self._report_recovery()
+        self.controllers[ScreenKey.START].mark_stale()
+        self._tab_changed(self.tabs.currentIndex())
+        self.ready.emit()
+        return True
+
+    def _report_recovery(self) -> None:
+        from cemassess.ui.portfolio import recovered_ids, recovery_lines
+
+        p = self.session.portfolio
+        lines = recovery_lines(getattr(p, "recovery", None), self.lang)
+        start = self.views[ScreenKey.START]
+        if self.session.read_only:
+            start.banner.show_text(t("read_only.banner", self.lang))
+        if not lines:
+            return
+        if self.session.read_only:
+            dialogs.info(self, t("recovery.title", self.lang), "\n".join(lines), self.lang)
+            return
+        if dialogs.ask_recovery(self, lines, self.lang):
+            start.banner.show_text(t("recovery.kept", self.lang) + "\n" + "\n".join(lines))
+            return
+        done = []
+        for aid in recovered_ids(p.recovery):
+            try:
+                p.discard_recovered(aid)
+                done.append(aid)
+            except Exception as e:
+                dialogs.error(self, t("error.title", self.lang), str(e), self.lang)
+        start.banner.show_text(t("recovery.discarded", self.lang, n=len(done)))
+
+    # -- screens --------------------------------------------------------------------------------
+    def navigate(self, key: str, **where: Any) -> None:
+        key = ScreenKey(key)
+        page = self.pages[key]
+        if not self.tabs.isTabEnabled(self.tabs.indexOf(page)):
+            return
+        self.tabs.setCurrentWidget(page)
+        ctrl = self.controllers.get(key)
+        if ctrl is not None and where:
+            ctrl.go_to(**where)
+
+    def _tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        for key, p in self.pages.items():
+            if p is page and key in self.controllers:
+                self.controllers[key].shown()
+
+    def _opened_from_start(self, target: str) -> None:
+        self.activateWindow()  # back from the dialog, so the keyboard flow can start at once
+        self.navigate(ScreenKey(target))
+        if target == ScreenKey.WALK:
+            self.controllers[ScreenKey.WALK].go_to(focus_first=True)
+
+    def _assessment_opened(self) -> None:
+        self._update_enabled()
+        self._window_title()
+        if not self.session.is_open and self.presenting:
+            self.toggle_presentation()
+
+    def _save_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def close_assessment(self) -> None:
+        self.session.close_assessment()
+        self.navigate(ScreenKey.START)
+
+    def _saved(self) -> None:
+        if self.session.is_open and not self.session.read_only:
+            from datetime import datetime
+
+            self.status.setText(t("status.saved", self.lang, time=datetime.now().strftime("%H:%M:%S")))
+
+    def _update_enabled(self, *_: Any) -> None:
+        s = self.session
+        is_open = bool(s and s.is_open)
+        writable = bool(s) and not s.read_only
+        for spec in ACTIONS:
+            act = self.actions_by_key[spec.key]
+            ok = (not spec.needs_assessment or is_open) and (not spec.writes or writable)
+            if s is None and spec.key not in (ActionKey.QUIT, ActionKey.ABOUT, ActionKey.METHOD):
+                ok = False
+            if spec.key is ActionKey.UNDO:
+                ok = ok and s.undo_stack.canUndo()
+            if spec.key is ActionKey.REDO:
+                ok = ok and s.undo_stack.canRedo()
+            act.setEnabled(ok)
+        for spec in SCREENS:
+            i = self.tabs.indexOf(self.pages[spec.key])
+            self.tabs.setTabEnabled(i, (is_open or not spec.needs_assessment) and s is not None
+                                    or spec.key is ScreenKey.START)
+            self.goto_actions[spec.key].setEnabled(self.tabs.isTabEnabled(i))
+        if not is_open and self.specs[self._current_key()].needs_assessment:
+            self.tabs.setCurrentWidget(self.pages[ScreenKey.START])
+
+    def _current_key(self) -> ScreenKey:
+        page = self.tabs.currentWidget()
+        return next(k for k, p in self.pages.items() if p is page)
+
+    # -- language -----------------------------------------------------------------------------
+    def translateUI(self, lang: str) -> None:  # noqa: N802
+        self.lang = lang
+        for name, menu in self.menus.items():
+            menu.setTitle(t(f"menu.{name}", lang))
+        for spec in ACTIONS:
+            act = self.actions_by_key[spec.key]
+            act.setText(t(spec.text, lang))
+        for spec in SCREENS:
+            i = self.tabs.indexOf(self.pages[spec.key])
+            self.tabs.setTabText(i, t(spec.title, lang))
+            self.goto_actions[spec.key].setText(t("action.goto", lang, screen=t(spec.title, lang)))
+        self.tabs.setAccessibleName(t("tabs.name", lang))
+        self.tabs.tabBar().setAccessibleName(t("tabs.name", lang))
+        for key, view in self.views.items():
+            ctrl = self.controllers.get(key)
+            if ctrl is not None:
+                ctrl.translateUI(lang)
+            else:
+                view.translateUI(lang)
+        self._undo_texts()
+        self._window_title()
+
+    def _undo_texts(self, *_: Any) -> None:
+        if self.session is None:
+            return
+        st = self.session.undo_stack
+        undo, redo = self.actions_by_key[ActionKey.UNDO], self.actions_by_key[ActionKey.REDO]
+        undo.setText(t("action.undo", self.lang) + (f": {st.undoText()}" if st.canUndo() else ""))
+        redo.setText(t("action.redo", self.lang) + (f": {st.redoText()}" if st.canRedo() else ""))
+        self._update_enabled()
+
+    def _window_title(self) -> None:
+        s = self.session
+        parts = [t("app_name", self.lang)]
+        if s is not None and s.is_open:
+            a = s.assessment
+            parts.insert(0, a.company.name or a.title or a.id)
+        if s is not None and s.read_only:
+            parts.append(t("read_only.short", self.lang))
+        self.setWindowTitle(" — ".join(parts))
+
+    # -- presentation mode (F11) -------------------------------------------------------------------
+    def toggle_presentation(self, full_screen: bool = True) -> None:
+        on = not self.presenting
+        if on and not (self.session and self.session.is_open):
+            return
+        self.presenting = on
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        for spec in SCREENS:
+            self.tabs.setTabVisible(self.tabs.indexOf(self.pages[spec.key]), spec.presentation or not on)
+            self.views[spec.key].set_presentation(on)
+        self.tabs.setStyleSheet(PRESENTATION_CSS if on else "")
+        if on:
+            self._was_maximized = self.isMaximized()
+            if not self.specs[self._current_key()].presentation:
+                self.navigate(ScreenKey.RESULTS)
+            if full_screen:
+                self.showFullScreen()
+        elif self.isFullScreen():
+            self.showMaximized() if self._was_maximized else self.showNormal()
+        for key in (ScreenKey.RESULTS, ScreenKey.ROADMAP):
+            self.controllers[key].mark_stale()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if self.presenting and event.key() == Qt.Key.Key_Escape:
+            self.toggle_presentation()
+            return
+        super().keyPressEvent(event)
+
+    # -- help ----------------------------------------------------------------------------------
+    def show_method(self) -> None:
+        from cemassess.explain import method_lines
+        from cemassess.ui import widgets
+
+        widgets.show_explanation(self, t("action.method", self.lang).replace("&", ""),
+                                 method_lines(self.lang), self.lang)
+
+    def show_about(self) -> None:
+        from cemassess import __version__
+
+        dialogs.info(self, t("action.about", self.lang).replace("&", ""),
+                     t("about.text", self.lang, version=__version__), self.lang)
+
+    # -- closing ---------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if self.exporter is not None and self.exporter.job is not None:
+            self.exporter.job.cancel()
+            self.exporter.job.wait(5000)
+        if not self.presenting:
+            self.settings.set("window/geometry", bytes(self.saveGeometry()))
+            self.settings.sync()
+        if self.session is not None:
+            try:
+                self.session.close()
+            except Exception as e:  # nothing is lost: the journal replays at the next start
+                self.statusBar().showMessage(str(e))
+        super().closeEvent(event)

@@ -1,0 +1,44 @@
+"""The screens, registered by key. The main window builds its tabs from this list.
+
+Each entry names a view class (layout only) and a controller class (behaviour), imported
+when the window needs them, so the start screen can be shown before the domain is loaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ScreenKey(StrEnum):
+    START = "start"
+    WALK = "walk"
+    RESPONDENTS = "respondents"
+    RESULTS = "results"
+    ROADMAP = "roadmap"
+    SETTINGS = "settings"
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    key: ScreenKey
+    title: str  # catalogue key of the tab title
+    module: str  # cemassess.ui.screens.<module>: defines View and Controller
+    shortcut: str
+    needs_assessment: bool
+    presentation: bool = False  # shown in presentation mode (F11)
+
+    def load(self):
+        mod = importlib.import_module(f"cemassess.ui.screens.{self.module}")
+        return mod.View, mod.Controller
+
+
+SCREENS: tuple[ScreenSpec, ...] = (
+    ScreenSpec(ScreenKey.START, "screen.start", "start", "Ctrl+1", False),
+    ScreenSpec(ScreenKey.WALK, "screen.walk", "walk", "Ctrl+2", True),
+    ScreenSpec(ScreenKey.RESPONDENTS, "screen.respondents", "respondents", "Ctrl+3", True),
+    ScreenSpec(ScreenKey.RESULTS, "screen.results", "results", "Ctrl+4", True, presentation=True),
+    ScreenSpec(ScreenKey.ROADMAP, "screen.roadmap", "roadmap", "Ctrl+5", True, presentation=True),
+    ScreenSpec(ScreenKey.SETTINGS, "screen.settings", "settings_screen", "Ctrl+6", False),
+)

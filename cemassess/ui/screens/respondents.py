@@ -1,0 +1,213 @@
+"""Respondents: add people with a role, edit or remove them, choose who is answering, and
+switch to consensus mode (the facilitator records the agreed answer and the dissent).
+Practices where the respondents disagree most are listed as the agenda for consensus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cemassess.ui.screens.base import BaseController, BaseView
+from cemassess.ui.screens.start import ROLES
+from cemassess.ui.screens.walk_pages import LinkList
+from cemassess.ui.strings import t
+from cemassess.ui.widgets import Banner, heading, wrap_label
+
+
+class View(BaseView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        b = self.binder
+        lay = QVBoxLayout(self)
+        lay.addWidget(b.bind(heading(size=1.4), "screen.respondents"))
+        lay.addWidget(b.bind(wrap_label(), "resp.intro"))
+        self.banner = Banner("warn")
+        lay.addWidget(self.banner)
+        self.table = b.bind(QTableWidget(0, 4), name="resp.table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.table, 2)
+        row = QHBoxLayout()
+        self.make_active = b.bind(QPushButton(), "resp.make_active")
+        self.remove = b.bind(QPushButton(), "resp.remove")
+        row.addWidget(self.make_active)
+        row.addWidget(self.remove)
+        row.addStretch(1)
+        lay.addLayout(row)
+        forms = QHBoxLayout()
+        self.add_box = b.bind(QGroupBox(), "resp.add")
+        af = QFormLayout(self.add_box)
+        self.add_name = b.bind(QLineEdit(), name="resp.name", placeholder="resp.name.hint")
+        self.add_role = b.bind(QComboBox(), name="resp.role")
+        self.add_btn = b.bind(QPushButton(), "resp.add_btn")
+        self.add_labels = (b.bind(wrap_label(), "resp.name"), b.bind(wrap_label(), "resp.role"))
+        af.addRow(self.add_labels[0], self.add_name)
+        af.addRow(self.add_labels[1], self.add_role)
+        af.addRow(self.add_btn)
+        forms.addWidget(self.add_box, 1)
+        self.edit_box = b.bind(QGroupBox(), "resp.edit")
+        ef = QFormLayout(self.edit_box)
+        self.edit_name = b.bind(QLineEdit(), name="resp.name")
+        self.edit_role = b.bind(QComboBox(), name="resp.role")
+        self.edit_btn = b.bind(QPushButton(), "resp.save")
+        ef.addRow(b.bind(wrap_label(), "resp.name"), self.edit_name)
+        ef.addRow(b.bind(wrap_label(), "resp.role"), self.edit_role)
+        ef.addRow(self.edit_btn)
+        forms.addWidget(self.edit_box, 1)
+        lay.addLayout(forms)
+        self.cons_box = b.bind(QGroupBox(), "resp.consensus")
+        cl = QVBoxLayout(self.cons_box)
+        self.consensus = b.bind(QCheckBox(), "walk.consensus", tip="walk.consensus.tip")
+        cl.addWidget(self.consensus)
+        cl.addWidget(b.bind(wrap_label(), "resp.consensus.intro"))
+        self.disagree_title = wrap_label()
+        cl.addWidget(self.disagree_title)
+        self.disagreements = LinkList()
+        cl.addWidget(self.disagreements)
+        lay.addWidget(self.cons_box, 1)
+
+    def translateUI(self, lang: str) -> None:  # noqa: N802
+        super().translateUI(lang)
+        for cb in (self.add_role, self.edit_role):
+            i = max(0, cb.currentIndex())
+            cb.clear()
+            for r in ROLES:
+                cb.addItem(t(f"role.{r}", lang), r)
+            cb.setCurrentIndex(i)
+        self.table.setHorizontalHeaderLabels([t(f"resp.col.{c}", lang)
+                                              for c in ("name", "role", "answers", "active")])
+
+
+class Controller(BaseController):
+    def __init__(self, view: View, session: Any, ctx: Any) -> None:
+        super().__init__(view, session, ctx)
+        v = view
+        v.add_btn.clicked.connect(self.add)
+        v.add_name.returnPressed.connect(self.add)
+        v.edit_btn.clicked.connect(self.save_edit)
+        v.remove.clicked.connect(self.remove)
+        v.make_active.clicked.connect(self.activate_selected)
+        v.table.itemActivated.connect(lambda _i: self.activate_selected())
+        v.table.currentCellChanged.connect(lambda *_: self._load_edit())
+        v.consensus.toggled.connect(session.set_consensus)
+        v.disagreements.clicked.connect(self._open_in_consensus)
+        for sig in (session.assessmentOpened, session.respondentsChanged, session.answersChanged,
+                    session.activeRespondentChanged, session.consensusModeChanged):
+            sig.connect(lambda *_: self.mark_stale())
+        session.saveFailed.connect(lambda msg: v.banner.show_text(msg))
+
+    def refresh(self) -> None:
+        s, v, lang = self.session, self.view, self.lang
+        if not s.is_open:
+            return
+        a = s.assessment
+        sel = self.selected()
+        v.table.setRowCount(len(a.respondents))
+        for i, r in enumerate(a.respondents):
+            n = sum(1 for ans in a.answers.get(r.id, {}).values() if ans.value is not None)
+            cells = (r.name or r.id, t(f"role.{r.role.value}", lang), f"{n}/{len(s.framework.practices)}",
+                     "●" if r.id == s.active_respondent and not s.consensus else "")
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                v.table.setItem(i, j, item)
+            if r.id == (sel or s.active_respondent):
+                v.table.selectRow(i)
+        v.consensus.blockSignals(True)
+        v.consensus.setChecked(s.consensus)
+        v.consensus.blockSignals(False)
+        ro = s.read_only
+        for w in (v.add_btn, v.edit_btn, v.remove, v.add_name, v.edit_name):
+            w.setEnabled(not ro)
+        v.remove.setEnabled(not ro and len(a.respondents) > 1)
+        self._load_edit()
+        self._fill_disagreements()
+
+    def _fill_disagreements(self) -> None:
+        from cemassess.domain.scoring import disagreements
+
+        s, lang = self.session, self.lang
+        res = s.results()
+        items = disagreements(res.profile)[:8]
+        fw = s.framework
+        self.view.disagree_title.setText(t("resp.disagree", lang) if items else t("resp.no_disagree", lang))
+        self.view.disagreements.set_links([
+            (r.practice_id, t("resp.disagree_item", lang, text=fw.practices[r.practice_id].statement(lang),
+                              levels=", ".join(str(x) for x in r.levels)))
+            for r in items])
+
+    def selected(self) -> str:
+        item = self.view.table.item(self.view.table.currentRow(), 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+
+    def _load_edit(self) -> None:
+        rid = self.selected()
+        r = self.session.assessment.respondent(rid) if rid and self.session.is_open else None
+        self.view.edit_box.setEnabled(r is not None and not self.session.read_only)
+        if r is not None:
+            self.view.edit_name.setText(r.name)
+            self.view.edit_role.setCurrentIndex(max(0, ROLES.index(r.role.value)))
+
+    def add(self) -> None:
+        from cemassess.domain.framework import Role
+
+        v = self.view
+        name = v.add_name.text().strip()
+        rid = self.session.add_respondent(name, Role(v.add_role.currentData()))
+        if rid:
+            v.add_name.clear()
+            self.refresh()
+
+    def save_edit(self) -> None:
+        from cemassess.domain.framework import Role
+
+        rid = self.selected()
+        if rid:
+            self.session.update_respondent(rid, name=self.view.edit_name.text().strip(),
+                                           role=Role(self.view.edit_role.currentData()))
+
+    def remove(self) -> None:
+        from cemassess.ui import dialogs
+
+        rid = self.selected()
+        r = self.session.assessment.respondent(rid) if rid else None
+        if r is None:
+            return
+        if dialogs.confirm(self.view, t("resp.remove", self.lang),
+                           t("resp.remove.text", self.lang, name=r.name or r.id),
+                           t("resp.remove", self.lang), self.lang):
+            self.session.remove_respondent(rid)
+
+    def activate_selected(self) -> None:
+        rid = self.selected()
+        if rid:
+            self.session.set_consensus(False)
+            self.session.set_active_respondent(rid)
+
+    def _open_in_consensus(self, pid: str) -> None:
+        from cemassess.ui.screens import ScreenKey
+
+        self.session.set_consensus(True)
+        self.ctx.navigate(ScreenKey.WALK, practice=pid)

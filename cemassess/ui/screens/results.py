@@ -1,0 +1,354 @@
+"""Results: the CEM index, the current phase with its gating explained, the dimension
+scores against the chosen benchmark, and the report's charts (radar with median and P90
+band, gap bars, phase progress, NPS against published B2B figures, and the perception-gap
+heatmap with two or more roles). Every figure opens its "how this was computed"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cemassess.ui import widgets
+from cemassess.ui.charts import ChartView, chart_theme
+from cemassess.ui.screens.base import BaseController, BaseView
+from cemassess.ui.screens.walk_pages import LinkList, scroller
+from cemassess.ui.strings import t
+from cemassess.ui.widgets import Banner, NumberButton, heading, wrap_label
+
+CHARTS = (("radar", "chart.radar"), ("gap_bars", "chart.gap_bars"),
+          ("phase_progress", "chart.phase_progress"), ("nps_panel", "chart.nps_panel"),
+          ("role_heatmap", "chart.role_heatmap"))
+COLUMNS = ("dimension", "score", "level", "median", "p90", "percentile", "coverage")
+
+
+class View(BaseView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        b = self.binder
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        self.title = heading(size=1.5)
+        lay.addWidget(self.title)
+        cards = QHBoxLayout()
+        self.overall_box = b.bind(QGroupBox(), "overall")
+        ol = QVBoxLayout(self.overall_box)
+        self.overall = NumberButton(size=2.0)
+        self.overall_band = wrap_label()
+        ol.addWidget(self.overall)
+        ol.addWidget(self.overall_band)
+        self.phase_box = b.bind(QGroupBox(), "current_phase")
+        pl = QVBoxLayout(self.phase_box)
+        self.phase = NumberButton(size=1.4)
+        self.phase_sub = wrap_label()
+        pl.addWidget(self.phase)
+        pl.addWidget(self.phase_sub)
+        self.done_box = b.bind(QGroupBox(), "results.completion")
+        dl = QVBoxLayout(self.done_box)
+        self.completion = NumberButton(size=1.4)
+        self.completion_sub = wrap_label()
+        dl.addWidget(self.completion)
+        dl.addWidget(self.completion_sub)
+        self.nps_box = b.bind(QGroupBox(), "nps")
+        nl = QVBoxLayout(self.nps_box)
+        self.nps = NumberButton(size=1.4)
+        self.nps_sub = wrap_label()
+        nl.addWidget(self.nps)
+        nl.addWidget(self.nps_sub)
+        for box in (self.overall_box, self.phase_box, self.done_box, self.nps_box):
+            cards.addWidget(box, 1)
+        lay.addLayout(cards)
+        bench = QHBoxLayout()
+        self.segment_label = b.bind(QLabel(), "results.benchmark")
+        self.segment = b.bind(QComboBox(), name="results.benchmark")
+        self.segment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.segment.setMinimumContentsLength(24)
+        self.segment_label.setBuddy(self.segment)
+        bench.addWidget(self.segment_label)
+        bench.addWidget(self.segment, 1)
+        lay.addLayout(bench)
+        self.illustrative = Banner("warn")
+        lay.addWidget(self.illustrative)
+        self.gating_box = b.bind(QGroupBox(), "results.gating")
+        gl = QVBoxLayout(self.gating_box)
+        self.gating = wrap_label(selectable=True)
+        self.blockers = LinkList()
+        gl.addWidget(self.gating)
+        gl.addWidget(self.blockers)
+        lay.addWidget(self.gating_box)
+        self.table = b.bind(QTableWidget(0, len(COLUMNS)), name="results.table")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table_hint = b.bind(wrap_label(css="color: palette(mid);"), "results.table_hint")
+        lay.addWidget(self.table)
+        lay.addWidget(self.table_hint)
+        self.charts: dict[str, ChartView] = {}
+        grid = QGridLayout()
+        self.chart_grid = grid
+        lay.addLayout(grid)
+        self.findings_box = b.bind(QGroupBox(), "results.findings")
+        fl = QVBoxLayout(self.findings_box)
+        self.findings = wrap_label(selectable=True)
+        fl.addWidget(self.findings)
+        lay.addWidget(self.findings_box)
+        lay.addStretch(1)
+        self.scroll = scroller(inner)
+        outer.addWidget(self.scroll)
+
+    def add_charts(self, source) -> None:
+        for kind, name in CHARTS:
+            self.charts[kind] = ChartView(kind, name, source)
+        g = self.chart_grid
+        g.addWidget(self.charts["radar"], 0, 0, 2, 1)
+        g.addWidget(self.charts["phase_progress"], 0, 1)
+        g.addWidget(self.charts["nps_panel"], 1, 1)
+        g.addWidget(self.charts["gap_bars"], 2, 0, 1, 2)
+        g.addWidget(self.charts["role_heatmap"], 3, 0, 1, 2)
+        g.setColumnStretch(0, 1)
+        g.setColumnStretch(1, 1)
+
+    def set_presentation(self, on: bool) -> None:
+        """On a projector: the figures, the gating and the charts; the detail stays behind."""
+        super().set_presentation(on)
+        for w in (self.done_box, self.table, self.table_hint, self.findings_box):
+            w.setVisible(not on)
+
+    def translateUI(self, lang: str) -> None:  # noqa: N802
+        super().translateUI(lang)
+        self.table.setHorizontalHeaderLabels([t(f"results.col.{c}", lang) for c in COLUMNS])
+
+
+class Controller(BaseController):
+    def __init__(self, view: View, session: Any, ctx: Any) -> None:
+        super().__init__(view, session, ctx)
+        view.add_charts(self.chart_source)
+        v = view
+        v.overall.explain.connect(self.explain_overall)
+        v.phase.explain.connect(self.explain_phase)
+        v.completion.explain.connect(self.explain_completion)
+        v.nps.explain.connect(self.explain_nps)
+        v.table.itemActivated.connect(lambda item: self.explain_dimension(item.row()))
+        v.table.cellClicked.connect(lambda row, _col: self.explain_dimension(row))
+        v.segment.activated.connect(lambda i: session.set_segment(v.segment.itemData(i) or ""))
+        v.blockers.clicked.connect(lambda pid: ctx.navigate("walk", practice=pid))
+        session.resultsChanged.connect(self.mark_stale)
+        session.assessmentOpened.connect(self.mark_stale)
+
+    def chart_source(self) -> tuple | None:
+        s = self.session
+        if not s.is_open:
+            return None
+        scale = 1.45 if self.view.presentation else 1.0
+        theme = chart_theme(self.ctx.settings.get("branding/accent"), font_scale=scale)
+        return s.results(), self.lang, theme
+
+    def refresh(self) -> None:
+        s, v, lang = self.session, self.view, self.lang
+        if not s.is_open:
+            return
+        res = s.results()
+        fw, a = s.framework, s.assessment
+        v.title.setText(t("results.title", lang, company=a.company.name or a.title or a.id))
+        ov = res.overall
+        v.overall.setText(f"{ov.score:.0f}" if ov.score is not None else "—")
+        v.overall.setAccessibleName(t("results.overall_name", lang, value=v.overall.text()))
+        v.overall_band.setText(ov.band.name(lang) if ov.band else t("not_scored", lang))
+        ph = res.phase
+        v.phase.setText(f"{t('phase', lang)} {ph.current}")
+        title = fw.phase(ph.current).title(lang)
+        v.phase.setAccessibleName(t("results.phase_name", lang, value=f"{ph.current}. {title}"))
+        v.phase_sub.setText(title + "\n" + t("results.phase_sub", lang, attained=ph.attained,
+                                                pct=round(ph.progress * 100)))
+        c = res.completion
+        v.completion.setText(f"{c.answered}/{c.total}")
+        v.completion.setAccessibleName(t("results.completion_name", lang, value=v.completion.text()))
+        v.completion_sub.setText(t("results.completion_sub", lang, n=len(a.respondents),
+                                   dk=len(res.knowledge_gaps), review=len(res.for_review)))
+        if res.nps is not None:
+            v.nps.setText(f"{res.nps.score:+.0f}")
+            v.nps_sub.setText(t("results.nps_sub", lang, n=res.nps.n))
+        else:
+            v.nps.setText("—")
+            v.nps_sub.setText(t("metrics.no_nps", lang))
+        v.nps.setAccessibleName(t("results.nps_name", lang, value=v.nps.text()))
+        self._fill_segments(res)
+        self._fill_gating(res)
+        self._fill_table(res)
+        self._fill_findings(res)
+        for chart in v.charts.values():
+            chart.invalidate()
+
+    def _fill_segments(self, res: Any) -> None:
+        v, lang, pack = self.view, self.lang, self.session.benchmarks
+        v.segment.clear()
+        if pack is None or res.benchmark is None:
+            v.segment.addItem(t("results.no_benchmark", lang), "")
+            v.segment.setEnabled(False)
+            v.illustrative.show_text("")
+            return
+        v.segment.setEnabled(True)
+        title = pack.title_ru if lang == "ru" and pack.title_ru else pack.title
+        for seg in pack.segments:
+            v.segment.addItem(t("results.segment_item", lang, segment=seg.title(lang), n=seg.n,
+                                pack=title), seg.id)
+        v.segment.setCurrentIndex(max(0, v.segment.findData(res.benchmark.segment.id)))
+        v.illustrative.show_text(t("results.illustrative", lang, pack=title) if pack.illustrative else "")
+        v.illustrative.setToolTip(pack.source)
+
+    def _fill_gating(self, res: Any) -> None:
+        from cemassess.explain import explain_phase
+
+        fw, lang = self.session.framework, self.lang
+        lines = explain_phase(fw, res.phase, res.practices, lang)
+        head = [ln for ln in lines if not ln.startswith("  ")]
+        self.view.gating.setText("\n".join(head))
+        links = []
+        for b in res.phase.blocking:
+            p = fw.practices[b.practice_id]
+            what = (f"{t('level', lang)} {b.level:g}" if b.reason == "below"
+                    else t("dk" if b.reason == "dk" else "unanswered", lang))
+            links.append((b.practice_id, f"{p.statement(lang)}  ({what})"))
+        self.view.blockers.set_links(links[:12])
+
+    def _fill_table(self, res: Any) -> None:
+        fw, lang, table = self.session.framework, self.lang, self.view.table
+        table.setRowCount(len(fw.dimensions))
+        bench = res.benchmark
+        for i, d in enumerate(fw.dimensions):
+            ds = res.dimensions[d.id]
+            cmp = bench.comparisons.get(d.id) if bench else None
+            shown = cmp is not None and cmp.shown
+            cells = (f"{i + 1}. {d.title(lang)}",
+                     f"{ds.score:.0f}" if ds.score is not None else "—",
+                     ds.band.name(lang) if ds.band else t("not_scored", lang),
+                     f"{cmp.median:.0f}" if shown else "—",
+                     f"{cmp.p90:.0f}" if shown else "—",
+                     f"{cmp.percentile:.0f}" if shown and cmp.percentile is not None else "—",
+                     f"{ds.coverage:.0%}")
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, d.id)
+                if j:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(i, j, item)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        h = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(h + 4)
+
+    def _fill_findings(self, res: Any) -> None:
+        from cemassess.i18n import role_name
+
+        fw, lang = self.session.framework, self.lang
+        out = []
+        for cr in res.checks:
+            if cr.fired:
+                out.append(f"• {t(f'check.kind.{cr.check.kind}', lang)}: {cr.check.title(lang)} — "
+                           f"{cr.check.finding(lang)}")
+        for g in res.dimension_gaps[:5]:
+            out.append("• " + t("results.gap_line", lang, dim=fw.dimensions_by_id[g.dimension_id].title(lang),
+                                high=role_name(g.high.value, lang), low=role_name(g.low.value, lang),
+                                gap=f"{g.gap:.1f}"))
+        if res.knowledge_gaps:
+            out.append("• " + t("results.dk_line", lang, n=len(res.knowledge_gaps)))
+        if res.for_review:
+            out.append("• " + t("results.review_line", lang, n=len(res.for_review)))
+        self.view.findings.setText("\n".join(out) or t("results.no_findings", lang))
+
+    # -- "how this was computed" -------------------------------------------------------------
+    def _explain(self, title: str, lines: list[str]) -> None:
+        widgets.show_explanation(self.view, title, lines, self.lang)
+
+    def explain_overall(self) -> None:
+        from cemassess.explain import explain_overall, method_lines
+
+        s = self.session
+        self._explain(t("overall", self.lang),
+                      explain_overall(s.framework, s.results().overall, self.lang) + [""]
+                      + method_lines(self.lang))
+
+    def explain_phase(self) -> None:
+        from cemassess.explain import explain_phase
+
+        s = self.session
+        res = s.results()
+        self._explain(t("current_phase", self.lang),
+                      explain_phase(s.framework, res.phase, res.practices, self.lang))
+
+    def explain_completion(self) -> None:
+        s, lang = self.session, self.lang
+        res = s.results()
+        lines = [t("results.completion_expl", lang)]
+        for d in s.framework.dimensions:
+            n, total = res.completion.by_dimension[d.id]
+            lines.append(f"  {d.title(lang)}: {n}/{total}")
+        self._explain(t("results.completion", lang), lines)
+
+    def explain_nps(self) -> None:
+        from cemassess.domain.nps import PUBLISHED_B2B_NPS
+
+        s, lang = self.session, self.lang
+        nps = s.results().nps
+        lines = [t("results.nps_method", lang)]
+        if nps is not None:
+            lines.append(t("results.nps_calc", lang, n=nps.n, pro=nps.promoters, pas=nps.passives,
+                           det=nps.detractors, ppro=f"{nps.pct_promoters:.1f}",
+                           pdet=f"{nps.pct_detractors:.1f}", score=f"{nps.score:+.1f}"))
+        lines.append("")
+        lines.append(t("results.nps_published", lang))
+        for p in PUBLISHED_B2B_NPS:
+            label = p.label_ru if lang == "ru" else p.label_en
+            value = f"{p.value:+g}" if p.value is not None else f"{p.low:+g}…{p.high:+g}"
+            lines.append(f"  {label}: {value} ({p.source})")
+        self._explain(t("nps", lang), lines)
+
+    def explain_dimension(self, row: int) -> None:
+        from cemassess.explain import explain_dimension
+
+        s, lang = self.session, self.lang
+        fw = s.framework
+        if not 0 <= row < len(fw.dimensions):
+            return
+        d = fw.dimensions[row]
+        res = s.results()
+        lines = explain_dimension(fw, res.dimensions[d.id], lang)
+        b = res.benchmark
+        if b is not None:
+            c = b.comparisons.get(d.id)
+            title = b.pack.title_ru if lang == "ru" and b.pack.title_ru else b.pack.title
+            lines += ["", t("results.bench_head", lang, segment=b.segment.title(lang), pack=title)]
+            if c is not None and c.shown:
+                lines.append(t("results.bench_line", lang, n=c.n, p10=f"{c.p10:.0f}", med=f"{c.median:.0f}",
+                               p75=f"{c.p75:.0f}", p90=f"{c.p90:.0f}",
+                               pct=f"{c.percentile:.0f}" if c.percentile is not None else "—"))
+            else:
+                lines.append("  " + t("too_few", lang))
+            if b.pack.illustrative:
+                lines.append("  " + t("illustrative", lang))
+        target = res.roadmap.targets.get(d.id)
+        if target is not None:
+            lines += ["", t("results.target", lang, target=f"{target:.0f}")]
+        self._explain(d.title(lang), lines)
+
+    def go_to(self, **where: Any) -> None:
+        self.refresh_if_stale()

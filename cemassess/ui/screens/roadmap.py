@@ -1,0 +1,392 @@
+"""Roadmap: the prioritised actions grouped Now / Next / Later. Include or exclude (the
+check box), reorder (Ctrl+Up/Down), edit owner, horizon, KPI, due date and a note, add an
+action of your own. Every edit goes through the session into assessment.roadmap and the
+action is then marked as edited (✎)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cemassess.ui.screens.base import BaseController, BaseView
+from cemassess.ui.strings import t
+from cemassess.ui.widgets import Banner, heading, wrap_label
+
+HORIZONS = ("now", "next", "later")
+COLUMNS = ("rank", "action", "dimension", "phase", "effort", "owner", "due", "edited")
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class View(BaseView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        b = self.binder
+        lay = QVBoxLayout(self)
+        self.title = heading(size=1.5)
+        lay.addWidget(self.title)
+        self.intro = b.bind(wrap_label(), "roadmap.intro")
+        lay.addWidget(self.intro)
+        self.banner = Banner("warn")
+        lay.addWidget(self.banner)
+        bar = QHBoxLayout()
+        self.add_btn = b.bind(QPushButton(), "roadmap.add")
+        self.up_btn = b.bind(QPushButton(), "roadmap.up", tip="roadmap.up.tip")
+        self.down_btn = b.bind(QPushButton(), "roadmap.down", tip="roadmap.down.tip")
+        self.show_excluded = b.bind(QCheckBox(), "roadmap.show_excluded")
+        self.show_excluded.setChecked(True)
+        for w in (self.add_btn, self.up_btn, self.down_btn):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.show_excluded)
+        lay.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.tree = b.bind(QTreeWidget(), name="roadmap.tree")
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        split.addWidget(self.tree)
+        self.editor = b.bind(QGroupBox(), "roadmap.editor")
+        ed = QVBoxLayout(self.editor)
+        self.ed_title = heading(size=1.1)
+        self.ed_desc = wrap_label(selectable=True)
+        self.ed_why = wrap_label(selectable=True, css="color: palette(dark);")
+        ed.addWidget(self.ed_title)
+        ed.addWidget(self.ed_desc)
+        ed.addWidget(self.ed_why)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.included = b.bind(QCheckBox(), "roadmap.included")
+        self.owner = b.bind(QLineEdit(), name="owner")
+        self.horizon = b.bind(QComboBox(), name="roadmap.horizon")
+        self.kpi = b.bind(QLineEdit(), name="kpi")
+        due_row = QHBoxLayout()
+        self.has_due = b.bind(QCheckBox(), "roadmap.has_due")
+        self.due = b.bind(QDateEdit(), name="due")
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        self.note = b.bind(QLineEdit(), name="roadmap.note")
+        form.addRow(self.included)
+        self.labels = {}
+        for key, w in (("owner", self.owner), ("roadmap.horizon", self.horizon), ("kpi", self.kpi),
+                       ("due", due_row), ("roadmap.note", self.note)):
+            lab = b.bind(wrap_label(), key)
+            self.labels[key] = lab
+            form.addRow(lab, w)
+        ed.addLayout(form)
+        self.remove_btn = b.bind(QPushButton(), "roadmap.remove")
+        ed.addWidget(self.remove_btn)
+        ed.addStretch(1)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([840, 380])
+        lay.addWidget(split, 1)
+        self.split = split
+
+    def translateUI(self, lang: str) -> None:  # noqa: N802
+        super().translateUI(lang)
+        self.tree.setHeaderLabels([t(f"roadmap.col.{c}", lang) for c in COLUMNS])
+        i = max(0, self.horizon.currentIndex())
+        self.horizon.blockSignals(True)
+        self.horizon.clear()
+        for h in HORIZONS:
+            self.horizon.addItem(t(f"horizon.{h}", lang), h)
+        self.horizon.setCurrentIndex(i)
+        self.horizon.blockSignals(False)
+
+    def set_presentation(self, on: bool) -> None:
+        super().set_presentation(on)
+        self.editor.setVisible(not on)
+        for w in (self.add_btn, self.up_btn, self.down_btn, self.intro, self.show_excluded):
+            w.setVisible(not on)
+        for col in (2, 4, 6, 7):
+            self.tree.setColumnHidden(col, on)
+
+
+class CustomActionDialog(QDialog):
+    def __init__(self, lang: str, dimensions: list[tuple[str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(t("roadmap.add", lang))
+        self.setAccessibleName(t("roadmap.add", lang))
+        self.lang = lang
+        form = QFormLayout(self)
+        self.title = QLineEdit()
+        self.dimension = QComboBox()
+        for ident, title in dimensions:
+            self.dimension.addItem(title, ident)
+        self.horizon = QComboBox()
+        for h in HORIZONS:
+            self.horizon.addItem(t(f"horizon.{h}", lang), h)
+        self.owner = QLineEdit()
+        self.kpi = QLineEdit()
+        self.description = QLineEdit()
+        for key, w in (("roadmap.custom_title", self.title), ("dimension", self.dimension),
+                       ("roadmap.horizon", self.horizon), ("owner", self.owner), ("kpi", self.kpi),
+                       ("roadmap.description", self.description)):
+            w.setAccessibleName(t(key, lang))
+            form.addRow(t(key, lang) + ":", w)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        for std, key in ((QDialogButtonBox.StandardButton.Ok, "roadmap.add_ok"),
+                         (QDialogButtonBox.StandardButton.Cancel, "cancel")):
+            box.button(std).setText(t(key, lang))
+            box.button(std).setAccessibleName(t(key, lang))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        form.addRow(box)
+        self.resize(520, self.sizeHint().height())
+
+    def accept(self) -> None:
+        if self.title.text().strip():
+            super().accept()
+        else:
+            self.title.setFocus()
+
+
+class Controller(BaseController):
+    def __init__(self, view: View, session: Any, ctx: Any) -> None:
+        super().__init__(view, session, ctx)
+        self.dialog: CustomActionDialog | None = None
+        self._filling = False
+        self.items: dict[str, Any] = {}
+        v = view
+        v.add_btn.clicked.connect(self.add_custom)
+        v.up_btn.clicked.connect(lambda: self.move_selected(-1))
+        v.down_btn.clicked.connect(lambda: self.move_selected(+1))
+        QShortcut(QKeySequence("Ctrl+Up"), v.tree, lambda: self.move_selected(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), v.tree, lambda: self.move_selected(+1))
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), v.tree, self.toggle_selected)
+        space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        v.show_excluded.toggled.connect(lambda _=None: self.refresh())
+        v.tree.currentItemChanged.connect(lambda *_: self._load_editor())
+        v.tree.itemChanged.connect(self._item_checked)
+        v.included.toggled.connect(lambda on: self._edit(included=on))
+        v.owner.editingFinished.connect(lambda: self._edit_text("owner", v.owner.text()))
+        v.kpi.editingFinished.connect(lambda: self._edit_text("kpi", v.kpi.text()))
+        v.note.editingFinished.connect(lambda: self._edit_note(v.note.text()))
+        v.horizon.activated.connect(lambda i: self._edit(horizon=v.horizon.itemData(i)))
+        v.has_due.toggled.connect(self._due_toggled)
+        v.due.editingFinished.connect(self._due_changed)
+        v.remove_btn.clicked.connect(self.remove_custom)
+        session.resultsChanged.connect(self.mark_stale)
+        session.assessmentOpened.connect(self._opened)
+        session.saveFailed.connect(lambda msg: v.banner.show_text(msg))
+
+    def _opened(self) -> None:
+        if not self.session.is_open:  # closed: nothing to edit any more
+            self.items = {}
+            self.view.tree.clear()
+        self.mark_stale()
+
+    # -- filling --------------------------------------------------------------------------------
+    def _texts(self, it: Any) -> tuple[str, str, str, str]:
+        """Title, description, owner, KPI of an item: the user's, else the framework's."""
+        act = self.session.framework.actions.get(it.id)
+        lang = self.lang
+        title = act.title(lang) if act else it.title
+        desc = act.description(lang) if act else it.description
+        owner = it.owner or (act.owner(lang) if act else "")
+        kpi = it.kpi or (act.kpi(lang) if act else "")
+        return title, desc, owner, kpi
+
+    def refresh(self) -> None:
+        s, v, lang = self.session, self.view, self.lang
+        if not s.is_open:
+            return
+        res = s.results()
+        fw = s.framework
+        v.title.setText(t("roadmap.title", lang, company=s.assessment.company.name or s.assessment.id))
+        selected = self.selected_id()
+        self._filling = True
+        v.tree.clear()
+        self.items = {it.id: it for it in res.roadmap.items}
+        groups = res.roadmap.by_horizon(include_excluded=v.show_excluded.isChecked()
+                                        and not v.presentation)
+        bold = v.tree.font()
+        bold.setBold(True)
+        select_item = None
+        for h in HORIZONS:
+            head = QTreeWidgetItem([f"{t(f'horizon.{h}', lang)} — {len(groups[h])}"])
+            head.setFont(0, bold)
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            v.tree.addTopLevelItem(head)
+            head.setFirstColumnSpanned(True)
+            for it in groups[h]:
+                title, _desc, owner, kpi = self._texts(it)
+                row = QTreeWidgetItem([
+                    str(it.rank), title, fw.dimensions_by_id[it.dimension_id].title(lang),
+                    str(it.phase), t(f"effort.{it.effort}", lang), owner,
+                    it.due.isoformat() if it.due else "", "✎" if it.edited else ""])
+                row.setToolTip(1, f"{title}\n{t('kpi', lang)}: {kpi}")
+                row.setData(0, ROLE, it.id)
+                row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                             | Qt.ItemFlag.ItemIsUserCheckable)
+                row.setCheckState(1, Qt.CheckState.Checked if it.included else Qt.CheckState.Unchecked)
+                row.setToolTip(7, t("roadmap.edited", lang) if it.edited else "")
+                if not it.included:
+                    for c in range(len(COLUMNS)):
+                        row.setForeground(c, v.palette().mid())
+                if it.edited:
+                    f = v.tree.font()
+                    f.setItalic(True)
+                    row.setFont(1, f)
+                head.addChild(row)
+                if it.id == selected:
+                    select_item = row
+            head.setExpanded(True)
+        for c in (0, 3, 4, 6, 7):
+            v.tree.resizeColumnToContents(c)
+        v.tree.setColumnWidth(2, 170)
+        v.tree.setColumnWidth(5, 320 if v.presentation else 170)
+        self._filling = False
+        if select_item is None and v.tree.topLevelItemCount():
+            first = next((v.tree.topLevelItem(i).child(0) for i in range(3)
+                          if v.tree.topLevelItem(i).childCount()), None)
+            select_item = first
+        if select_item is not None:
+            v.tree.setCurrentItem(select_item)
+        self._load_editor()
+
+    def selected_id(self) -> str:
+        item = self.view.tree.currentItem()
+        return item.data(0, ROLE) or "" if item is not None else ""
+
+    def _load_editor(self) -> None:
+        from cemassess.explain import explain_action
+
+        v, lang = self.view, self.lang
+        it = self.items.get(self.selected_id())
+        v.editor.setEnabled(it is not None and not self.session.read_only)
+        if it is None:
+            v.ed_title.setText(t("roadmap.none_selected", lang))
+            for w in (v.ed_desc, v.ed_why):
+                w.setText("")
+            return
+        title, desc, owner, kpi = self._texts(it)
+        self._filling = True
+        v.ed_title.setText(title + ("  ✎" if it.edited else ""))
+        v.ed_desc.setText(desc)
+        v.ed_why.setText(f"{t('why', lang)}: {explain_action(self.session.framework, it, lang)}")
+        v.included.setChecked(it.included)
+        for edit, text in ((v.owner, owner), (v.kpi, kpi), (v.note, it.note)):
+            edit.setText(text)
+            edit.setCursorPosition(0)
+        v.horizon.setCurrentIndex(HORIZONS.index(it.horizon))
+        v.has_due.setChecked(it.due is not None)
+        v.due.setEnabled(it.due is not None)
+        d = it.due or dt.date.today()
+        v.due.setDate(QDate(d.year, d.month, d.day))
+        v.remove_btn.setVisible(it.custom)
+        self._filling = False
+
+    # -- edits ------------------------------------------------------------------------------
+    def _edit(self, **changes: Any) -> None:
+        aid = self.selected_id()
+        if self._filling or not aid or not self.session.is_open:
+            return
+        self.session.edit_action(aid, **changes)
+
+    def _edit_text(self, field: str, text: str) -> None:
+        it = self.items.get(self.selected_id())
+        if it is None or self._filling or not self.session.is_open:
+            return
+        _title, _desc, owner, kpi = self._texts(it)
+        if text.strip() != (owner if field == "owner" else kpi):
+            self._edit(**{field: text.strip()})
+
+    def _edit_note(self, text: str) -> None:
+        it = self.items.get(self.selected_id())
+        if it is not None and self.session.is_open and not it.custom and text.strip() != it.note:
+            self._edit(note=text.strip())
+
+    def _due_toggled(self, on: bool) -> None:
+        self.view.due.setEnabled(on)
+        if not self._filling:
+            self._due_changed() if on else self._edit(due=None)
+
+    def _due_changed(self) -> None:
+        if self._filling or not self.view.has_due.isChecked():
+            return
+        q = self.view.due.date()
+        d = dt.date(q.year(), q.month(), q.day())
+        it = self.items.get(self.selected_id())
+        if it is not None and it.due != d:
+            self._edit(due=d)
+
+    def _item_checked(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column != 1:
+            return
+        aid = item.data(0, ROLE)
+        it = self.items.get(aid)
+        on = item.checkState(1) == Qt.CheckState.Checked
+        if it is not None and it.included != on:
+            self.session.edit_action(aid, included=on)
+
+    def toggle_selected(self) -> None:
+        """Space: include or exclude the selected action."""
+        it = self.items.get(self.selected_id())
+        if it is not None and not self.session.read_only:
+            self.session.edit_action(it.id, included=not it.included)
+
+    def move_selected(self, delta: int) -> None:
+        aid = self.selected_id()
+        it = self.items.get(aid)
+        if it is None:
+            return
+        order = [i.id for i in self.session.results().roadmap.items]
+        same = [i for i in order if self.items[i].horizon == it.horizon]
+        k = same.index(aid) + delta
+        if not 0 <= k < len(same):
+            return
+        other = same[k]
+        a, b = order.index(aid), order.index(other)
+        order[a], order[b] = order[b], order[a]
+        self.session.reorder_actions(order)
+
+    def add_custom(self) -> CustomActionDialog | None:
+        if self.session.read_only or not self.session.is_open:
+            return None
+        dims = [(d.id, d.title(self.lang)) for d in self.session.framework.dimensions]
+        self.dialog = CustomActionDialog(self.lang, dims, self.view)
+        self.dialog.accepted.connect(self._custom_accepted)
+        self.dialog.open()
+        return self.dialog
+
+    def _custom_accepted(self) -> None:
+        d = self.dialog
+        self.session.add_custom_action(
+            d.title.text().strip(), d.dimension.currentData(), horizon=d.horizon.currentData(),
+            owner=d.owner.text().strip(), kpi=d.kpi.text().strip(),
+            description=d.description.text().strip())
+
+    def remove_custom(self) -> None:
+        aid = self.selected_id()
+        if aid.startswith("c."):
+            self.session.remove_custom_action(aid)

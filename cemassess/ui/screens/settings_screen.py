@@ -1,0 +1,148 @@
+"""Settings: language (the app and the framework's content switch at once, nothing is
+lost), the report's branding (consultant, logo, accent colour) and the data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cemassess.ui import dialogs
+from cemassess.ui.screens.base import BaseController, BaseView
+from cemassess.ui.strings import t
+from cemassess.ui.widgets import heading, wrap_label
+
+LANGUAGES = (("en", "English"), ("ru", "Русский"))
+
+
+class View(BaseView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        b = self.binder
+        lay = QVBoxLayout(self)
+        lay.addWidget(b.bind(heading(size=1.5), "screen.settings"))
+        lang_box = b.bind(QGroupBox(), "settings.language")
+        ll = QFormLayout(lang_box)
+        self.language = b.bind(QComboBox(), name="settings.language")
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        ll.addRow(b.bind(wrap_label(), "settings.language"), self.language)
+        ll.addRow(b.bind(wrap_label(css="color: palette(mid);"), "settings.language.hint"))
+        lay.addWidget(lang_box)
+        brand = b.bind(QGroupBox(), "settings.branding")
+        bl = QFormLayout(brand)
+        bl.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.consultant = b.bind(QLineEdit(), name="settings.consultant",
+                                 placeholder="settings.consultant.hint")
+        logo_row = QHBoxLayout()
+        self.logo = b.bind(QLineEdit(), name="settings.logo")
+        self.logo_btn = b.bind(QPushButton(), "settings.browse", name="settings.logo_browse")
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(self.logo_btn)
+        accent_row = QHBoxLayout()
+        self.accent = b.bind(QLineEdit(), name="settings.accent")
+        self.accent.setInputMask("\\#HHHHHH")
+        self.accent_btn = b.bind(QPushButton(), "settings.pick", name="settings.accent_pick")
+        self.swatch = QWidget()
+        self.swatch.setFixedSize(28, 20)
+        accent_row.addWidget(self.accent, 1)
+        accent_row.addWidget(self.swatch)
+        accent_row.addWidget(self.accent_btn)
+        bl.addRow(b.bind(wrap_label(), "settings.consultant"), self.consultant)
+        bl.addRow(b.bind(wrap_label(), "settings.logo"), logo_row)
+        bl.addRow(b.bind(wrap_label(), "settings.accent"), accent_row)
+        lay.addWidget(brand)
+        data = b.bind(QGroupBox(), "settings.data")
+        dl = QFormLayout(data)
+        dl.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        folder_row = QHBoxLayout()
+        self.folder = b.bind(QLineEdit(), name="settings.folder", placeholder="settings.folder.default")
+        self.folder_btn = b.bind(QPushButton(), "settings.browse", name="settings.folder_browse")
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.folder_btn)
+        dl.addRow(b.bind(wrap_label(), "settings.folder"), folder_row)
+        self.folder_now = wrap_label(css="color: palette(mid);")
+        dl.addRow(self.folder_now)
+        dl.addRow(b.bind(wrap_label(css="color: palette(mid);"), "settings.folder.hint"))
+        lay.addWidget(data)
+        self.config_path = wrap_label(css="color: palette(mid);")
+        lay.addWidget(self.config_path)
+        lay.addStretch(1)
+
+    def show_swatch(self, colour: str) -> None:
+        self.swatch.setStyleSheet(f"background: {colour}; border: 1px solid palette(mid);")
+
+
+class Controller(BaseController):
+    def __init__(self, view: View, session: Any, ctx: Any) -> None:
+        super().__init__(view, session, ctx)
+        v, st = view, ctx.settings
+        v.language.setCurrentIndex(max(0, v.language.findData(session.lang)))
+        v.consultant.setText(st.get("branding/consultant"))
+        v.logo.setText(st.get("branding/logo"))
+        v.accent.setText(st.get("branding/accent"))
+        v.show_swatch(st.get("branding/accent"))
+        v.folder.setText(st.get("data/folder"))
+        v.language.activated.connect(lambda i: self.set_language(v.language.itemData(i)))
+        v.consultant.editingFinished.connect(lambda: self._save("branding/consultant", v.consultant.text().strip()))
+        v.logo.editingFinished.connect(lambda: self._save("branding/logo", v.logo.text().strip()))
+        v.accent.editingFinished.connect(self._accent_typed)
+        v.accent_btn.clicked.connect(self.pick_accent)
+        v.logo_btn.clicked.connect(self.pick_logo)
+        v.folder.editingFinished.connect(lambda: self._save("data/folder", v.folder.text().strip()))
+        v.folder_btn.clicked.connect(self.pick_folder)
+        session.languageChanged.connect(
+            lambda lang: v.language.setCurrentIndex(max(0, v.language.findData(lang))))
+
+    def refresh(self) -> None:
+        p = self.session.portfolio
+        self.view.folder_now.setText(t("settings.folder.now", self.lang,
+                                       folder=str(getattr(p, "root", "") or "")))
+        self.view.config_path.setText(t("settings.stored_in", self.lang, path=str(self.ctx.settings.path)))
+
+    def _save(self, key: str, value: str) -> None:
+        self.ctx.settings.set(key, value)
+        self.ctx.settings.sync()
+
+    def set_language(self, lang: str) -> None:
+        self._save("ui/language", lang)
+        self.session.set_language(lang)
+
+    def _accent_typed(self) -> None:
+        text = self.view.accent.text()
+        if QColor(text).isValid() and len(text) == 7:
+            self._save("branding/accent", text)
+            self.view.show_swatch(text)
+            self.session.benchmarkChanged.emit()  # charts pick up the colour on their next draw
+            self.session.resultsChanged.emit()
+
+    def pick_accent(self) -> None:
+        c = QColorDialog.getColor(QColor(self.view.accent.text()), self.view, t("settings.accent", self.lang))
+        if c.isValid():
+            self.view.accent.setText(c.name())
+            self._accent_typed()
+
+    def pick_logo(self) -> None:
+        path = dialogs.choose_image(self.view, t("settings.logo", self.lang))
+        if path is not None:
+            self.view.logo.setText(str(path))
+            self._save("branding/logo", str(path))
+
+    def pick_folder(self) -> None:
+        start = self.view.folder.text() or str(Path.home())
+        path = dialogs.choose_folder(self.view, t("settings.folder", self.lang), start)
+        if path is not None:
+            self.view.folder.setText(str(path))
+            self._save("data/folder", str(path))

@@ -1,0 +1,310 @@
+"""The walk-through's pages besides the practice cards: a dimension page (the traditional
+vs CEM contrast, then its practices), the phase diagnosis, the metrics and the Voice-of-
+the-Customer pitfalls. Views only: the walk-through controller fills them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cemassess.ui.screens.practice_card import PracticeCard
+from cemassess.ui.strings import t
+from cemassess.ui.widgets import Binder, LinkLabel, discard, heading, wrap_label
+
+
+def scroller(inner: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(inner)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
+
+
+class DimensionPage(QWidget):
+    """Built for one dimension at a time; the cards are rebuilt when the dimension changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.inner = QWidget()
+        self.lay = QVBoxLayout(self.inner)
+        self.title = heading(size=1.4)
+        self.lay.addWidget(self.title)
+        contrast = QHBoxLayout()
+        self.trad_box = QGroupBox()
+        self.cem_box = QGroupBox()
+        self.trad = wrap_label()
+        self.cem = wrap_label()
+        for box, lab in ((self.trad_box, self.trad), (self.cem_box, self.cem)):
+            QVBoxLayout(box).addWidget(lab)
+            contrast.addWidget(box, 1)
+        self.trad_box.setStyleSheet("QGroupBox { background: #f6f1ea; }")
+        self.cem_box.setStyleSheet("QGroupBox { background: #eaf3ee; }")
+        self.lay.addLayout(contrast)
+        self.progress = QLabel()
+        self.lay.addWidget(self.progress)
+        self.cards_box = QVBoxLayout()
+        self.cards_box.setSpacing(10)
+        self.lay.addLayout(self.cards_box)
+        self.lay.addStretch(1)
+        self.scroll = scroller(self.inner)
+        outer.addWidget(self.scroll)
+        self.cards: list[PracticeCard] = []
+        self.dimension: Any = None
+
+    def build(self, dim: Any, number: int, lang: str) -> list[PracticeCard]:
+        for c in self.cards:
+            self.cards_box.removeWidget(c)
+            discard(c)
+        self.dimension = dim
+        self.number = number
+        self.cards = [PracticeCard(f"{number}.{i + 1}", p, lang, self.inner)
+                      for i, p in enumerate(dim.practices)]
+        for c in self.cards:
+            self.cards_box.addWidget(c)
+        self.translateUI(lang)
+        self.scroll.verticalScrollBar().setValue(0)
+        return self.cards
+
+    def translateUI(self, lang: str) -> None:  # noqa: N802
+        d = self.dimension
+        if d is None:
+            return
+        self.title.setText(f"{self.number}. {d.title(lang)}")
+        self.trad_box.setTitle(t("walk.traditional", lang))
+        self.cem_box.setTitle(t("walk.cem", lang))
+        self.trad.setText(d.traditional(lang))
+        self.cem.setText(d.cem(lang))
+        for c in self.cards:
+            c.translateUI(lang)
+
+    def card(self, pid: str) -> PracticeCard | None:
+        return next((c for c in self.cards if c.pid == pid), None)
+
+
+class LinkList(QWidget):
+    """A vertical list of buttons that jump to practices."""
+
+    clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lay = QVBoxLayout(self)
+        self.lay.setContentsMargins(12, 0, 0, 0)
+        self.lay.setSpacing(0)
+
+    def set_links(self, links: list[tuple[str, str]]) -> None:
+        while self.lay.count():
+            w = self.lay.takeAt(0).widget()
+            if w is not None:
+                discard(w)
+        for pid, text in links:
+            link = LinkLabel(text)
+            link.activated.connect(lambda p=pid: self.clicked.emit(p))
+            self.lay.addWidget(link)
+
+
+class PhasePage(QWidget):
+    """The three phases: what each means, whether it is attained, what blocks it."""
+
+    practiceClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        self.title = heading(size=1.4)
+        lay.addWidget(self.title)
+        self.summary = wrap_label()
+        lay.addWidget(self.summary)
+        self.boxes: list[tuple[QGroupBox, QLabel, QProgressBar, QLabel, LinkList]] = []
+        for _ in range(3):
+            box = QGroupBox()
+            bl = QVBoxLayout(box)
+            desc = wrap_label()
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            status = wrap_label()
+            links = LinkList()
+            links.clicked.connect(self.practiceClicked)
+            for w in (desc, bar, status, links):
+                bl.addWidget(w)
+            lay.addWidget(box)
+            self.boxes.append((box, desc, bar, status, links))
+        lay.addStretch(1)
+        outer.addWidget(scroller(inner))
+
+
+class ChecksPage(QWidget):
+    """Voice-of-the-Customer pitfalls and B2B principles, judged from the practices."""
+
+    practiceClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.inner = QWidget()
+        self.lay = QVBoxLayout(self.inner)
+        self.title = heading(size=1.4)
+        self.lay.addWidget(self.title)
+        self.intro = wrap_label()
+        self.lay.addWidget(self.intro)
+        self.items = QVBoxLayout()
+        self.lay.addLayout(self.items)
+        self.lay.addStretch(1)
+        outer.addWidget(scroller(self.inner))
+
+    def clear(self) -> None:
+        while self.items.count():
+            w = self.items.takeAt(0).widget()
+            if w is not None:
+                discard(w)
+
+    def add(self, title: str, status: str, colour: str, text: str, links: list[tuple[str, str]]) -> None:
+        box = QGroupBox(title)
+        box.setAccessibleName(title)
+        bl = QVBoxLayout(box)
+        st = wrap_label(status, css=f"color: {colour}; font-weight: bold;")
+        bl.addWidget(st)
+        bl.addWidget(wrap_label(text))
+        ll = LinkList()
+        ll.set_links(links)
+        ll.clicked.connect(self.practiceClicked)
+        bl.addWidget(ll)
+        self.items.addWidget(box)
+
+
+def _percent_box() -> QDoubleSpinBox:
+    s = QDoubleSpinBox()
+    s.setRange(-1, 100)
+    s.setDecimals(1)
+    s.setSingleStep(1)
+    s.setSuffix(" %")
+    s.setSpecialValueText("—")  # -1: not known
+    s.setValue(-1)
+    return s
+
+
+class MetricsPage(QWidget):
+    """NPS (counts per answer 0..10, or a distribution), retention and churn."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.binder = b = Binder()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        self.title = b.bind(heading(size=1.4), "walk.metrics")
+        lay.addWidget(self.title)
+        self.intro = b.bind(wrap_label(), "metrics.intro")
+        lay.addWidget(self.intro)
+        self.nps_box = b.bind(QGroupBox(), "nps")
+        nl = QVBoxLayout(self.nps_box)
+        mode_row = QHBoxLayout()
+        self.mode_label = b.bind(QLabel(), "metrics.mode")
+        self.mode = b.bind(QComboBox(), name="metrics.mode")
+        self.mode_label.setBuddy(self.mode)
+        mode_row.addWidget(self.mode_label)
+        mode_row.addWidget(self.mode, 1)
+        nl.addLayout(mode_row)
+        self.stack = QStackedWidget()
+        counts = QWidget()
+        grid = QGridLayout(counts)
+        self.counts: list[QSpinBox] = []
+        for i in range(11):
+            lab = QLabel(str(i))
+            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box = QSpinBox()
+            box.setRange(0, 10_000_000)
+            b.bind(box, name="metrics.count", n=i)
+            lab.setBuddy(box)
+            row, col = (0, i) if i < 6 else (2, i - 6)  # two rows: 0-5 and 6-10
+            grid.addWidget(lab, row, col)
+            grid.addWidget(box, row + 1, col)
+            self.counts.append(box)
+        grid.setRowStretch(4, 1)
+        self.stack.addWidget(counts)
+        dist = QWidget()
+        form = QFormLayout(dist)
+        self.dist_n = QSpinBox()
+        self.dist_n.setRange(0, 10_000_000)
+        self.dist_pro = QDoubleSpinBox()
+        self.dist_pas = QDoubleSpinBox()
+        self.dist_det = QDoubleSpinBox()
+        for w in (self.dist_pro, self.dist_pas, self.dist_det):
+            w.setRange(0, 100)
+            w.setDecimals(1)
+            w.setSuffix(" %")
+        self.dist_labels = []
+        for key, w in (("metrics.n", self.dist_n), ("metrics.promoters", self.dist_pro),
+                       ("metrics.passives", self.dist_pas), ("metrics.detractors", self.dist_det)):
+            lab = b.bind(QLabel(), key)
+            b.bind(w, name=key)
+            lab.setBuddy(w)
+            form.addRow(lab, w)
+        self.dist_apply = b.bind(QPushButton(), "metrics.apply_dist")
+        form.addRow(self.dist_apply)
+        self.stack.addWidget(dist)
+        nl.addWidget(self.stack)
+        src = QFormLayout()
+        self.nps_period = b.bind(QLineEdit(), name="metrics.nps_period")
+        self.nps_source = b.bind(QLineEdit(), name="metrics.nps_source")
+        self.nps_period_l = b.bind(QLabel(), "metrics.nps_period")
+        self.nps_source_l = b.bind(QLabel(), "metrics.nps_source")
+        src.addRow(self.nps_period_l, self.nps_period)
+        src.addRow(self.nps_source_l, self.nps_source)
+        nl.addLayout(src)
+        self.nps_result = wrap_label()
+        nl.addWidget(self.nps_result)
+        lay.addWidget(self.nps_box)
+        other = QGroupBox()
+        b.bind(other, "metrics.other")
+        of = QFormLayout(other)
+        self.retention = b.bind(_percent_box(), name="retention_rate")
+        self.churn = b.bind(_percent_box(), name="churn_rate")
+        self.period = b.bind(QLineEdit(), name="metrics.period")
+        for key, w in (("retention_rate", self.retention), ("churn_rate", self.churn),
+                       ("metrics.period", self.period)):
+            lab = b.bind(QLabel(), key)
+            lab.setBuddy(w)
+            of.addRow(lab, w)
+        self.unknown_hint = b.bind(wrap_label(css="color: palette(mid);"), "metrics.unknown_hint")
+        of.addRow(self.unknown_hint)
+        lay.addWidget(other)
+        lay.addStretch(1)
+        outer.addWidget(scroller(inner))
+
+    def translateUI(self, lang: str) -> None:  # noqa: N802
+        self.binder.apply(lang)
+        i = max(0, self.mode.currentIndex())
+        self.mode.blockSignals(True)
+        self.mode.clear()
+        self.mode.addItem(t("metrics.mode.counts", lang))
+        self.mode.addItem(t("metrics.mode.dist", lang))
+        self.mode.setCurrentIndex(i)
+        self.mode.blockSignals(False)

@@ -1,0 +1,419 @@
+"""The session: owns the open assessment, saves every change through the store at once,
+keeps the undo stack and tells the screens what changed.
+
+Screens never edit the assessment themselves: they call a session method, which pushes an
+undoable command; the command applies the change here, the store makes it durable, and a
+typed signal says what changed. Results are computed by the domain's `evaluate()` on
+demand, once per burst of changes (`resultsChanged` is coalesced).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from cemassess.domain.assessment import (
+    ActionEdit,
+    Agreed,
+    Answer,
+    Assessment,
+    Company,
+    CustomAction,
+    Metrics,
+    Respondent,
+    RoadmapEdits,
+)
+from cemassess.domain.framework import Framework, Role
+from cemassess.domain.results import Results, evaluate
+from cemassess.ui.commands import AgreedCommand, AnswerCommand, FieldCommand, RespondentsCommand
+from cemassess.ui.strings import t
+
+FrameworkLoader = Callable[[str], Framework]
+
+# which signal a top-level field's change emits
+_FIELD_SIGNAL = {"roadmap": "roadmapChanged", "metrics": "metricsChanged",
+                 "targets": "roadmapChanged", "company": "profileChanged",
+                 "assessor": "profileChanged", "date": "profileChanged", "title": "profileChanged",
+                 "respondents": "respondentsChanged", "answers": "answersChanged",
+                 "agreed": "answersChanged"}
+
+
+def _assign(a: Assessment, fields: dict[str, Any]) -> None:
+    if "respondents" in fields:  # answers must never name a respondent that is not there
+        a.answers = {}
+    for k, v in fields.items():
+        setattr(a, k, v)
+
+
+def _default_framework_loader(framework_id: str) -> Framework:
+    from cemassess.content import load_framework
+
+    return load_framework(framework_id)
+
+
+def _default_benchmarks():
+    from cemassess.content import load_benchmarks
+
+    try:
+        return load_benchmarks()
+    except Exception:  # no pack installed (or a damaged one): results without a benchmark
+        return None
+
+
+class Session(QObject):
+    assessmentOpened = Signal()  # opened, closed or replaced: every screen reloads
+    answersChanged = Signal(str, str)  # respondent id ("" = agreed answer), practice id ("" = many)
+    respondentsChanged = Signal()
+    activeRespondentChanged = Signal(str)
+    consensusModeChanged = Signal(bool)
+    roadmapChanged = Signal()
+    metricsChanged = Signal()
+    profileChanged = Signal()
+    benchmarkChanged = Signal()
+    languageChanged = Signal(str)
+    resultsChanged = Signal()  # coalesced after any change that alters the results
+    portfolioChanged = Signal()  # assessments created, imported, removed
+    saveFailed = Signal(str)
+
+    def __init__(self, portfolio: Any, lang: str = "en", *,
+                 framework_loader: FrameworkLoader | None = None,
+                 benchmarks_loader: Callable[[], Any] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.portfolio = portfolio
+        self.lang = lang
+        self.load_framework = framework_loader or _default_framework_loader
+        self._benchmarks_loader = benchmarks_loader or _default_benchmarks
+        self._benchmarks: Any = ...
+        self.assessment: Assessment | None = None
+        self.framework: Framework | None = None
+        self.active_respondent = ""
+        self.consensus = False
+        self.segment_id = ""
+        self.undo_stack = QUndoStack(self)
+        self._results: Results | None = None
+        self.last_evaluate_ms = 0.0
+        self._emit_results = QTimer(self)
+        self._emit_results.setSingleShot(True)
+        self._emit_results.setInterval(0)
+        self._emit_results.timeout.connect(self.resultsChanged)
+
+    # -- state ------------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.portfolio, "read_only", False))
+
+    @property
+    def is_open(self) -> bool:
+        return self.assessment is not None
+
+    @property
+    def benchmarks(self):
+        if self._benchmarks is ...:
+            self._benchmarks = self._benchmarks_loader()
+        return self._benchmarks
+
+    def results(self) -> Results:
+        """The domain's results for the open assessment (computed once per change burst)."""
+        if self._results is None:
+            assert self.assessment is not None and self.framework is not None
+            pack = self.benchmarks
+            seg = self.segment_id if pack is not None and pack.segment(self.segment_id) else None
+            if seg is None and pack is not None and pack.segment(self.assessment.company.industry):
+                seg = self.assessment.company.industry
+            t0 = time.perf_counter()
+            self._results = evaluate(self.framework, self.assessment, benchmarks=pack, segment_id=seg)
+            self.last_evaluate_ms = (time.perf_counter() - t0) * 1000
+        return self._results
+
+    def _changed(self) -> None:
+        self._results = None
+        self._emit_results.start()
+
+    # -- opening and closing ----------------------------------------------------------------
+    def open(self, aid: str) -> None:
+        self.open_assessment(self.portfolio.get(aid))
+
+    def open_assessment(self, a: Assessment) -> None:
+        fw = self.load_framework(a.framework)
+        self.assessment, self.framework = a, fw
+        self.active_respondent = a.respondents[0].id if a.respondents else ""
+        self.consensus = False
+        self.undo_stack.clear()
+        self._results = None
+        self.assessmentOpened.emit()
+        self.activeRespondentChanged.emit(self.active_respondent)
+        self.consensusModeChanged.emit(False)
+        self._changed()
+
+    def close_assessment(self) -> None:
+        self.assessment = None
+        self.framework = None
+        self.undo_stack.clear()
+        self._results = None
+        self.assessmentOpened.emit()
+
+    def close(self) -> None:
+        """Close the portfolio cleanly (the store writes its index and drops its marker)."""
+        self.close_assessment()
+        closer = getattr(self.portfolio, "close", None)
+        if closer is not None:
+            closer()
+
+    def create(self, *, company: Company, assessor: str = "", date: dt.date | None = None,
+               title: str = "", framework_id: str = "cem-b2b",
+               first_respondent: tuple[str, Role] | None = None) -> str:
+        fw = self.load_framework(framework_id)
+        a = Assessment(framework=fw.id, framework_version=fw.version, language=self.lang,
+                       title=title, company=company, assessor=assessor,
+                       date=date or dt.date.today())
+        name, role = first_respondent or (assessor, Role.MANAGEMENT)
+        a.add_respondent(name or t("respondent.default", self.lang, n=1), role)
+        self._store("create", a)
+        self.portfolioChanged.emit()
+        self.open(a.id)
+        return a.id
+
+    def create_demo(self) -> str:
+        from cemassess.demo import make_demo
+
+        fw = self.load_framework("cem-b2b")
+        a = make_demo(self.lang, fw)
+        self._store("create", a)
+        self.portfolioChanged.emit()
+        self.open(a.id)
+        return a.id
+
+    def _store(self, method: str, *args: Any) -> Any:
+        return getattr(self.portfolio, method)(*args)
+
+    def results_snapshot(self) -> Results:
+        """Results over a private copy of the assessment, safe to hand to a worker thread."""
+        assert self.assessment is not None and self.framework is not None
+        res = self.results()
+        a = self.assessment.model_copy(deep=True)
+        seg = res.benchmark.segment.id if res.benchmark else None
+        return evaluate(self.framework, a, benchmarks=self.benchmarks, segment_id=seg)
+
+    # -- language, benchmark, respondent context ---------------------------------------------
+    def set_language(self, lang: str) -> None:
+        if lang != self.lang:
+            self.lang = lang
+            self.languageChanged.emit(lang)
+
+    def set_segment(self, segment_id: str) -> None:
+        if segment_id != self.segment_id:
+            self.segment_id = segment_id
+            self.benchmarkChanged.emit()
+            self._changed()
+
+    def set_active_respondent(self, rid: str) -> None:
+        if self.assessment and self.assessment.respondent(rid) and rid != self.active_respondent:
+            self.active_respondent = rid
+            self.activeRespondentChanged.emit(rid)
+
+    def set_consensus(self, on: bool) -> None:
+        if on != self.consensus:
+            self.consensus = on
+            self.consensusModeChanged.emit(on)
+
+    # -- answers ------------------------------------------------------------------------------
+    def answer(self, pid: str, rid: str | None = None) -> Answer | None:
+        assert self.assessment is not None
+        return self.assessment.answer(rid or self.active_respondent, pid)
+
+    def set_answer(self, pid: str, answer: Answer | None, rid: str | None = None) -> None:
+        rid = rid or self.active_respondent
+        if not self._editable() or not rid:
+            return
+        old = self.answer(pid, rid)
+        if answer is not None and answer.is_empty:
+            answer = None
+        if old == answer:
+            return
+        self.undo_stack.push(AnswerCommand(self, rid, pid, old, answer,
+                                           t("undo.answer", self.lang)))
+
+    def update_answer(self, pid: str, **changes: Any) -> None:
+        """Change one part of the active respondent's answer (value, comment or review)."""
+        base = self.answer(pid) or Answer()
+        self.set_answer(pid, base.model_copy(update=changes))
+
+    def set_agreed(self, pid: str, value: int | str | None, dissent: str | None = None) -> None:
+        if not self._editable():
+            return
+        assert self.assessment is not None
+        old = self.assessment.agreed.get(pid)
+        if value is None:
+            new = None
+        else:
+            new = Agreed(value=value, dissent=old.dissent if dissent is None and old else dissent or "")
+        if old == new:
+            return
+        self.undo_stack.push(AgreedCommand(self, pid, old, new, t("undo.agreed", self.lang)))
+
+    def _put_answer(self, rid: str, pid: str, answer: Answer | None) -> bool:
+        assert self.assessment is not None
+        try:
+            self.portfolio.set_answer(self.assessment.id, rid, pid, answer)
+        except Exception as e:  # the store's errors are one plain sentence
+            self.saveFailed.emit(str(e))
+            return False
+        self.assessment.set_answer(rid, pid, answer)
+        self.answersChanged.emit(rid, pid)
+        self._changed()
+        return True
+
+    def _put_agreed(self, pid: str, agreed: Agreed | None) -> bool:
+        assert self.assessment is not None
+        new = dict(self.assessment.agreed)
+        if agreed is None:
+            new.pop(pid, None)
+        else:
+            new[pid] = agreed
+        return self._put_fields({"agreed": new}, practice=pid)
+
+    def _put_fields(self, fields: dict[str, Any], practice: str = "") -> bool:
+        a = self.assessment
+        assert a is not None
+        before = {k: getattr(a, k) for k in fields}
+        if "respondents" in fields:
+            before.setdefault("answers", a.answers)
+        try:  # the store journals the changed fields: durable on return
+            saved = self.portfolio.update(a.id, lambda work: _assign(work, fields))
+            _assign(a, fields)
+            a.modified = saved.modified
+        except Exception as e:  # the store's errors are one plain sentence
+            _assign(a, before)
+            self.saveFailed.emit(str(e))
+            return False
+        for sig in dict.fromkeys(_FIELD_SIGNAL.get(k, "profileChanged") for k in fields):
+            if sig == "answersChanged":
+                self.answersChanged.emit("", practice)
+            else:
+                getattr(self, sig).emit()
+        if "respondents" in fields:
+            ids = [r.id for r in a.respondents]
+            if self.active_respondent not in ids:
+                self.active_respondent = ids[0] if ids else ""
+                self.activeRespondentChanged.emit(self.active_respondent)
+        self._changed()
+        return True
+
+    def _editable(self) -> bool:
+        if self.assessment is None:
+            return False
+        if self.read_only:
+            self.saveFailed.emit(t("read_only.refused", self.lang))
+            return False
+        return True
+
+    def _set_field(self, field: str, new: Any, text_key: str) -> None:
+        if not self._editable():
+            return
+        old = getattr(self.assessment, field)
+        if old == new:
+            return
+        self.undo_stack.push(FieldCommand(self, field, old, new, t(text_key, self.lang)))
+
+    # -- profile and metrics --------------------------------------------------------------------
+    def set_metrics(self, metrics: Metrics) -> None:
+        self._set_field("metrics", metrics, "undo.metrics")
+
+    def set_company(self, company: Company) -> None:
+        self._set_field("company", company, "undo.profile")
+
+    # -- respondents --------------------------------------------------------------------------
+    def _respondents_state(self) -> tuple:
+        a = self.assessment
+        assert a is not None
+        return ([r.model_copy() for r in a.respondents],
+                {rid: dict(per) for rid, per in a.answers.items()})
+
+    def add_respondent(self, name: str, role: Role) -> str:
+        if not self._editable():
+            return ""
+        old = self._respondents_state()
+        respondents, answers = self._respondents_state()
+        taken = {r.id for r in respondents}
+        n = len(respondents) + 1
+        while f"r{n}" in taken:
+            n += 1
+        respondents.append(Respondent(id=f"r{n}", name=name, role=role))
+        self.undo_stack.push(RespondentsCommand(self, old, (respondents, answers),
+                                                t("undo.respondent_add", self.lang)))
+        return f"r{n}"
+
+    def update_respondent(self, rid: str, *, name: str | None = None, role: Role | None = None) -> None:
+        if not self._editable():
+            return
+        old = self._respondents_state()
+        respondents, answers = self._respondents_state()
+        for i, r in enumerate(respondents):
+            if r.id == rid:
+                respondents[i] = r.model_copy(update={k: v for k, v in
+                                                      (("name", name), ("role", role)) if v is not None})
+        if respondents == old[0]:
+            return
+        self.undo_stack.push(RespondentsCommand(self, old, (respondents, answers),
+                                                t("undo.respondent_edit", self.lang)))
+
+    def remove_respondent(self, rid: str) -> None:
+        if not self._editable():
+            return
+        old = self._respondents_state()
+        respondents, answers = self._respondents_state()
+        respondents = [r for r in respondents if r.id != rid]
+        answers.pop(rid, None)
+        if not respondents:
+            return  # an assessment keeps at least one respondent
+        self.undo_stack.push(RespondentsCommand(self, old, (respondents, answers),
+                                                t("undo.respondent_remove", self.lang)))
+
+    # -- roadmap -------------------------------------------------------------------------------
+    def _roadmap_copy(self) -> RoadmapEdits:
+        assert self.assessment is not None
+        return self.assessment.roadmap.model_copy(deep=True)
+
+    def edit_action(self, action_id: str, **changes: Any) -> None:
+        """Edit a roadmap action: included, owner, horizon, kpi, due, note (custom ones too)."""
+        if not self._editable():
+            return
+        new = self._roadmap_copy()
+        custom = next((c for c in new.custom if c.id == action_id), None)
+        if custom is not None:
+            allowed = {k: v for k, v in changes.items() if k in CustomAction.model_fields and k != "id"}
+            new.custom[new.custom.index(custom)] = custom.model_copy(update=allowed)
+        else:
+            edit = new.edits.get(action_id, ActionEdit())
+            new.edits[action_id] = ActionEdit.model_validate({**edit.model_dump(), **changes})
+        self._set_field("roadmap", new, "undo.roadmap_edit")
+
+    def reorder_actions(self, order: list[str]) -> None:
+        new = self._roadmap_copy()
+        new.order = list(order)
+        self._set_field("roadmap", new, "undo.roadmap_order")
+
+    def add_custom_action(self, title: str, dimension: str, *, horizon: str = "now", owner: str = "",
+                          kpi: str = "", description: str = "", due: dt.date | None = None) -> str:
+        new = self._roadmap_copy()
+        taken = {c.id for c in new.custom}
+        n = len(taken) + 1
+        while f"c.{n}" in taken:
+            n += 1
+        new.custom.append(CustomAction(id=f"c.{n}", title=title, dimension=dimension,
+                                       horizon=horizon, owner=owner, kpi=kpi,
+                                       description=description, due=due))
+        self._set_field("roadmap", new, "undo.roadmap_add")
+        return f"c.{n}"
+
+    def remove_custom_action(self, action_id: str) -> None:
+        new = self._roadmap_copy()
+        new.custom = [c for c in new.custom if c.id != action_id]
+        new.order = [i for i in new.order if i != action_id]
+        self._set_field("roadmap", new, "undo.roadmap_remove")

@@ -1,0 +1,217 @@
+"""Small shared widgets and the retranslation binder (the translateUI() plumbing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cemassess.ui.strings import t
+
+
+@dataclass
+class _Binding:
+    widget: QWidget
+    text: str | None
+    name: str | None
+    tip: str | None
+    placeholder: str | None
+    fmt: dict
+
+
+class Binder:
+    """Remembers which catalogue keys a view's widgets show, so translateUI() is one call.
+
+    `name` defaults to `text`: every bound control gets an accessible name in the current
+    language.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[_Binding] = []
+
+    def bind(self, widget: QWidget, text: str | None = None, *, name: str | None = None,
+             tip: str | None = None, placeholder: str | None = None, **fmt: object) -> QWidget:
+        self._items.append(_Binding(widget, text, name or text, tip, placeholder, dict(fmt)))
+        return widget
+
+    def apply(self, lang: str) -> None:
+        for b in self._items:
+            w = b.widget
+            if b.text is not None and hasattr(w, "setText"):
+                w.setText(t(b.text, lang, **b.fmt))
+            elif b.text is not None and hasattr(w, "setTitle"):
+                w.setTitle(t(b.text, lang, **b.fmt))
+            if b.name is not None:
+                w.setAccessibleName(t(b.name, lang, **b.fmt).replace("&", ""))
+            if b.tip is not None:
+                w.setToolTip(t(b.tip, lang, **b.fmt))
+            if b.placeholder is not None and isinstance(w, QLineEdit | QPlainTextEdit):
+                w.setPlaceholderText(t(b.placeholder, lang, **b.fmt))
+
+
+def discard(w: QWidget) -> None:
+    """Take a widget out of sight now and delete it later (deleteLater alone leaves it
+    painted until the event loop runs, which scripts and tests may never reach)."""
+    w.hide()
+    w.setParent(None)
+    w.deleteLater()
+
+
+def wrap_label(text: str = "", *, selectable: bool = False, css: str = "") -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(True)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if css:
+        lab.setStyleSheet(css)
+    return lab
+
+
+def heading(text: str = "", size: float = 1.35) -> QLabel:
+    lab = wrap_label(text)
+    lab.setObjectName("heading")  # presentation mode enlarges headings by this name
+    f = lab.font()
+    f.setPointSizeF(f.pointSizeF() * size)
+    f.setBold(True)
+    lab.setFont(f)
+    return lab
+
+
+class NumberButton(QPushButton):
+    """A figure that opens its "how this was computed": focusable, accessible, clickable."""
+
+    explain = Signal()
+
+    def __init__(self, parent: QWidget | None = None, size: float = 1.0) -> None:
+        super().__init__(parent)
+        self.setObjectName("number")
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet("QPushButton { text-align: left; color: palette(link);"
+                           " text-decoration: underline; padding: 1px 3px; border: none; }"
+                           "QPushButton:focus { border: 1px dotted palette(link); }")
+        if size != 1.0:
+            f = self.font()
+            f.setPointSizeF(f.pointSizeF() * size)
+            f.setBold(True)
+            self.setFont(f)
+        self.clicked.connect(self.explain)
+
+
+class LinkLabel(QLabel):
+    """A link that wraps long text (a practice statement): focusable, Enter/Space/click."""
+
+    activated = Signal()
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet("LinkLabel { color: palette(link); padding: 1px 3px; }"
+                           "LinkLabel:focus { border: 1px dotted palette(link); }"
+                           "LinkLabel:hover { text-decoration: underline; }")
+        self.setAccessibleName(text)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class Banner(QFrame):
+    """A coloured one-line notice (read-only portfolio, illustrative benchmarks...)."""
+
+    COLOURS = {"info": ("#e8f0fe", "#174ea6"), "warn": ("#fef7e0", "#8a5300"),
+               "error": ("#fce8e6", "#a50e0e")}
+
+    def __init__(self, kind: str = "info", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        bg, fg = self.COLOURS[kind]
+        self.setStyleSheet(f"Banner {{ background: {bg}; border-radius: 4px; }}"
+                           f" QLabel {{ color: {fg}; }}")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 4, 8, 4)
+        self.label = wrap_label()
+        lay.addWidget(self.label)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self.setVisible(bool(text))
+
+
+class ExplainDialog(QDialog):
+    """"How this was computed": plain lines from cemassess.explain, selectable."""
+
+    def __init__(self, title: str, lines: Iterable[str], lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(title, 1.15))
+        text = QPlainTextEdit("\n".join(lines))
+        text.setReadOnly(True)
+        text.setAccessibleName(t("explain.text", lang))
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        lay.addWidget(text)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(self.reject)
+        box.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(t("close", lang))
+        box.button(QDialogButtonBox.StandardButton.Close).setText(t("close", lang))
+        lay.addWidget(box)
+        self.resize(780, 480)
+
+
+# Tests and the screenshot script replace this to look at an explanation without a modal loop.
+def show_explanation(parent: QWidget, title: str, lines: Iterable[str], lang: str) -> QDialog:
+    dlg = ExplainDialog(title, list(lines), lang, parent)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+    return dlg
+
+
+def interactive_widgets(root: QWidget) -> list[QWidget]:
+    """Every control a user can operate under `root` (used by the accessibility test)."""
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QComboBox,
+        QTabBar,
+    )
+
+    kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox,
+             QAbstractItemView, QAbstractSlider, QTabBar)
+    out = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, kinds) and not isinstance(w, LinkLabel):
+            continue
+        if w.objectName().startswith("qt_") or type(w).__name__.startswith("Q") and \
+                w.parent() is not None and type(w.parent()).__name__ in ("QComboBox", "QAbstractSpinBox"):
+            continue
+        out.append(w)
+    return out
+
