@@ -164,7 +164,7 @@ def radar(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     width = _label_width(lang, 16)
     for ang, d in zip(angles, dims, strict=True):
         s = res.dimensions[d.id].score
-        label = _wrap(d.title(lang), width, 3) + "\n" + (f"{s:.1f}" if s is not None else _s("chart.not_scored", lang))
+        label = _wrap(d.title(lang), width, 4) + "\n" + (f"{s:.1f}" if s is not None else _s("chart.not_scored", lang))
         disp = math.pi / 2 - ang  # angle on screen, counter-clockwise from the right
         c, si = math.cos(disp), math.sin(disp)
         ha = "left" if c > 0.15 else "right" if c < -0.15 else "center"

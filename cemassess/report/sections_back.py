@@ -136,7 +136,7 @@ def roadmap(ctx: Ctx) -> list[Flowable]:
     if not inc:
         story.append(ctx.u(ctx.s("rm.empty"), "lead"))
         return story
-    widths = [9 * mm, w * 0.27, w * 0.30, w * 0.13, w * 0.13, 22 * mm, 20 * mm]
+    widths = [9 * mm, w * 0.27, w * 0.30, w * 0.13, w * 0.13, 20 * mm, 20 * mm]
     widths[2] = w - sum(widths) + widths[2]
     for hz in HORIZONS:
         items = groups[hz]
@@ -144,7 +144,7 @@ def roadmap(ctx: Ctx) -> list[Flowable]:
             continue
         story += ctx.h2(tr(f"horizon.{hz}", lang), need=140)
         rows = [[ctx.th("#"), ctx.th(ctx.s("rm.action")), ctx.th(tr("why", lang)), ctx.th(tr("owner", lang)),
-                 ctx.th(tr("kpi", lang)), ctx.th(tr("effort", lang), "c"), ctx.th(tr("due", lang))]]
+                 ctx.th(tr("kpi", lang)), ctx.th(ctx.s("rm.effort"), "c"), ctx.th(tr("due", lang))]]
         for it in items:
             act = fw.actions.get(it.id)
             cell = [ctx.u(action_title(res, it, lang), "cell_b")]
@@ -189,15 +189,15 @@ def overall_table(ctx: Ctx) -> Flowable:
     rows = [[ctx.th(tr("dimension", ctx.lang)), ctx.th(tr("score", ctx.lang), "r"), ctx.th(ctx.s("app.share"), "r"),
              ctx.th(ctx.s("app.contribution"), "r")]]
     for dim_id, score, share in ov.parts:
-        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), ctx.u(f"{score:.1f}", "cell_r"),
-                     ctx.u(f"{share:.3f}", "cell_r"), ctx.u(f"{score * share:.2f}", "cell_r")])
+        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), f"{score:.1f}",
+                     f"{share:.3f}", f"{score * share:.2f}"])
     for dim_id in ov.missing:
-        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), ctx.u("–", "cell_r"),
-                     ctx.u(ctx.s("app.left_out"), "cell_r"), ""])
+        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), "–",
+                     ctx.s("app.left_out"), ""])
     rows.append([ctx.u(tr("overall", ctx.lang), "cell_b"), "", "",
-                 ctx.u(f"{ov.score:.2f}" if ov.score is not None else "–", "cell_r")])
+                 f"{ov.score:.2f}" if ov.score is not None else "–"])
     return ctx.table(rows, [w * 0.55, w * 0.15, w * 0.15, w * 0.15],
-                     extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent)])
+                     extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
 
 
 def terms_table(ctx: Ctx, dim_id: str) -> Flowable:
@@ -207,14 +207,14 @@ def terms_table(ctx: Ctx, dim_id: str) -> Flowable:
     rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(tr("level", ctx.lang), "r"), ctx.th(ctx.s("app.points"), "r"),
              ctx.th(ctx.s("app.weight"), "r"), ctx.th(ctx.s("app.share"), "r"), ctx.th(ctx.s("app.contribution"), "r")]]
     for t in ds.terms:
-        rows.append([ctx.u(_short(fw.practices[t.practice_id].statement(ctx.lang), 90), "cell"),
-                     ctx.u(fmt_level(t.level), "cell_r"), ctx.u(f"{t.points:.1f}", "cell_r"),
-                     ctx.u(f"{t.weight:g}", "cell_r"), ctx.u(f"{t.share:.3f}", "cell_r"),
-                     ctx.u(f"{t.contribution:.2f}", "cell_r")])
+        rows.append([ctx.u(_short(fw.practices[t.practice_id].statement(ctx.lang), 110), "cell"),
+                     fmt_level(t.level), f"{t.points:.1f}",
+                     f"{t.weight:g}", f"{t.share:.3f}",
+                     f"{t.contribution:.2f}"])
     rows.append([ctx.u(ctx.s("app.sum"), "cell_b"), "", "", "", "",
-                 ctx.u(f"{sum(t.contribution for t in ds.terms):.2f}" if ds.terms else "–", "cell_r")])
-    return ctx.table(rows, [w * 0.45, w * 0.11, w * 0.1, w * 0.08, w * 0.12, w * 0.14],
-                     extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent)])
+                 f"{sum(t.contribution for t in ds.terms):.2f}" if ds.terms else "–"])
+    return ctx.table(rows, [w * 0.42, w * 0.11, w * 0.1, w * 0.11, w * 0.12, w * 0.14],
+                     extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
 
 
 def _exclusions(ctx: Ctx, dim_id: str) -> list[Flowable]:
@@ -315,9 +315,10 @@ def answers(ctx: Ctx) -> list[Flowable]:
             extra.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), tint(ctx.st.accent, 0.86)))
             for j, p in enumerate(d.practices, 1):
                 rows.append([ctx.u(f"{i}.{j}", "cell_small"), ctx.u(_short(p.statement(lang), 170), "cell")]
-                            + [ctx.u(_cell_value(ctx, a.answers.get(r.id, {}).get(p.id)), "cell_c") for _, r in block])
+                            + [_cell_value(ctx, a.answers.get(r.id, {}).get(p.id)) for _, r in block])
         if len(resp) > ANSWER_COLS:
             story += ctx.h3(ctx.s("app.block", a=block[0][0], b=block[-1][0]), need=120)
+        extra.append(("ALIGN", (2, 1), (-1, -1), "CENTER"))  # the answer codes are plain strings
         story.append(ctx.table(rows, [12 * mm, label_w] + [col] * len(block), extra=extra, zebra=False))
         story.append(Spacer(1, 8))
     comments = [(d, p, r, ans) for d in fw.dimensions for p in d.practices for r in a.respondents

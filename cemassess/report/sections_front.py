@@ -161,41 +161,41 @@ def summary(ctx: Ctx) -> list[Flowable]:
                   m.period) if x)) if m.retention_rate is not None or m.churn_rate is not None
               else esc(ctx.s("sum.not_measured"))),
     ]
-    tw = (w - 3 * 6) / 4
-    kpis = Table([tiles], colWidths=[tw] * 4, hAlign="LEFT")
+    kpis = Table([tiles], colWidths=[w / 4] * 4, hAlign="LEFT")
     kpis.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEABOVE", (0, 0), (-1, 0), 2, ctx.st.accent),
                    ("BACKGROUND", (0, 0), (-1, -1), tint(ctx.st.accent, 0.94)),
                    ("LEFTPADDING", (0, 0), (-1, -1), 7), ("RIGHTPADDING", (0, 0), (-1, -1), 7),
                    ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)])
 
-    # what it means, in plain words
+    # what it means, in plain words: the level (and the benchmark), then the phase
     company = res.assessment.company.name or ctx.s("sum.the_company")
-    meaning = []
+    level, phase = "", ""
     if ov.score is not None and ov.band is not None:
-        meaning.append(esc(ctx.s("sum.index", company=company, score=fmt_score(ov.score),
-                                 band=ov.band.name(lang), meaning=ov.band.meaning(lang))))
-    if ph.attained == 0:
-        meaning.append(esc(ctx.s("sum.no_phase", title=fw.phase(1).title(lang), desc=fw.phase(1).description(lang))))
-    elif ph.attained == 3:
-        meaning.append(esc(ctx.s("sum.all_phases")))
-    else:
-        meaning.append(esc(ctx.s("sum.phase", n=ph.attained, title=fw.phase(ph.attained).title(lang),
-                                 nxt=ph.current, next_title=fw.phase(ph.current).title(lang),
-                                 desc=fw.phase(ph.current).description(lang))))
-    if ph.attained < 3 and ph.blocking:
-        meaning.append(esc(ctx.s("sum.blocking", k=len(ph.blocking), n=ph.current)))
+        level = esc(ctx.s("sum.index", company=company, score=fmt_score(ov.score),
+                          band=ov.band.name(lang), meaning=ov.band.meaning(lang)))
     if res.benchmark is not None:
         ahead = [c for c in res.benchmark.comparisons.values()
                  if c.shown and c.gap_to_median is not None and c.gap_to_median < 0]
         shown = [c for c in res.benchmark.comparisons.values() if c.shown and c.score is not None]
         if shown:
-            meaning.append(esc(ctx.s("sum.bench", ahead=len(ahead), n=len(shown),
-                                     segment=res.benchmark.segment.title(lang)))
-                           + (f" <b>{esc(tr('illustrative', lang))}.</b>" if res.benchmark.pack.illustrative else ""))
+            level += (" " + esc(ctx.s("sum.bench", ahead=len(ahead), n=len(shown),
+                                      segment=res.benchmark.segment.title(lang)))
+                      + (f" <b>{esc(tr('illustrative', lang))}.</b>" if res.benchmark.pack.illustrative else ""))
+    if ph.attained == 0:
+        phase = esc(ctx.s("sum.no_phase", title=fw.phase(1).title(lang), desc=fw.phase(1).description(lang)))
+    elif ph.attained == 3:
+        phase = esc(ctx.s("sum.all_phases"))
+    else:
+        phase = esc(ctx.s("sum.phase", n=ph.attained, title=fw.phase(ph.attained).title(lang),
+                          nxt=ph.current, next_title=fw.phase(ph.current).title(lang),
+                          desc=fw.phase(ph.current).description(lang)))
+    if ph.attained < 3 and ph.blocking:
+        phase += " " + esc(ctx.s("sum.blocking", k=len(ph.blocking), n=ph.current))
+    meaning = [x for x in (level.strip(), phase) if x]
 
     def dim_table(title: str, ids: list[str], width: float) -> Table:
         rows = [[ctx.th(title), ctx.th(tr("score", lang), "r"), ctx.th(tr("level", lang))]]
-        widths = [width * 0.48, width * 0.15, width * 0.37]
+        widths = [width * 0.50, width * 0.15, width * 0.35]
         for did in ids:
             s = res.dimensions[did]
             rows.append([ctx.u(fw.dimensions_by_id[did].title(lang), "cell"), ctx.u(fmt_score(s.score), "cell_r"),
@@ -215,16 +215,16 @@ def summary(ctx: Ctx) -> list[Flowable]:
     box = incomplete_box(ctx)
     if box is not None:
         story += [box, Spacer(1, 8)]
-    story += [ctx.u(ctx.s("sum.meaning"), "h2")] + [ctx.p(x, "body") for x in meaning]
+    story += [ctx.u(ctx.s("sum.meaning"), "h2_tight")] + [ctx.p(x, "body") for x in meaning]
     story += [Spacer(1, 4), pair, Spacer(1, 6)]
     actions = start_now(res)
-    story.append(ctx.u(ctx.s("sum.start_now"), "h2"))
+    story.append(ctx.u(ctx.s("sum.start_now"), "h2_tight"))
     if actions:
         rows = [[ctx.th("#"), ctx.th(ctx.s("rm.action")), ctx.th(tr("owner", lang)), ctx.th(tr("kpi", lang))]]
         for n, it in enumerate(actions, 1):
             rows.append([ctx.u(str(n), "cell_b"), ctx.u(action_title(res, it, lang), "cell_b"),
                          ctx.u(owner_of(res, it, lang), "cell"), ctx.u(kpi_of(res, it, lang), "cell")])
-        story.append(ctx.table(rows, [8 * mm, w * 0.5, (w - 8 * mm - w * 0.5) / 2, (w - 8 * mm - w * 0.5) / 2]))
+        story.append(ctx.table(rows, [8 * mm, w * 0.42, w * 0.24, w * 0.34 - 8 * mm]))
     else:
         story.append(ctx.u(ctx.s("sum.no_actions"), "body"))
     # One page, whatever the names' lengths: shrink rather than spill.

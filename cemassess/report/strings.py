@@ -221,6 +221,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rm.empty": ("No action is planned: every practice is at its target.",
                  "Действий нет: все практики на целевом уровне."),
     "rm.action": ("Action", "Действие"),
+    "rm.effort": ("Effort", "Затраты"),
     "rm.own": ("your own action", "ваше действие"),
     "rm.edited": ("edited", "изменено"),
     "rm.note": ("Note", "Примечание"),

@@ -41,6 +41,11 @@ class Styles:
 
     def table(self, *, header: bool = True, zebra: bool = True, extra: list | None = None) -> TableStyle:
         cmds: list = [
+            # plain-string cells (numbers, answer codes: cheaper than Paragraphs) in our font
+            ("FONTNAME", (0, 0), (-1, -1), self.font),
+            ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("LEADING", (0, 0), (-1, -1), 10.4),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -77,6 +82,8 @@ def make_styles(font: str, accent: str) -> Styles:
         # keepWithNext: reportlab would move a heading and a long table to a new page together.
         "h1": st("h1", fontName=bold, fontSize=18, leading=23, textColor=acc, spaceBefore=0, spaceAfter=10),
         "h2": st("h2", fontName=bold, fontSize=12.2, leading=16, textColor=INK, spaceBefore=12, spaceAfter=5),
+        "h2_tight": st("h2_tight", fontName=bold, fontSize=12.2, leading=16, textColor=INK, spaceBefore=6,
+                       spaceAfter=4),
         "h3": st("h3", fontName=bold, fontSize=9.6, leading=13, textColor=INK, spaceBefore=8, spaceAfter=3),
         "kicker": st("kicker", fontName=bold, fontSize=7.6, leading=10, textColor=acc, spaceAfter=2,
                      keepWithNext=1),
