@@ -21,8 +21,24 @@ from cemassess.ui.strings import t
 from cemassess.ui.widgets import discard
 
 SCREEN_DPI = 96
-# a canvas laid out at zero size for an instant (a tab being shown) is not worth a warning
-warnings.filterwarnings("ignore", message="constrained_layout not applied", category=UserWarning)
+_canvas_class = None
+
+
+def _canvas(fig: Any) -> QWidget:
+    """A FigureCanvasQTAgg that keeps quiet when a layout squeezes it to nothing for an
+    instant (a tab being shown): matplotlib warns that its constrained layout collapsed."""
+    global _canvas_class
+    if _canvas_class is None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        class Canvas(FigureCanvasQTAgg):
+            def draw(self) -> None:
+                with warnings.catch_warnings():
+                    warnings.filterwarnings("ignore", message="constrained_layout not applied")
+                    super().draw()
+
+        _canvas_class = Canvas
+    return _canvas_class(fig)
 
 
 def draw_chart(kind: str, res: Any, lang: str, theme: Any):
@@ -134,9 +150,7 @@ class ChartView(QWidget):
         if fig is None:
             self._show_placeholder(t(f"chart.empty.{self.kind}", lang))
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-        canvas = FigureCanvasQTAgg(fig)
+        canvas = _canvas(fig)
         canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         canvas.setAccessibleName(t(self.name_key, lang))
         w, h = fig.get_size_inches()

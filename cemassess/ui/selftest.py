@@ -53,6 +53,13 @@ def _steps(app: Any, win: Any, data_dir: str, tmp: Path) -> list[str]:
         win.navigate(ScreenKey.RESULTS)
         for _ in range(20):
             app.processEvents()
+    from cemassess.ui.charts import charts_ready, warm_up
+
+    warm_up()  # matplotlib loads on a background thread, as in the app
+    deadline = time.perf_counter() + 60
+    while not charts_ready() and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
     charts = win.views[ScreenKey.RESULTS].charts
     for view in charts.values():
         view.redraw()

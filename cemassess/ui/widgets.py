@@ -200,6 +200,8 @@ def interactive_widgets(root: QWidget) -> list[QWidget]:
         QAbstractSlider,
         QAbstractSpinBox,
         QComboBox,
+        QHeaderView,
+        QScrollBar,
         QTabBar,
     )
 
@@ -208,6 +210,8 @@ def interactive_widgets(root: QWidget) -> list[QWidget]:
     out = []
     for w in root.findChildren(QWidget):
         if not isinstance(w, kinds) and not isinstance(w, LinkLabel):
+            continue
+        if isinstance(w, QScrollBar | QHeaderView):  # parts of a view that has its own name
             continue
         if w.objectName().startswith("qt_") or type(w).__name__.startswith("Q") and \
                 w.parent() is not None and type(w.parent()).__name__ in ("QComboBox", "QAbstractSpinBox"):

@@ -1,0 +1,84 @@
+"""Exports from the app: the PDF on a worker thread with progress and cancel, the tables,
+the assessment file."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QPushButton
+
+from cemassess.exchange.assessment_file import read_assessment
+from cemassess.ui._testsupport import make_window, patch_dialogs
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    return patch_dialogs(monkeypatch)
+
+
+@pytest.fixture
+def win(qtbot, answers):
+    w = make_window(qtbot)
+    w.session.create_demo()
+    return w
+
+
+def test_pdf_is_built_off_the_gui_thread_with_progress(qtbot, win, answers, tmp_path):
+    answers.save_path = tmp_path / "report.pdf"
+    answers.confirm = True  # "open it now?"
+    seen: list[int] = []
+    threads: list[object] = []
+    ex = win.exporter
+    with qtbot.waitSignal(ex.finished, timeout=60_000) as done:
+        job = ex.export_pdf()
+        assert job is not None and job.isRunning()
+        job.progressed.connect(lambda v: (seen.append(v), threads.append(QThread.currentThread())))
+        assert win.isEnabled()  # the window stays usable meanwhile
+    assert done.args == [str(tmp_path / "report.pdf")]
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert seen and max(seen) == 1000
+    assert ("open_url", tmp_path / "report.pdf") in answers.asked
+
+
+def test_pdf_can_be_cancelled(qtbot, win, answers, tmp_path):
+    answers.save_path = tmp_path / "cancelled.pdf"
+    ex = win.exporter
+    with qtbot.waitSignal(ex.finished, timeout=60_000) as done:
+        job = ex.export_pdf()
+        ex.progress.findChild(QPushButton).click()  # the Cancel button of the progress dialog
+        assert job.cancel_requested
+    assert done.args == [""]
+    assert not (tmp_path / "cancelled.pdf").exists()
+    qtbot.waitUntil(lambda: ex.job is None)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_tables(qtbot, win, answers, tmp_path, kind):
+    answers.save_path = tmp_path / f"tables.{kind}"
+    with qtbot.waitSignal(win.exporter.finished, timeout=60_000) as done:
+        win.exporter.export_table(kind)
+    assert not [v for k, v in answers.asked if k == "error"]
+    assert done.args == [str(tmp_path / f"tables.{kind}")]
+    assert (tmp_path / f"tables.{kind}").stat().st_size > 100
+
+
+def test_assessment_file(win, answers, tmp_path):
+    answers.save_path = tmp_path / "demo.cemassess.json"
+    out = win.exporter.export_file()
+    assert out is not None
+    again = read_assessment(out)
+    assert again.id == win.session.assessment.id and again.answers == win.session.assessment.answers
+
+
+def test_import_opens_a_single_file(qtbot, win, answers, tmp_path):
+    from cemassess.demo import make_demo
+    from cemassess.exchange.assessment_file import write_assessment
+    from cemassess.ui.screens import ScreenKey
+
+    other = make_demo("ru")
+    path = tmp_path / "other.cemassess.json"
+    write_assessment(other, path)
+    answers.open_files = [path]
+    win.controllers[ScreenKey.START].import_files()
+    assert win.session.assessment.id == other.id
+    assert win.tabs.currentWidget() is win.pages[ScreenKey.WALK]
