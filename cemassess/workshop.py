@@ -58,3 +58,60 @@ def room_benchmark(room: Room, *, event: str, created: dt.date | None = None) ->
     return build_pack(rows, pack_id=f"event-{created.isoformat()}", title=f"Event: {event}"[:200],
                       framework_id=room.framework.id, created=created,
                       source=f"Self-assessments of {len(rows)} consenting participants at {event}"[:2000])
+
+
+# -- event reports ----------------------------------------------------------------------------
+def _safe_stem(name: str) -> str:
+    """A file name fragment from an answer file's name: never a path, never odd characters."""
+    import re
+
+    stem = Path(name).name.rsplit(".", 1)[0]
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", stem).strip("_")[:40] or "participant"
+
+
+def _personal_job(job: tuple) -> str:
+    """One personal PDF (runs in a worker process)."""
+    from cemassess.content import load_framework
+    from cemassess.exchange.atomic import atomic_write_bytes
+    from cemassess.exchange.participant import as_assessment
+    from cemassess.report.room import PersonalRenderer
+
+    af, pack, profile, lang, out = job
+    fw = load_framework(af.framework)
+    res = evaluate(fw, as_assessment(af), benchmarks=pack, segment_id="room" if pack else None)
+    atomic_write_bytes(Path(out), PersonalRenderer(res, profile, lang).generate())
+    return out
+
+
+def write_room_reports(room: Room, out_dir: Path, *, lang: str = "en", event: str = "",
+                       jobs: int | None = None) -> list[Path]:
+    """room-summary.pdf and one personal PDF per participant, built on all cores."""
+    import multiprocessing as mp
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cemassess.exchange.atomic import atomic_write_bytes
+    from cemassess.report.room import RoomSummaryRenderer, room_pack
+
+    assert room.profile is not None
+    summary = out_dir / "room-summary.pdf"
+    atomic_write_bytes(summary, RoomSummaryRenderer(room.framework, room.profile, lang, event).generate())
+    pack = room_pack(room.framework, room.profile, event, lang)
+    used: set[str] = set()
+    job_list = []
+    for i, (name, af) in enumerate(zip(room.names, room.files, strict=True), start=1):
+        stem = _safe_stem(name)
+        fname = f"personal-{i:03d}-{stem}.pdf"
+        while fname in used:
+            fname = f"personal-{i:03d}-{stem}-{len(used)}.pdf"
+        used.add(fname)
+        job_list.append((af, pack, room.profile, lang, str(out_dir / fname)))
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(job_list)))
+    if workers == 1:
+        written = [_personal_job(j) for j in job_list]
+    else:
+        # forkserver/spawn: never fork a process that may be running Qt or worker threads
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method)) as pool:
+            written = list(pool.map(_personal_job, job_list, chunksize=max(1, len(job_list) // (workers * 4))))
+    return [summary] + [Path(p) for p in written]

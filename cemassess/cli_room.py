@@ -1,0 +1,152 @@
+"""Workshop and event commands: `room` (event mode in batch) and `benchmarks` (the shelf)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+
+from cemassess.cli_store import add_data_dir_option
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sp = sub.add_parser("room", help="event mode: the room's profile and a personal PDF per participant",
+                        description="Read participants' answer files (files or folders), write "
+                                    "room-summary.pdf and one personal PDF per participant. Refused "
+                                    "files are named with their reason and do not stop the others.")
+    sp.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE")
+    sp.add_argument("-o", "--out", required=True, metavar="OUT_DIR")
+    sp.add_argument("--lang", choices=["en", "ru"], default="en")
+    sp.add_argument("--event", default="", help="the event's name, printed on the reports")
+    sp.add_argument("--jobs", type=int, default=0, help="parallel processes (default: all cores)")
+    sp.add_argument("--save-benchmark", action="store_true",
+                    help="add the consenting participants' anonymised results to the benchmark shelf")
+    add_data_dir_option(sp)
+    sp.set_defaults(func=cmd_room)
+
+    bp = sub.add_parser("benchmarks", help="benchmark packs: list, build from the portfolio, import, export")
+    bsub = bp.add_subparsers(dest="bench_command", metavar="ACTION", required=True)
+    b = bsub.add_parser("list", help="the packs on the shelf and the shipped ones")
+    b.add_argument("--json", action="store_true")
+    add_data_dir_option(b)
+    b.set_defaults(func=cmd_bench_list)
+    b = bsub.add_parser("build", help="anonymised distributions of your portfolio's assessments")
+    b.add_argument("-o", "--out", metavar="FILE", help="also write the pack to FILE")
+    b.add_argument("--id", default="portfolio")
+    b.add_argument("--title", default="My portfolio")
+    add_data_dir_option(b)
+    b.set_defaults(func=cmd_bench_build)
+    b = bsub.add_parser("import", help="put a shared benchmark pack on the shelf")
+    b.add_argument("files", nargs="+", metavar="FILE")
+    add_data_dir_option(b)
+    b.set_defaults(func=cmd_bench_import)
+    b = bsub.add_parser("export", help="write a pack from the shelf to a file")
+    b.add_argument("pack_id", metavar="ID")
+    b.add_argument("-o", "--out", required=True, metavar="FILE")
+    add_data_dir_option(b)
+    b.set_defaults(func=cmd_bench_export)
+
+
+def _portfolio(args: argparse.Namespace, read_only: bool = False):
+    from cemassess.store import Portfolio
+
+    return Portfolio.open(getattr(args, "data_dir", None), read_only=read_only)
+
+
+def cmd_room(args: argparse.Namespace) -> int:
+    from cemassess.cli import CliError
+    from cemassess.content import load_framework
+    from cemassess.workshop import load_room, room_benchmark, write_room_reports
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise CliError(f"{out}: exists and is not a folder")
+    inputs = [Path(x) for x in args.inputs]
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise CliError(f"{missing[0]}: no such file or folder")
+    fw = load_framework()
+    room = load_room(inputs, fw)
+    for r in room.refused:
+        print(f"refused: {r.reason}")
+    if not room.results:
+        raise CliError("no usable answer files: nothing to report")
+    out.mkdir(parents=True, exist_ok=True)
+    written = write_room_reports(room, out, lang=args.lang, event=args.event, jobs=args.jobs or None)
+    for path in written:
+        print(path)
+    if not room.profile.shown:
+        print(f"note: only {room.profile.n} participants; group figures need at least 5")
+    if args.save_benchmark:
+        from cemassess.store.benchmarks import save_pack
+
+        pack = room_benchmark(room, event=args.event or "event")
+        if pack is None:
+            print("no participant consented to the benchmark: nothing saved")
+        else:
+            with _portfolio(args) as p:
+                print(f"benchmark pack {pack.id} saved: {save_pack(p, pack)}")
+    return 2 if room.refused else 0
+
+
+def cmd_bench_list(args: argparse.Namespace) -> int:
+    from cemassess.content import load_benchmarks
+    from cemassess.store.benchmarks import list_packs, problems
+
+    with _portfolio(args, read_only=True) as p:
+        packs = [("shipped", load_benchmarks())] + [("shelf", x) for x in list_packs(p)]
+        bad = problems(p)
+    rows = [{"id": x.id, "where": w, "title": x.title, "provenance": x.provenance,
+             "created": x.created.isoformat(), "segments": len(x.segments),
+             "n": x.segments[0].n} for w, x in packs]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            print(f"{r['id']:<24} {r['where']:<8} {r['provenance']:<12} n={r['n']:<5} {r['title']}")
+    for msg in bad:
+        print(f"unreadable: {msg}")
+    return 0
+
+
+def cmd_bench_build(args: argparse.Namespace) -> int:
+    from cemassess.exchange.benchmark_file import write_benchmark_pack
+    from cemassess.store.benchmarks import build_from_portfolio, save_pack
+
+    with _portfolio(args) as p:
+        pack = build_from_portfolio(p, pack_id=args.id, title=args.title, created=dt.date.today())
+        path = save_pack(p, pack)
+    print(f"{pack.id}: {pack.segments[0].n} assessments, {len(pack.segments)} segments -> {path}")
+    if args.out:
+        write_benchmark_pack(pack, Path(args.out))
+        print(args.out)
+    return 0
+
+
+def cmd_bench_import(args: argparse.Namespace) -> int:
+    from cemassess.exchange.strictjson import FileFormatError
+    from cemassess.store.benchmarks import import_pack
+
+    refused = 0
+    with _portfolio(args) as p:
+        for f in args.files:
+            try:
+                pack = import_pack(p, Path(f))
+                label = "ILLUSTRATIVE" if pack.illustrative else "measured"
+                print(f"imported: {f} ({pack.id}, {label}, {len(pack.segments)} segments)")
+            except FileFormatError as e:
+                refused += 1
+                print(f"refused: {e}")
+    return 2 if refused else 0
+
+
+def cmd_bench_export(args: argparse.Namespace) -> int:
+    from cemassess.exchange.benchmark_file import write_benchmark_pack
+    from cemassess.store.benchmarks import get_pack
+
+    with _portfolio(args, read_only=True) as p:
+        pack = get_pack(p, args.pack_id)
+    write_benchmark_pack(pack, Path(args.out))
+    print(args.out)
+    return 0

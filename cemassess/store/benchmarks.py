@@ -1,0 +1,116 @@
+"""The benchmark shelf: benchmark packs kept in the data folder (`benchmarks/<id>.json`).
+
+Packs arrive by import (a colleague's shared pack, an event's consenting participants) or
+are built from this portfolio's own assessments, anonymised: only distributions by
+industry, size and region, with n; nothing is shown below 5 assessments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from cemassess.content import DEFAULT_FRAMEWORK, load_framework
+from cemassess.domain.benchmark import BenchmarkPack, build_pack
+from cemassess.domain.results import evaluate
+from cemassess.exchange.benchmark_file import read_benchmark_pack, write_benchmark_pack
+from cemassess.exchange.strictjson import FileFormatError
+from cemassess.store.errors import AssessmentNotFound
+from cemassess.store.portfolio import Portfolio
+
+
+def _folder(p: Portfolio) -> Path:
+    return p.root / "benchmarks"
+
+
+def list_packs(p: Portfolio) -> list[BenchmarkPack]:
+    """Every readable pack on the shelf (an unreadable one is skipped: see `problems`)."""
+    packs, _ = _scan(p)
+    return packs
+
+
+def problems(p: Portfolio) -> list[str]:
+    return _scan(p)[1]
+
+
+def _scan(p: Portfolio) -> tuple[list[BenchmarkPack], list[str]]:
+    folder = _folder(p)
+    packs: list[BenchmarkPack] = []
+    bad: list[str] = []
+    if folder.is_dir():
+        for f in sorted(folder.glob("*.json")):
+            try:
+                packs.append(read_benchmark_pack(f))
+            except FileFormatError as e:
+                bad.append(str(e))
+    return packs, bad
+
+
+def get_pack(p: Portfolio, pack_id: str) -> BenchmarkPack:
+    for pack in list_packs(p):
+        if pack.id == pack_id:
+            return pack
+    raise AssessmentNotFound(f"no benchmark pack {pack_id!r} on the shelf")
+
+
+def save_pack(p: Portfolio, pack: BenchmarkPack) -> Path:
+    p._writable("save a benchmark pack")
+    folder = _folder(p)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{pack.id}.json"  # ids match ^[a-z0-9][a-z0-9_.-]{0,63}$: safe file names
+    write_benchmark_pack(pack, path)
+    return path
+
+
+def import_pack(p: Portfolio, path: Path) -> BenchmarkPack:
+    """Validate completely, then shelve. A pack with the same id is replaced only if the
+    new one is not older (a re-shared, updated pack)."""
+    pack = read_benchmark_pack(path)
+    for old in list_packs(p):
+        if old.id == pack.id and old.created > pack.created:
+            raise FileFormatError(f"{path.name}: a newer pack {pack.id!r} ({old.created}) is already on the shelf")
+    save_pack(p, pack)
+    return pack
+
+
+def remove_pack(p: Portfolio, pack_id: str) -> None:
+    """Moves the pack to the trash folder (recoverable), never deletes it."""
+    p._writable("remove a benchmark pack")
+    src = _folder(p) / f"{get_pack(p, pack_id).id}.json"
+    dest = p.root / "trash" / "benchmarks"
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(src), dest / f"{pack_id}-{dt.datetime.now():%Y%m%d%H%M%S}.json")
+
+
+def build_from_portfolio(p: Portfolio, *, pack_id: str = "portfolio", title: str = "My portfolio",
+                         created: dt.date | None = None,
+                         framework_id: str = DEFAULT_FRAMEWORK) -> BenchmarkPack:
+    """Anonymised distributions of this portfolio's assessments (archived ones included:
+    they are real past assessments; the trash is not). Only the newest assessment of each
+    re-assessment chain counts, so one company is not counted twice."""
+    fw = load_framework(framework_id)
+    rows = []
+    summaries = p.list(include_archived=True)
+    superseded = set()
+    for s in summaries:
+        a = p.get(s.id)
+        if a.previous:
+            superseded.add(a.previous)
+    for s in summaries:
+        if s.id in superseded:
+            continue
+        a = p.get(s.id)
+        if a.framework != framework_id:
+            continue  # a benchmark compares like with like: one framework per pack
+        res = evaluate(fw, a)
+        if res.overall.score is None:
+            continue
+        rows.append((a.company.industry, a.company.size, a.company.region,
+                     {d: sc.score for d, sc in res.dimensions.items()}, res.overall.score))
+    if not rows:
+        raise AssessmentNotFound("the portfolio has no scored assessment to build a benchmark from")
+    created = created or dt.date.today()
+    return build_pack(rows, pack_id=pack_id, title=title, framework_id=framework_id, created=created,
+                      source=f"Built by cemassess from {len(rows)} assessments in a local portfolio "
+                             f"on {created.isoformat()} (anonymised distributions only)")

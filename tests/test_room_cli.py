@@ -1,0 +1,63 @@
+"""`cemassess room`: the room summary and personal PDFs from a folder of answer files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from pypdf import PdfReader
+
+from cemassess.content import load_framework
+from cemassess.domain.assessment import Answer, Assessment, Company
+from cemassess.domain.framework import Role
+from cemassess.exchange.participant import answer_file_from, dumps
+
+HOSTILE = '<b>R&D</b> "Ω" <img src=x> 0.1 <A'
+
+
+def make_room(folder, n: int, fw) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        a = Assessment(framework=fw.id, company=Company(name=f"{HOSTILE} {i}" if i == 0 else f"Secret Co {i}"))
+        r = a.add_respondent(f"Участник {i}", Role.SERVICE)
+        for j, pid in enumerate(fw.practices):
+            a.set_answer(r.id, pid, Answer(value=1 + (i + j) % 5))
+        (folder / f"p{i}.json").write_bytes(dumps(answer_file_from(a, r.id)))
+
+
+def text(path) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
+
+
+def test_room_batch_writes_summary_and_personal_pdfs(tmp_path):
+    fw = load_framework()
+    make_room(tmp_path / "in", 6, fw)
+    (tmp_path / "in" / "broken.json").write_text("{")
+    (tmp_path / "in" / "../evil name!.json").write_text("{}")  # lands beside, not inside: ignored
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "cemassess", "room", str(tmp_path / "in"), "-o", str(out),
+                          "--lang", "ru", "--event", "Клуб B2B", "--jobs", "2"], capture_output=True, text=True)
+    assert run.returncode == 2, run.stderr  # one file refused
+    assert "refused: broken.json" in run.stdout
+    pdfs = sorted(p.name for p in out.iterdir())
+    assert pdfs[-1] == "room-summary.pdf" and len(pdfs) == 7
+    summary = text(out / "room-summary.pdf")
+    assert "Профиль CEM участников" in summary and "Клуб B2B" in summary
+    assert "Secret" not in summary and "R&D" not in summary  # anonymous
+    personal = text(out / "personal-001-p0.pdf")
+    assert HOSTILE.split()[0] in personal.replace("\n", " ")  # printed literally
+    assert "Этот зал" in personal and "Ваш результат на фоне зала" in personal
+    for p in out.iterdir():
+        assert subprocess.run(["qpdf", "--check", str(p)], capture_output=True).returncode == 0
+
+
+def test_small_room_shows_no_group_figures(tmp_path):
+    fw = load_framework()
+    make_room(tmp_path / "in", 3, fw)
+    run = subprocess.run([sys.executable, "-m", "cemassess", "room", str(tmp_path / "in"), "-o",
+                          str(tmp_path / "out"), "--jobs", "1"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "at least 5" in run.stdout
+    summary = text(tmp_path / "out" / "room-summary.pdf")
+    assert "five participants upwards" in summary.replace("\n", " ")
+    assert "This room" not in text(tmp_path / "out" / "personal-001-p0.pdf")
