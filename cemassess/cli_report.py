@@ -69,7 +69,13 @@ def register(subparsers: Any) -> None:
     sp.add_argument("-o", "--out", required=True, metavar="OUT.pdf", help="the PDF file to write")
     sp.add_argument("--lang", choices=["en", "ru"], help="language of the report (default: the assessment's)")
     sp.add_argument("--segment", help="benchmark segment id (default: the company's industry)")
-    sp.add_argument("--data-dir", help="portfolio folder (default: the user data folder)")
+    try:  # the store's option: a --data-dir given before the sub-command is not overwritten
+        from cemassess.cli_store import add_data_dir_option
+
+        add_data_dir_option(sp)
+    except ImportError:  # pragma: no cover - the store ships with the app
+        sp.add_argument("--data-dir", metavar="FOLDER", default=argparse.SUPPRESS,
+                        help="the portfolio folder (default: the user data folder)")
     sp.add_argument("--consultant", help="the consultant's name for the cover and footer")
     sp.add_argument("--logo", help="the consultant's logo (PNG or JPEG) for the cover")
     sp.add_argument("--accent", help="accent colour as #RRGGBB (default #1f5f8b)")

@@ -50,3 +50,11 @@ def test_export_tables_for_the_export_command(demo_file, tmp_path):
     written = export_tables(res, tmp_path / "a.csv", tmp_path / "a.xlsx", "ru")
     assert [p.name for p in written] == ["a.csv", "a.xlsx"]
     assert export_tables(res, None, tmp_path / "b.xlsx", "en")[0].name == "b.xlsx"
+
+
+def test_data_dir_before_or_after_the_subcommand():
+    from cemassess.cli import build_parser
+
+    p = build_parser()
+    assert p.parse_args(["--data-dir", "X", "report", "a.json", "-o", "o.pdf"]).data_dir == "X"
+    assert p.parse_args(["report", "a.json", "-o", "o.pdf", "--data-dir", "Y"]).data_dir == "Y"
