@@ -25,6 +25,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_data_dir_option(sp)
     sp.set_defaults(func=cmd_room)
 
+    q = sub.add_parser("questionnaire", help="export a questionnaire file for workshop participants",
+                       description="Write a questionnaire for one assessment in the portfolio: each "
+                                   "participant answers it in the app's participant mode and sends back "
+                                   "an answer file.")
+    q.add_argument("assessment", metavar="ID")
+    q.add_argument("-o", "--out", required=True, metavar="FILE")
+    q.add_argument("--role", choices=["management", "sales", "marketing", "service", "other"],
+                   help="the role to answer as (default: the participant chooses)")
+    q.add_argument("--event", default="", help="event mode: the event's name (no company is set)")
+    add_data_dir_option(q)
+    q.set_defaults(func=cmd_questionnaire)
+
+    ans = sub.add_parser("answers", help="import participants' answer files into an assessment",
+                         description="Validate every answer file, then add each as a respondent of the "
+                                     "assessment. Duplicates and files already imported are recognised; "
+                                     "each refused file is named with its reason; nothing is partly imported.")
+    ans.add_argument("assessment", metavar="ID")
+    ans.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE")
+    add_data_dir_option(ans)
+    ans.set_defaults(func=cmd_answers)
+
     bp = sub.add_parser("benchmarks", help="benchmark packs: list, build from the portfolio, import, export")
     bsub = bp.add_subparsers(dest="bench_command", metavar="ACTION", required=True)
     b = bsub.add_parser("list", help="the packs on the shelf and the shipped ones")
@@ -150,3 +171,43 @@ def cmd_bench_export(args: argparse.Namespace) -> int:
     write_benchmark_pack(pack, Path(args.out))
     print(args.out)
     return 0
+
+
+def cmd_questionnaire(args: argparse.Namespace) -> int:
+    from cemassess.domain.assessment import Company
+    from cemassess.exchange.atomic import atomic_write_bytes
+    from cemassess.exchange.participant import Questionnaire, dumps
+
+    with _portfolio(args, read_only=True) as p:
+        a = p.get(p.resolve_id(args.assessment))
+    event = bool(args.event)
+    q = Questionnaire(mode="event" if event else "workshop", assessment="" if event else a.id,
+                      event=args.event, framework=a.framework, framework_version=a.framework_version,
+                      language=a.language, company=Company() if event else a.company.model_copy(),
+                      role=args.role, facilitator=a.assessor)
+    atomic_write_bytes(Path(args.out), dumps(q))
+    print(args.out)
+    return 0
+
+
+def cmd_answers(args: argparse.Namespace) -> int:
+    from cemassess.content import load_framework
+    from cemassess.exchange.participant import merge_into, read_batch
+
+    with _portfolio(args) as p:
+        aid = p.resolve_id(args.assessment)
+        a = p.get(aid)
+        already = {r.id[1:] for r in a.respondents if r.id.startswith("f")}
+        batch = read_batch([Path(x) for x in args.inputs], load_framework(a.framework), already=already)
+        refused = list(batch.refused)
+        if batch.accepted:
+            def apply(target):
+                refused.extend(merge_into(target, batch))
+                return target
+
+            p.update(aid, apply)
+    accepted = len(batch.accepted) - (len(refused) - len(batch.refused))
+    print(f"imported: {accepted} answer file(s)")
+    for r in refused:
+        print(f"refused: {r.reason}")
+    return 2 if refused else 0

@@ -146,3 +146,41 @@ def test_event_room_from_files_with_consent(tmp_path, tiny_fw):
     pack = room_benchmark(room, event="B2B club, October", created=dt.date(2026, 10, 29))
     assert pack.provenance == "measured" and pack.segment("all").dimensions["alpha"].n == 5
     assert "Firm" not in pack.model_dump_json()  # anonymised: no company names
+
+
+def test_workshop_cli_questionnaire_and_answers_into_portfolio(tmp_path, capsys):
+    from cemassess.cli import main
+    from cemassess.demo import make_demo
+    from cemassess.store import Portfolio
+
+    data = tmp_path / "data"
+    client = make_demo()
+    client.answers = {}
+    client.respondents = []
+    with Portfolio.open(data) as p:
+        p.create(client)
+    assert main(["--data-dir", str(data), "questionnaire", client.id, "-o", str(tmp_path / "q.json"),
+                 "--role", "sales"]) == 0
+    q = px.Questionnaire.model_validate_json((tmp_path / "q.json").read_bytes())
+    assert q.assessment == client.id and q.role == Role.SALES and q.company.name == client.company.name
+    # two participants answer; one file is broken; one is sent twice
+    demo = make_demo()
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for i, r in enumerate(demo.respondents[:2]):
+        af = px.answer_file_from(demo, r.id, q)
+        (folder / f"a{i}.json").write_bytes(px.dumps(af))
+    (folder / "a9.json").write_bytes((folder / "a0.json").read_bytes())
+    (folder / "broken.json").write_text("[]")
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "answers", client.id, str(folder)]) == 2
+    out = capsys.readouterr().out
+    assert "imported: 2" in out and "refused: a9.json" in out and "refused: broken.json" in out
+    with Portfolio.open(data, read_only=True) as p:
+        got = p.get(client.id)
+    assert len(got.respondents) == 2 and len(got.answers[got.respondents[0].id]) == 50
+    # the same files again: already imported, nothing changes
+    assert main(["--data-dir", str(data), "answers", client.id, str(folder)]) == 2
+    assert "already imported" in capsys.readouterr().out
+    with Portfolio.open(data, read_only=True) as p:
+        assert len(p.get(client.id).respondents) == 2
