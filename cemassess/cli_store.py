@@ -71,10 +71,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_data_dir_option(p)
     p.set_defaults(func=cmd_import)
 
-    p = subparsers.add_parser("export", help="export an assessment to a file",
-                              description="Write an assessment from the portfolio to a file.")
-    p.add_argument("id", help="the assessment id (or a unique beginning of it)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p = subparsers.add_parser("export", help="export an assessment: file, CSV, XLSX, chart PNGs",
+                              description="Write an assessment (a portfolio id or a file) as an "
+                                          "assessment file (-o), a CSV of all answers, an XLSX workbook "
+                                          "and/or the charts as PNG files.")
+    p.add_argument("id", metavar="FILE_OR_ID", help="an assessment file, or a portfolio id (or its unique beginning)")
+    p.add_argument("-o", "--output", metavar="FILE", help="the assessment file to write")
+    p.add_argument("--csv", metavar="OUT.csv", help="all answers, long format (safe for Excel)")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="summary, dimensions, answers and roadmap sheets")
+    p.add_argument("--charts", metavar="DIR", help="every chart as a PNG file in DIR")
+    p.add_argument("--lang", choices=["en", "ru"], help="language of the CSV/XLSX/charts")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     add_data_dir_option(p)
     p.set_defaults(func=cmd_export)
@@ -157,7 +163,25 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if not (args.output or args.csv or args.xlsx or args.charts):
+        return _fail("say what to write: -o FILE, --csv FILE, --xlsx FILE and/or --charts DIR", EXIT_BAD_INPUT)
+    if args.csv or args.xlsx or args.charts:
+        code = _export_tables(args)
+        if code != EXIT_OK or not args.output:
+            return code
     out = Path(args.output)
+    if not ID_RE.match(args.id) or Path(args.id).exists():  # a file: re-written, validated
+        try:
+            a = resolve_assessment(args.id, _data_dir(args))
+        except ResolveError as e:
+            return _fail(str(e), EXIT_BAD_INPUT)
+        if out.exists() and not args.force:
+            return _fail(f"{out} already exists; use --force to overwrite it", EXIT_BAD_INPUT)
+        from cemassess.exchange.assessment_file import write_assessment
+
+        write_assessment(a, out)
+        print(f"Exported {args.id} to {out}")
+        return EXIT_OK
     if out.exists() and not args.force:
         return _fail(f"{out} already exists; use --force to overwrite it", EXIT_BAD_INPUT)
     if out.parent and not out.parent.is_dir():
@@ -172,6 +196,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     except StoreError as e:
         return _fail(str(e), _code(e))
     print(f"Exported '{name}' ({aid}) to {out}")
+    return EXIT_OK
+
+
+def _export_tables(args: argparse.Namespace) -> int:
+    from cemassess.cli import CliError, results_for
+    from cemassess.cli_report import export_tables
+
+    try:
+        a = resolve_assessment(args.id, _data_dir(args))
+        res = results_for(a)
+        lang = args.lang or a.language
+        written = export_tables(res, args.csv, args.xlsx, lang)
+        if args.charts:
+            from cemassess.exchange.export_tabular import write_chart_pngs
+
+            folder = Path(args.charts)
+            folder.mkdir(parents=True, exist_ok=True)
+            written += list(write_chart_pngs(res, folder, lang))
+    except (ResolveError, CliError) as e:
+        return _fail(str(e), EXIT_BAD_INPUT)
+    for w in written:
+        print(w)
     return EXIT_OK
 
 

@@ -88,3 +88,17 @@ def test_bad_input_exit_2_one_line(tmp_path, content):
 def test_missing_file_exit_2():
     out = run("roadmap", "/nonexistent/x.json")
     assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def test_export_tables_charts_and_file_in_one_command(demo_file, tmp_path):
+    from openpyxl import load_workbook
+
+    out = run("export", str(demo_file), "--csv", str(tmp_path / "a.csv"), "--xlsx", str(tmp_path / "a.xlsx"),
+              "--charts", str(tmp_path / "charts"), "-o", str(tmp_path / "copy.cemassess.json"), "--lang", "ru")
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8-sig").startswith("Id респондента")
+    assert "Ответы" in load_workbook(tmp_path / "a.xlsx").sheetnames
+    assert len(list((tmp_path / "charts").glob("*.png"))) >= 5
+    assert read_assessment(tmp_path / "copy.cemassess.json") == read_assessment(demo_file)
+    nothing = run("export", str(demo_file))
+    assert nothing.returncode == 2 and "say what to write" in nothing.stderr
