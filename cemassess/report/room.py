@@ -192,24 +192,13 @@ class PersonalRenderer(ReportRenderer):
     """One participant's report: the standard sections that matter at an event, the room as
     the benchmark, where they sit in each dimension's distribution, and the actions to start
     now (the full roadmap stays in their own assessment). Built by the hundred, so charts are
-    drawn at 120 dpi and images stored binary rather than ASCII85 (reportlab's encoder is
-    pure Python and cost a fifth of each report's time)."""
+    drawn at 120 dpi."""
 
     def __init__(self, res: Results, profile: RoomProfile, lang: str, **kw: Any) -> None:
         kw.setdefault("theme", ChartTheme(dpi=120))
         super().__init__(res, lang, **kw)
         self.profile = profile
         res.roadmap.items = [i for i in res.roadmap.items if i.horizon == "now"]
-
-    def generate(self) -> bytes:
-        from reportlab import rl_config
-
-        old = rl_config.useA85
-        rl_config.useA85 = 0
-        try:
-            return super().generate()
-        finally:
-            rl_config.useA85 = old
 
     def render_charts(self) -> dict[str, Any]:
         from cemassess.report.raster import figure_to_image
