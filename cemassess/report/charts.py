@@ -383,8 +383,8 @@ def timeline(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
             a, b = HORIZON_MONTHS[hz]
             ax.barh([yi], [b - a - 0.25], left=a + 0.125, height=0.6, color=colors[hz])
             if not per_action:
-                label = _s("chart.actions_1", lang) if len(here) == 1 else _s("chart.actions_n", lang, n=len(here))
-                ax.text((a + b) / 2, yi, label, ha="center", va="center",
+                # the count alone: "3 actions" does not fit the 3-month bar, the caption says what it is
+                ax.text((a + b) / 2, yi, str(len(here)), ha="center", va="center",
                         fontsize=BASE_PT * theme.font_scale * 0.75,
                         color="white" if hz == "now" else "#222222")
         for it in group:
@@ -394,7 +394,7 @@ def timeline(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     ax.set_yticks(y, [_wrap(r[0], width, 2) for r in rows])
     ax.set_xlim(0, 18)
     ax.set_xticks([0, 3, 6, 9, 12, 15, 18])
-    ax.set_xlabel(_s("chart.months", lang))
+    ax.set_xlabel(_s("chart.months", lang) + ("" if per_action else "  ·  " + _s("chart.bar_count", lang)))
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
@@ -408,7 +408,9 @@ def timeline(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     if any(_months(res, it.due) is not None for it in items):
         handles.append(Line2D([], [], marker="D", linestyle="", color=theme.fg,
                                                markersize=4.5, label=_s("chart.due", lang)))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=len(handles),
+    # Russian horizon names are long: two columns keep the legend inside the figure
+    ncol = len(handles) if lang != "ru" and theme.font_scale <= 1.2 else 2
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=ncol,
               handlelength=1.2, columnspacing=1.0)
     return fig
 

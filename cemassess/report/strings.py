@@ -26,6 +26,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.phase_current": ("current", "текущая"),
     "chart.phase_later": ("not yet", "впереди"),
     "chart.phase_at4": ("{at} of {n} practices at level 4+", "{at} из {n} практик на уровне 4+"),
+    "chart.bar_count": ("figures in the bars: number of actions", "цифры в полосах — число действий"),
     "chart.months": ("Months from the assessment", "Месяцы от даты оценки"),
     "chart.timeline_title": ("Roadmap timeline", "График дорожной карты"),
     "chart.actions_n": ("{n} actions", "действий: {n}"),
