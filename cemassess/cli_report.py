@@ -58,9 +58,39 @@ def cmd_report(args: argparse.Namespace) -> int:
     logo = Path(args.logo) if args.logo else None
     if logo is not None and not logo.is_file():
         raise _cli_error(f"{logo}: no such logo file")
-    write_report(res, lang, out, Branding(consultant=args.consultant or "", logo=logo, accent=accent))
+    trend = history_trend(a, res, getattr(args, "data_dir", None))
+    write_report(res, lang, out, Branding(consultant=args.consultant or "", logo=logo, accent=accent), trend=trend)
     print(out)
     return 0
+
+
+def history_trend(a, res, data_dir):
+    """The company's earlier assessments in the portfolio (via `previous`), as a trend; None
+    when there are none or the portfolio cannot be read (a report never fails for that)."""
+    if not a.previous:
+        return None
+    from cemassess.cli import results_for
+    from cemassess.domain.trend import chain, trend
+    from cemassess.store import Portfolio, StoreError
+
+    try:
+        with Portfolio.open(data_dir, read_only=True) as p:
+            by_id = {}
+            cur = a
+            while cur.previous and cur.previous not in by_id and len(by_id) < 50:
+                try:
+                    prev = p.get(cur.previous)
+                except StoreError:
+                    break
+                by_id[prev.id] = prev
+                cur = prev
+    except StoreError:
+        return None
+    by_id[a.id] = a
+    history = chain(a, by_id)
+    if len(history) < 2:
+        return None
+    return trend([res if h.id == a.id else results_for(h, with_benchmark=False) for h in history])
 
 
 def register(subparsers: Any) -> None:

@@ -70,3 +70,13 @@ def tr(key: str, lang: str, catalogue: Catalogue = COMMON, **fmt: object) -> str
 
 def role_name(role: str, lang: str) -> str:
     return tr(f"role.{role}", lang)
+
+
+def plural_ru(n: int, one: str, few: str, many: str) -> str:
+    """Russian plural: 1 раз, 2 раза, 5 раз (11-14 take the 'many' form)."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many

@@ -40,3 +40,10 @@ def test_nps_bounds_and_counts_agree(answers):
 def test_published_figures_have_sources():
     assert {p.key for p in PUBLISHED_B2B_NPS} >= {"b2b_avg_2015", "b2b_best"}
     assert all("B2B International" in p.source for p in PUBLISHED_B2B_NPS)
+
+
+def test_russian_plural_forms():
+    from cemassess.i18n import plural_ru
+
+    forms = [plural_ru(n, "раз", "раза", "раз") for n in (1, 2, 4, 5, 11, 12, 21, 22, 25, 101, 111)]
+    assert forms == ["раз", "раза", "раза", "раз", "раз", "раз", "раз", "раза", "раз", "раз", "раз"]

@@ -66,6 +66,7 @@ class Ctx:
     height: float  # portrait frame height
     branding: Branding
     charts: dict[str, Any] = field(default_factory=dict)  # name -> PIL image, or absent
+    trend: Any = None  # cemassess.domain.trend.Trend with earlier assessments, or None
     _keys: int = 0
 
     def s(self, key: str, **fmt: object) -> str:

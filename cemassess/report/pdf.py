@@ -29,6 +29,7 @@ from reportlab.platypus import (
 
 from cemassess import __version__
 from cemassess.domain.results import Results
+from cemassess.domain.trend import Trend
 from cemassess.i18n import tr
 from cemassess.report import sections_back as back
 from cemassess.report import sections_front as front
@@ -94,8 +95,9 @@ class ReportRenderer:
 
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, invariant: bool = False,
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
-                 theme: ChartTheme | None = None) -> None:
+                 theme: ChartTheme | None = None, trend: Trend | None = None) -> None:
         self.res = res
+        self.trend = trend  # earlier assessments of the same company, when there are any
         self.lang = "ru" if lang == "ru" else "en"
         self.branding = branding or Branding()
         self.invariant = invariant
@@ -124,11 +126,23 @@ class ReportRenderer:
             if fig is not None:
                 out[name] = figure_to_image(fig)
             self._tick(CHART_SHARE * (i + 1) / len(names))
+        if self.trend is not None:
+            from cemassess.report.sections_trend import trend_chart
+
+            fig = trend_chart(self.res.framework, self.trend, self.lang, self.theme)
+            if fig is not None:
+                out["trend"] = figure_to_image(fig)
         return out
 
     def story(self, ctx: Ctx) -> list[Flowable]:
         """The report in order: each section returns [] when it has nothing to say."""
-        portrait = [front.summary, front.profile, front.phases, front.dimensions, back.perception, back.pitfalls]
+        from cemassess.report.sections_trend import trend_section
+
+        def trend(c: Ctx) -> list[Flowable]:
+            return trend_section(c, self.trend, c.charts)
+
+        portrait = [front.summary, front.profile, trend, front.phases, front.dimensions, back.perception,
+                    back.pitfalls]
         flow: list[Flowable] = front.cover(ctx) + [NextPageTemplate("portrait")]
         for section in portrait:
             part = section(ctx)
@@ -276,7 +290,7 @@ class ReportRenderer:
             PageTemplate("landscape", [frame("landscape", lfw, lfh)], onPage=self.on_later_pages,
                          pagesize=(lw, lh)),
         ])
-        ctx = Ctx(self.res, self.lang, self.styles, fw_, lfw, lfh, fh_, self.branding, charts)
+        ctx = Ctx(self.res, self.lang, self.styles, fw_, lfw, lfh, fh_, self.branding, charts, trend=self.trend)
         flow = self.story(ctx)
         doc.n_flowables = max(1, len(flow))
         doc.build(flow, canvasmaker=_PagedCanvas)
@@ -286,21 +300,22 @@ class ReportRenderer:
 
 def build_report(res: Results, lang: str, branding: Branding | None = None, *, invariant: bool = False,
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
-                 theme: ChartTheme | None = None) -> bytes:
+                 theme: ChartTheme | None = None, trend: Trend | None = None) -> bytes:
     """The whole report as PDF bytes. `progress(0..1)` is called as it goes; `cancelled()`
     returning True stops the build with ReportCancelled. `invariant` makes the bytes depend
     only on the input (fixed dates and ids), for tests."""
     return ReportRenderer(res, lang, branding, invariant=invariant, progress=progress, cancelled=cancelled,
-                          theme=theme).generate()
+                          theme=theme, trend=trend).generate()
 
 
 def write_report(res: Results, lang: str, path: Path | str, branding: Branding | None = None, *,
                  invariant: bool = False, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> Path:
+                 cancelled: Cancelled | None = None, trend: Trend | None = None) -> Path:
     """Build the report and write it atomically (a reader never sees half a PDF)."""
     from cemassess.exchange.atomic import atomic_write_bytes
 
-    data = build_report(res, lang, branding, invariant=invariant, progress=progress, cancelled=cancelled)
+    data = build_report(res, lang, branding, invariant=invariant, progress=progress, cancelled=cancelled,
+                        trend=trend)
     path = Path(path)
     atomic_write_bytes(path, data)
     return path

@@ -19,6 +19,7 @@ from cemassess.i18n import role_name, tr
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_level
 from cemassess.report.sections_front import _short, kpi_of, owner_of, quote
+from cemassess.report.sections_trend import moved_note
 from cemassess.report.styles import tint
 from cemassess.report.text import esc
 
@@ -161,6 +162,9 @@ def roadmap(ctx: Ctx) -> list[Flowable]:
                 p = fw.practices[it.practice_id]
                 why.append(ctx.u(f"{fw.dimension_of[p.id].title(lang)}: {_short(p.statement(lang), 110)}", "cell"))
             why.append(ctx.u(explain_action(fw, it, lang), "cell_small"))
+            moved = moved_note(ctx.trend, it.dimension_id, lang)
+            if moved:
+                why.append(ctx.p(f"<i>{esc(moved)}</i>", "cell_small"))
             rows.append([ctx.u(str(it.rank), "cell_small"), cell, why, ctx.u(owner_of(res, it, lang), "cell"),
                          ctx.u(kpi_of(res, it, lang), "cell"),
                          ctx.u(tr(f"effort.{it.effort}", lang), "cell_c"),
