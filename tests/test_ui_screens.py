@@ -195,12 +195,12 @@ def test_presentation_mode_shows_results_and_roadmap_only(qtbot, demo_window):
     visible = [k for k in ScreenKey if win.tabs.isTabVisible(win.tabs.indexOf(win.pages[k]))]
     assert visible == [ScreenKey.RESULTS, ScreenKey.ROADMAP]
     assert win.tabs.currentWidget() is win.pages[ScreenKey.RESULTS]
-    assert "font-size" in win.tabs.styleSheet()  # large type
+    assert "font-size" in win.pages[ScreenKey.RESULTS].styleSheet()  # large type
     rv = win.views[ScreenKey.RESULTS]
     assert not rv.table.isVisible() and rv.overall.isVisible()
     chart = rv.charts["radar"]
     assert win.controllers[ScreenKey.RESULTS].chart_source()[2].font_scale > 1
-    qtbot.waitUntil(lambda: chart.figure is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: chart.image is not None, timeout=20_000)
     press(K.Key_5, CTRL, widget=win)
     settle(qtbot)
     assert win.tabs.currentWidget() is win.pages[ScreenKey.ROADMAP]

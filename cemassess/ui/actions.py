@@ -7,8 +7,8 @@ handlers by key. `needs_assessment` actions are enabled only while an assessment
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class ActionKey(StrEnum):
@@ -28,8 +28,7 @@ class ActionKey(StrEnum):
     ABOUT = "about"
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):  # a NamedTuple: dataclasses would cost start-up time
     key: ActionKey
     menu: str  # catalogue key "menu.<name>"
     text: str  # catalogue key

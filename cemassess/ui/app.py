@@ -63,7 +63,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("cemassess")
     app.setOrganizationName("cemassess")
-    app.setWindowIcon(app_icon())
 
     from cemassess.ui.mainwindow import MainWindow
     from cemassess.ui.settings import Settings
@@ -81,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cemassess.ui.selftest import run_selftest
 
         return run_selftest(app, win, args.data_dir)
-    QTimer.singleShot(0, lambda: win.boot(args.data_dir))
+    QTimer.singleShot(0, lambda: (app.setWindowIcon(app_icon()), win.boot(args.data_dir)))
     if args.measure_startup == "ready":
         win.ready.connect(lambda: (print(f"ready {time.perf_counter():.6f}", flush=True),
                                    win.session.close() if win.session else None, app.quit()))

@@ -1,44 +1,29 @@
-"""Charts in the app: the report's own chart functions drawn on a FigureCanvasQTAgg.
+"""Charts in the app: the report's own chart functions, drawn off the GUI thread.
 
-`draw_chart()` is the one place the app asks for a figure. matplotlib (and its Qt backend)
-is imported on a background thread the first time a chart is needed (`warm_up()`), never
-at start-up and never on the GUI thread: until it is ready the chart shows a placeholder.
-A chart redraws only while its screen is visible: hidden charts just remember they are out
-of date.
+`draw_chart()` is the one place the app asks for a figure (the same functions the PDF
+uses). A `ChartView` hands the drawing to a worker thread: the worker builds the matplotlib
+Figure and renders it with Agg to pixels at the size and pixel ratio on screen; the GUI
+thread only shows the finished image. Building and rendering one chart takes 50-300 ms,
+which on the GUI thread would freeze the window (an embedded FigureCanvasQTAgg renders in
+its paint event), so the 100 ms bar of issue 5 rules that out. matplotlib is imported by
+the first worker, never at start-up. A chart is drawn only while its screen is visible and
+again when its width changes; hidden charts just remember they are out of date.
 """
 
 from __future__ import annotations
 
-import threading
 import warnings
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import discard
 
 SCREEN_DPI = 96
-_canvas_class = None
-
-
-def _canvas(fig: Any) -> QWidget:
-    """A FigureCanvasQTAgg that keeps quiet when a layout squeezes it to nothing for an
-    instant (a tab being shown): matplotlib warns that its constrained layout collapsed."""
-    global _canvas_class
-    if _canvas_class is None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-        class Canvas(FigureCanvasQTAgg):
-            def draw(self) -> None:
-                with warnings.catch_warnings():
-                    warnings.filterwarnings("ignore", message="constrained_layout not applied")
-                    super().draw()
-
-        _canvas_class = Canvas
-    return _canvas_class(fig)
+MAX_SCALE = 1.6  # a chart grows with its slot up to this factor of its designed size
 
 
 def draw_chart(kind: str, res: Any, lang: str, theme: Any):
@@ -54,42 +39,83 @@ def chart_theme(accent: str = "#1f5f8b", font_scale: float = 1.0, dark: bool = F
     return ChartTheme(accent=accent, font_scale=font_scale, dpi=SCREEN_DPI, dark=dark)
 
 
-_warm: threading.Thread | None = None
-_ready = threading.Event()
+def render(kind: str, res: Any, lang: str, theme: Any, width_px: int, ratio: float) -> QImage | None:
+    """Build the chart and render it to an image `width_px` logical pixels wide at most
+    (`ratio` device pixels each). Runs on a worker thread: only Figure and Agg, no pyplot,
+    no widgets."""
+    fig = draw_chart(kind, res, lang, theme)
+    if fig is None:
+        return None
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    w_in, _h_in = fig.get_size_inches()
+    scale = max(0.6, min(MAX_SCALE, width_px / (w_in * SCREEN_DPI)))
+    fig.set_dpi(SCREEN_DPI * scale * ratio)
+    canvas = FigureCanvasAgg(fig)
+    with warnings.catch_warnings():  # a tight slot squeezes constrained layout: not worth a warning
+        warnings.filterwarnings("ignore", message="constrained_layout not applied")
+        canvas.draw()
+    w, h = canvas.get_width_height(physical=True)
+    image = QImage(bytes(canvas.buffer_rgba()), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+    image.setDevicePixelRatio(ratio)
+    return image
 
 
-def charts_ready() -> bool:
-    return _ready.is_set()
+_POOL: QThreadPool | None = None
+_JOBS: set = set()  # running jobs, kept alive until they report
 
 
-def warm_up() -> None:
-    """Import matplotlib and the chart module off the GUI thread (once)."""
-    global _warm
-    if _warm is not None:
-        return
+def chart_pool() -> QThreadPool:
+    """One drawing thread: Python threads share one interpreter lock, so every extra drawing
+    thread would take a bigger share of the time the GUI thread needs to stay responsive."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(1)
+    return _POOL
 
-    def work() -> None:
+
+def stop_drawing(timeout_ms: int = 5000) -> None:
+    """Drop queued charts and wait for the one being drawn (before the app exits)."""
+    if _POOL is not None:
+        _POOL.clear()
+        _POOL.waitForDone(timeout_ms)
+
+
+class _Signals(QObject):
+    done = Signal(int, object)  # generation, QImage | None
+    failed = Signal(int, str)
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, generation: int, args: tuple) -> None:
+        super().__init__()
+        self.generation, self.args = generation, args
+        self.signals = _Signals()
+
+    def run(self) -> None:
         try:
-            import matplotlib.backends.backend_qtagg  # noqa: F401
-            import matplotlib.figure
-
-            import cemassess.report.charts  # noqa: F401
-
-            fig = matplotlib.figure.Figure(figsize=(2, 1), dpi=SCREEN_DPI)
-            fig.add_subplot().set_title("warm-up Ж")  # loads fonts (Cyrillic too) into the cache
-            from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-            FigureCanvasAgg(fig).draw()
-        except Exception:  # the real draw will report the problem where it is seen
+            image, error = render(*self.args), ""
+        except ImportError:
+            image, error = None, "unavailable"
+        except Exception as e:  # shown in place of the chart, never a crash
+            image, error = None, f"{type(e).__name__}: {e}"
+        try:
+            if error:
+                self.signals.failed.emit(self.generation, error)
+            else:
+                self.signals.done.emit(self.generation, image)
+        except RuntimeError:  # the app is shutting down and took the receiver with it
             pass
-        _ready.set()
-
-    _warm = threading.Thread(target=work, name="cemassess-warm-up", daemon=True)
-    _warm.start()
+        finally:
+            _JOBS.discard(self)
 
 
 class ChartView(QWidget):
-    """A slot for one chart. `source()` gives (results, lang, theme) or None."""
+    """A slot for one chart. `source()` gives (results, lang, theme) or None; the results
+    handed over must not change afterwards (a snapshot), as a worker reads them."""
+
+    drawn = Signal()  # a new image is on show (or the chart has nothing to show)
 
     def __init__(self, kind: str, name_key: str, source: Callable[[], tuple | None],
                  parent: QWidget | None = None) -> None:
@@ -97,19 +123,29 @@ class ChartView(QWidget):
         self.kind = kind
         self.name_key = name_key
         self.source = source
-        self.figure = None
-        self._canvas: QWidget | None = None
+        self.image: QImage | None = None
+        self.empty = False  # the last draw had nothing to show (e.g. one role only)
         self._dirty = True
+        self._generation = 0
+        self.pending = False  # a worker is drawing
+        self._drawn_width = 0
         self._lay = QVBoxLayout(self)
         self._lay.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel()
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._placeholder.setWordWrap(True)
-        self._placeholder.setStyleSheet("color: palette(mid); border: 1px dashed palette(mid);"
-                                        " padding: 12px;")
-        self._lay.addWidget(self._placeholder)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self._lay.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.empty = False  # the last draw had nothing to show (e.g. one role only)
+        self.setMinimumWidth(320)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(150)
+        self._resize_timer.timeout.connect(self._width_changed)
+        self._placeholder("")
+
+    @property
+    def figure_ready(self) -> bool:
+        return self.image is not None or self.empty
 
     def invalidate(self) -> None:
         self._dirty = True
@@ -118,59 +154,86 @@ class ChartView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().showEvent(event)
-        if self._dirty:
-            QTimer.singleShot(0, self.redraw_if_dirty)
+        if self._dirty:  # after the screen has been painted: the drawing thread competes with it
+            QTimer.singleShot(40, self.redraw_if_dirty)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        if self.image is not None and abs(self.width() - self._drawn_width) > 0.08 * max(1, self._drawn_width):
+            self._resize_timer.start()
+
+    def _width_changed(self) -> None:
+        self._dirty = True
+        self.redraw_if_dirty()
 
     def redraw_if_dirty(self) -> None:
         if self._dirty and self.isVisible():
             self.redraw()
 
     def redraw(self) -> None:
+        """Ask a worker for a fresh image (the newest request wins)."""
         src = self.source()
         if src is None:
             return
         res, lang, theme = src
-        self.setAccessibleName(t(self.name_key, lang))
-        if not charts_ready():  # matplotlib loads off the GUI thread; look again shortly
-            warm_up()
-            if self._canvas is None:
-                self._placeholder.setText(t("chart.loading", lang))
-                self._placeholder.show()
-                self.setFixedHeight(max(60, self._placeholder.sizeHint().height()))
-            QTimer.singleShot(50, self.redraw_if_dirty)
-            return
         self._dirty = False
-        try:
-            fig = draw_chart(self.kind, res, lang, theme)
-        except ImportError:
-            fig = None
-            self._show_placeholder(t("chart.unavailable", lang))
-            return
-        self.empty = fig is None
-        if fig is None:
-            self._show_placeholder(t(f"chart.empty.{self.kind}", lang))
-            return
-        canvas = _canvas(fig)
-        canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        canvas.setAccessibleName(t(self.name_key, lang))
-        w, h = fig.get_size_inches()
-        canvas.setMinimumHeight(int(h * SCREEN_DPI))
-        canvas.setMinimumWidth(min(int(w * SCREEN_DPI), 360))
-        self.setFixedHeight(int(h * SCREEN_DPI))
-        if self._canvas is not None:
-            self._lay.removeWidget(self._canvas)
-            discard(self._canvas)
-        self._placeholder.hide()
-        self._lay.addWidget(canvas)
-        self._canvas = canvas
-        self.figure = fig
+        self.lang = lang
+        self.setAccessibleName(t(self.name_key, lang))
+        self.label.setAccessibleName(t(self.name_key, lang))
+        if self.image is None:
+            self._placeholder(t("chart.loading", lang))
+        self._generation += 1
+        width = max(320, self.width())
+        job = _RenderJob(self._generation, (self.kind, res, lang, theme, width,
+                                            self.devicePixelRatioF()))
+        job.signals.done.connect(self._done)
+        job.signals.failed.connect(self._failed)
+        job.setAutoDelete(False)
+        _JOBS.add(job)
+        self._drawn_width = width
+        self.pending = True
+        chart_pool().start(job)
 
-    def _show_placeholder(self, text: str) -> None:
-        if self._canvas is not None:
-            self._lay.removeWidget(self._canvas)
-            discard(self._canvas)
-            self._canvas = None
-            self.figure = None
-        self._placeholder.setText(text)
-        self._placeholder.show()
-        self.setFixedHeight(max(60, self._placeholder.sizeHint().height()))
+    def _done(self, generation: int, image: QImage | None) -> None:
+        if generation != self._generation:
+            return  # an older request finished late
+        self.pending = False
+        self.empty = image is None
+        if image is None:
+            self.image = None
+            self._placeholder(t(f"chart.empty.{self.kind}", self.lang))
+        else:
+            self.image = image
+            self.label.setStyleSheet("")
+            self.label.setPixmap(QPixmap.fromImage(image))
+            self.setFixedHeight(int(image.height() / image.devicePixelRatio()) + 2)
+        self.drawn.emit()
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.pending = False
+            self.image = None
+            self._placeholder(t("chart.unavailable", self.lang) if message == "unavailable"
+                              else message)
+            self.drawn.emit()
+
+    def _placeholder(self, text: str) -> None:
+        self.label.setPixmap(QPixmap())
+        self.label.setText(text)
+        self.label.setStyleSheet("color: palette(mid); border: 1px dashed palette(mid); padding: 12px;")
+        self.setFixedHeight(max(60, self.label.sizeHint().height()))
+
+
+def wait_for_charts(views: list[ChartView], timeout_s: float = 60.0) -> bool:
+    """Process events until every visible chart has its image (scripts and tests)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.perf_counter() + timeout_s
+    while time.perf_counter() < deadline:
+        QApplication.processEvents()
+        if all(not v.isVisible() or not (v._dirty or v.pending) for v in views):
+            return True
+        time.sleep(0.01)
+    return False

@@ -1,8 +1,10 @@
 """The main window only assembles: tabs from the screen registry, menus from the action
 registry, and the session handed to each controller. It holds no business logic.
 
-Views are built before the window is shown (they import only Qt); `boot()` then opens the
-portfolio, creates the session and the controllers, and tells the user what recovery did.
+Before the window is shown only its frame is built (menus, tabs); `boot()`, on the first
+turn of the event loop, builds the screens' views, opens the portfolio, creates the session
+and the controllers, and tells the user what recovery did. That keeps start-up within 1.5x
+of a bare PySide6 window (docs/performance-ui.md).
 """
 
 from __future__ import annotations
@@ -11,12 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QMenu, QScrollArea, QTabWidget, QWidget
 
-from cemassess.ui import dialogs
 from cemassess.ui.actions import ACTIONS, MENUS, ActionKey
 from cemassess.ui.screens import SCREENS, ScreenKey, ScreenSpec
-from cemassess.ui.screens.base import Context
 from cemassess.ui.strings import t
 
 PRESENTATION_CSS = """
@@ -46,30 +46,33 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.pages: dict[ScreenKey, QScrollArea] = {}
         for spec in SCREENS:
-            view_cls, _ = spec.load()
-            view = view_cls()
-            self.views[spec.key] = view
             # a screen scrolls rather than squeeze when the window is small (projector,
             # QT_SCALE_FACTOR=2), and its wrapped text never forces the window's height
             page = QScrollArea()
             page.setWidgetResizable(True)
             page.setFrameShape(QFrame.Shape.NoFrame)
             page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            page.setWidget(view)
             self.pages[spec.key] = page
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.actions_by_key: dict[ActionKey, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
-        self.status = QLabel()
-        self.statusBar().addPermanentWidget(self.status)
+        self.status: Any = None  # "all changes saved" (made in boot: start-up time)
         self.resize(1280, 820)
         geometry = settings.get("window/geometry")
         if geometry:
             self.restoreGeometry(geometry)
         self.translateUI(self.lang)
         self._update_enabled()
+
+    def _build_view(self, spec: ScreenSpec) -> None:
+        if spec.key not in self.views:
+            view_cls, _ = spec.load()
+            view = view_cls()
+            view.translateUI(self.lang)
+            self.views[spec.key] = view
+            self.pages[spec.key].setWidget(view)
 
     # -- menus -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -123,20 +126,31 @@ class MainWindow(QMainWindow):
         """Open the portfolio and bring the screens to life. False when the user quit."""
         from cemassess.ui.portfolio import in_use_error, open_portfolio
 
+        for spec in SCREENS:
+            self._build_view(spec)
+        from PySide6.QtWidgets import QLabel
+
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
         folder = data_dir or self.settings.get("data/folder") or None
         if portfolio is None:
             try:
                 portfolio = open_portfolio(folder)
             except in_use_error() as e:
+                from cemassess.ui import dialogs
+
                 if not dialogs.ask_in_use(self, str(e), self.lang):
                     self.close()
                     return False
                 portfolio = open_portfolio(folder, read_only=True)
             except Exception as e:  # a store error: one plain sentence
+                from cemassess.ui import dialogs
+
                 dialogs.error(self, t("error.title", self.lang), str(e), self.lang)
                 self.close()
                 return False
         from cemassess.ui.export import Exporter
+        from cemassess.ui.screens.base import Context
         from cemassess.ui.session import Session
 
         make = session_factory or (lambda p, lang: Session(p, lang, parent=self))
@@ -166,10 +180,17 @@ class MainWindow(QMainWindow):
         self._report_recovery()
         self.controllers[ScreenKey.START].mark_stale()
         self._tab_changed(self.tabs.currentIndex())
+        # what is loaded by now (Qt, the domain, the framework) lives as long as the app:
+        # keep it out of the collector's way, so its full sweeps stay short
+        import gc
+
+        gc.collect()
+        gc.freeze()
         self.ready.emit()
         return True
 
     def _report_recovery(self) -> None:
+        from cemassess.ui import dialogs
         from cemassess.ui.portfolio import recovered_ids, recovery_lines
 
         p = self.session.portfolio
@@ -314,8 +335,12 @@ class MainWindow(QMainWindow):
         self.statusBar().setVisible(not on)
         for spec in SCREENS:
             self.tabs.setTabVisible(self.tabs.indexOf(self.pages[spec.key]), spec.presentation or not on)
-            self.views[spec.key].set_presentation(on)
-        self.tabs.setStyleSheet(PRESENTATION_CSS if on else "")
+            if spec.key in self.views:
+                self.views[spec.key].set_presentation(on)
+        for spec in SCREENS:  # only the two screens on show: restyling all would take long
+            if spec.presentation:
+                self.pages[spec.key].setStyleSheet(PRESENTATION_CSS if on else "")
+        self.tabs.tabBar().setStyleSheet("QTabBar { font-size: 16pt; }" if on else "")
         if on:
             self._was_maximized = self.isMaximized()
             if not self.specs[self._current_key()].presentation:
@@ -343,6 +368,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         from cemassess import __version__
+        from cemassess.ui import dialogs
 
         dialogs.info(self, t("action.about", self.lang).replace("&", ""),
                      t("about.text", self.lang, version=__version__), self.lang)
@@ -352,6 +378,9 @@ class MainWindow(QMainWindow):
         if self.exporter is not None and self.exporter.job is not None:
             self.exporter.job.cancel()
             self.exporter.job.wait(5000)
+        from cemassess.ui.charts import stop_drawing
+
+        stop_drawing()
         if not self.presenting:
             self.settings.set("window/geometry", bytes(self.saveGeometry()))
             self.settings.sync()

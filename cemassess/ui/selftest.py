@@ -53,17 +53,11 @@ def _steps(app: Any, win: Any, data_dir: str, tmp: Path) -> list[str]:
         win.navigate(ScreenKey.RESULTS)
         for _ in range(20):
             app.processEvents()
-    from cemassess.ui.charts import charts_ready, warm_up
+    from cemassess.ui.charts import wait_for_charts
 
-    warm_up()  # matplotlib loads on a background thread, as in the app
-    deadline = time.perf_counter() + 60
-    while not charts_ready() and time.perf_counter() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
     charts = win.views[ScreenKey.RESULTS].charts
-    for view in charts.values():
-        view.redraw()
-    drawn = sum(1 for v in charts.values() if v.figure is not None)
+    wait_for_charts(list(charts.values()))  # drawn on worker threads, as in the app
+    drawn = sum(1 for v in charts.values() if v.image is not None)
     out.append(f"charts drawn: {drawn} of {len(charts)}")
     try:
         from cemassess.report.pdf import write_report

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QSettings
 
@@ -19,8 +18,7 @@ CONFIG_ENV = "CEMASSESS_CONFIG_DIR"
 SETTINGS_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     key: str
     type: type
     default: Any
@@ -71,10 +69,11 @@ class Settings:
 
     def get(self, key: str) -> Any:
         opt = OPTIONS[key]
+        if opt.type is bytes:  # no Python default here: PySide would pickle it
+            raw = self._q.value(key)
+            return bytes(raw) if raw is not None else b""
         raw = self._q.value(key, opt.default)
         try:
-            if opt.type is bytes:
-                return bytes(raw) if raw is not None else b""
             if opt.type is int:
                 return int(raw)
             return opt.type(raw) if raw is not None else opt.default

@@ -7,8 +7,8 @@ when the window needs them, so the start screen can be shown before the domain i
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class ScreenKey(StrEnum):
@@ -20,8 +20,7 @@ class ScreenKey(StrEnum):
     SETTINGS = "settings"
 
 
-@dataclass(frozen=True)
-class ScreenSpec:
+class ScreenSpec(NamedTuple):  # a NamedTuple: dataclasses would cost start-up time
     key: ScreenKey
     title: str  # catalogue key of the tab title
     module: str  # cemassess.ui.screens.<module>: defines View and Controller

@@ -141,6 +141,7 @@ class View(BaseView):
 class Controller(BaseController):
     def __init__(self, view: View, session: Any, ctx: Any) -> None:
         super().__init__(view, session, ctx)
+        self._snapshot = None
         view.add_charts(self.chart_source)
         v = view
         v.overall.explain.connect(self.explain_overall)
@@ -151,16 +152,22 @@ class Controller(BaseController):
         v.table.cellClicked.connect(lambda row, _col: self.explain_dimension(row))
         v.segment.activated.connect(lambda i: session.set_segment(v.segment.itemData(i) or ""))
         v.blockers.clicked.connect(lambda pid: ctx.navigate("walk", practice=pid))
-        session.resultsChanged.connect(self.mark_stale)
-        session.assessmentOpened.connect(self.mark_stale)
+        session.resultsChanged.connect(self._results_changed)
+        session.assessmentOpened.connect(self._results_changed)
+
+    def _results_changed(self) -> None:
+        self._snapshot = None
+        self.mark_stale()
 
     def chart_source(self) -> tuple | None:
         s = self.session
         if not s.is_open:
             return None
-        scale = 1.45 if self.view.presentation else 1.0
+        if self._snapshot is None:  # the charts' workers read a private copy
+            self._snapshot = s.results_snapshot()
+        scale = 1.3 if self.view.presentation else 1.0
         theme = chart_theme(self.ctx.settings.get("branding/accent"), font_scale=scale)
-        return s.results(), self.lang, theme
+        return self._snapshot, self.lang, theme
 
     def refresh(self) -> None:
         s, v, lang = self.session, self.view, self.lang
