@@ -85,7 +85,9 @@ def handlers() -> int:
     win.resize(1280, 800)
     win.show()
     app.processEvents()
-    timed("boot (portfolio, screens)", win.boot)
+    from cemassess.ui.app import start
+
+    timed("boot (portfolio, screens)", lambda: start(win, None))
     s = win.session
     timed("open the demo (create + open)", s.create_demo)
     fw, a = s.framework, s.assessment

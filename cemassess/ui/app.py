@@ -39,6 +39,20 @@ def app_icon():
     return icon
 
 
+def start(win, data_dir: str | None) -> None:
+    """The deferred half of start-up, on the first turn of the event loop."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance().setWindowIcon(app_icon())
+    win.boot(data_dir)
+    # what is loaded by now (Qt, the domain, the framework) lives as long as the app: keep
+    # it out of the collector's way, so full collections stay short on the GUI thread
+    gc.collect()
+    gc.freeze()
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="cemassess-app", description="CEM maturity assessment (desktop app)")
     p.add_argument("--data-dir", help="portfolio folder (default: the user data folder)")
@@ -80,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cemassess.ui.selftest import run_selftest
 
         return run_selftest(app, win, args.data_dir)
-    QTimer.singleShot(0, lambda: (app.setWindowIcon(app_icon()), win.boot(args.data_dir)))
+    QTimer.singleShot(0, lambda: start(win, args.data_dir))
     if args.measure_startup == "ready":
         win.ready.connect(lambda: (print(f"ready {time.perf_counter():.6f}", flush=True),
                                    win.session.close() if win.session else None, app.quit()))

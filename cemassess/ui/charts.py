@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from cemassess.ui.strings import t
 
 SCREEN_DPI = 96
-MAX_SCALE = 1.6  # a chart grows with its slot up to this factor of its designed size
+MAX_WIDEN = 2.2  # a wide slot widens a chart up to this factor (same type size)
+MAX_ENLARGE = 1.7  # or, on a projector, enlarges it whole up to this factor
 
 
 def draw_chart(kind: str, res: Any, lang: str, theme: Any):
@@ -39,17 +40,26 @@ def chart_theme(accent: str = "#1f5f8b", font_scale: float = 1.0, dark: bool = F
     return ChartTheme(accent=accent, font_scale=font_scale, dpi=SCREEN_DPI, dark=dark)
 
 
-def render(kind: str, res: Any, lang: str, theme: Any, width_px: int, ratio: float) -> QImage | None:
+def render(kind: str, res: Any, lang: str, theme: Any, width_px: int, ratio: float,
+           enlarge: bool = False) -> QImage | None:
     """Build the chart and render it to an image `width_px` logical pixels wide at most
-    (`ratio` device pixels each). Runs on a worker thread: only Figure and Agg, no pyplot,
+    (`ratio` device pixels each). A wider slot widens the chart, or with `enlarge` (the
+    projector) scales all of it up. Runs on a worker thread: only Figure and Agg, no pyplot,
     no widgets."""
     fig = draw_chart(kind, res, lang, theme)
     if fig is None:
         return None
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    w_in, _h_in = fig.get_size_inches()
-    scale = max(0.6, min(MAX_SCALE, width_px / (w_in * SCREEN_DPI)))
+    w_in, h_in = fig.get_size_inches()
+    slot_in = width_px / SCREEN_DPI
+    if enlarge:
+        scale = max(0.6, min(MAX_ENLARGE, slot_in / w_in))
+    elif slot_in >= w_in:  # a wider slot: the same type size, the layout spreads out
+        fig.set_size_inches(min(slot_in, w_in * MAX_WIDEN), h_in)
+        scale = 1.0
+    else:  # a narrower one: everything shrinks a little
+        scale = max(0.6, slot_in / w_in)
     fig.set_dpi(SCREEN_DPI * scale * ratio)
     canvas = FigureCanvasAgg(fig)
     with warnings.catch_warnings():  # a tight slot squeezes constrained layout: not worth a warning
@@ -124,6 +134,7 @@ class ChartView(QWidget):
         self.name_key = name_key
         self.source = source
         self.image: QImage | None = None
+        self.enlarge = False  # scale up rather than widen (presentation mode)
         self.empty = False  # the last draw had nothing to show (e.g. one role only)
         self._dirty = True
         self._generation = 0
@@ -185,7 +196,7 @@ class ChartView(QWidget):
         self._generation += 1
         width = max(320, self.width())
         job = _RenderJob(self._generation, (self.kind, res, lang, theme, width,
-                                            self.devicePixelRatioF()))
+                                            self.devicePixelRatioF(), self.enlarge))
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
         job.setAutoDelete(False)

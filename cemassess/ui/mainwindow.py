@@ -180,12 +180,6 @@ class MainWindow(QMainWindow):
         self._report_recovery()
         self.controllers[ScreenKey.START].mark_stale()
         self._tab_changed(self.tabs.currentIndex())
-        # what is loaded by now (Qt, the domain, the framework) lives as long as the app:
-        # keep it out of the collector's way, so its full sweeps stay short
-        import gc
-
-        gc.collect()
-        gc.freeze()
         self.ready.emit()
         return True
 

@@ -43,6 +43,7 @@ class View(BaseView):
         outer.setContentsMargins(0, 0, 0, 0)
         inner = QWidget()
         lay = QVBoxLayout(inner)
+        self.main_layout = lay
         self.title = heading(size=1.5)
         lay.addWidget(self.title)
         cards = QHBoxLayout()
@@ -118,12 +119,24 @@ class View(BaseView):
     def add_charts(self, source) -> None:
         for kind, name in CHARTS:
             self.charts[kind] = ChartView(kind, name, source)
+        self._arrange_charts(False)
+
+    def _arrange_charts(self, presentation: bool) -> None:
+        """Side by side on a screen; one under another, enlarged, on a projector."""
         g = self.chart_grid
-        g.addWidget(self.charts["radar"], 0, 0, 2, 1)
-        g.addWidget(self.charts["phase_progress"], 0, 1)
-        g.addWidget(self.charts["nps_panel"], 1, 1)
-        g.addWidget(self.charts["gap_bars"], 2, 0, 1, 2)
-        g.addWidget(self.charts["role_heatmap"], 3, 0, 1, 2)
+        for view in self.charts.values():
+            g.removeWidget(view)
+            view.enlarge = presentation
+        if presentation:
+            for row, kind in enumerate(("radar", "gap_bars", "phase_progress", "nps_panel",
+                                        "role_heatmap")):
+                g.addWidget(self.charts[kind], row, 0, 1, 2)
+        else:
+            g.addWidget(self.charts["radar"], 0, 0, 2, 1)
+            g.addWidget(self.charts["phase_progress"], 0, 1)
+            g.addWidget(self.charts["nps_panel"], 1, 1)
+            g.addWidget(self.charts["gap_bars"], 2, 0, 1, 2)
+            g.addWidget(self.charts["role_heatmap"], 3, 0, 1, 2)
         g.setColumnStretch(0, 1)
         g.setColumnStretch(1, 1)
 
@@ -132,6 +145,12 @@ class View(BaseView):
         super().set_presentation(on)
         for w in (self.done_box, self.table, self.table_hint, self.findings_box):
             w.setVisible(not on)
+        # the charts come right after the figures; why this phase follows them
+        lay = self.main_layout
+        lay.removeWidget(self.gating_box)
+        anchor = self.findings_box if on else self.table
+        lay.insertWidget(lay.indexOf(anchor), self.gating_box)
+        self._arrange_charts(on)
 
     def translateUI(self, lang: str) -> None:  # noqa: N802
         super().translateUI(lang)
@@ -165,8 +184,7 @@ class Controller(BaseController):
             return None
         if self._snapshot is None:  # the charts' workers read a private copy
             self._snapshot = s.results_snapshot()
-        scale = 1.3 if self.view.presentation else 1.0
-        theme = chart_theme(self.ctx.settings.get("branding/accent"), font_scale=scale)
+        theme = chart_theme(self.ctx.settings.get("branding/accent"))
         return self._snapshot, self.lang, theme
 
     def refresh(self) -> None:

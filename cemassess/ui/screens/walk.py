@@ -48,7 +48,7 @@ class _WrapDelegate(QStyledItemDelegate):
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 12
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 6
         rect = opt.fontMetrics.boundingRect(QRect(0, 0, max(60, width), 10_000),
                                             int(Qt.TextFlag.TextWordWrap), opt.text)
         return QSize(max(60, width), rect.height() + 6)
