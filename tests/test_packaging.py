@@ -98,6 +98,8 @@ def test_an_unknown_placeholder_is_an_error(meta):
 
 
 def test_desktop_entry(rendered, meta):
+    import cemassess
+
     path = rendered["linux/cemassess.desktop"]
     assert path.name == f"{meta.app_id}.desktop"  # the AppStream launchable's name
     cp = configparser.ConfigParser(interpolation=None, strict=True)
@@ -111,6 +113,8 @@ def test_desktop_entry(rendered, meta):
     assert e["TryExec"] == meta.gui_exe
     assert e["MimeType"].split(";")[:1] == [meta.mime_type]
     assert e["Terminal"] == "false"
+    # Qt's X11 WM_CLASS is (executable, application name): seen with xprop under Xvfb
+    assert e["StartupWMClass"] == cemassess.APP_NAME
     assert "GenericName[ru]" in e
 
 
@@ -346,6 +350,8 @@ def test_tarball_installs_for_the_user_and_uninstalls(bundle, meta, tmp_path):
     assert (share / "mime/packages" / f"{meta.app_id}.xml").is_file()
     if shutil.which("update-mime-database"):
         assert (share / "mime" / f"{meta.mime_type}.xml").is_file()
+        globs = (share / "mime" / "globs2").read_text(encoding="utf-8").splitlines()
+        assert f"60:{meta.mime_type}:*{meta.file_suffix}" in globs
     version = subprocess.run([str(prefix / "bin" / meta.cli_exe), "--version"], env=env,
                              capture_output=True, text=True, check=True, timeout=60)
     assert version.stdout.strip() == f"{meta.name} {meta.version}"
