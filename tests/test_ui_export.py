@@ -82,3 +82,21 @@ def test_import_opens_a_single_file(qtbot, win, answers, tmp_path):
     win.controllers[ScreenKey.START].import_files()
     assert win.session.assessment.id == other.id
     assert win.tabs.currentWidget() is win.pages[ScreenKey.WALK]
+
+
+def test_importing_a_changed_copy_of_an_assessment_offers_a_copy(qtbot, win, answers, tmp_path):
+    from cemassess.exchange.assessment_file import write_assessment
+    from cemassess.ui.screens import ScreenKey
+
+    mine = win.session.portfolio.get(win.session.assessment.id)
+    mine.title = "Edited elsewhere"
+    path = tmp_path / "changed.cemassess.json"
+    write_assessment(mine, path)
+    answers.open_files = [path]
+    answers.confirm = True
+    before = {s.id for s in win.session.portfolio.list()}
+    win.controllers[ScreenKey.START].import_files()
+    assert [k for k, _ in answers.asked if k == "confirm"]
+    new = {s.id for s in win.session.portfolio.list()} - before
+    assert len(new) == 1 and win.session.assessment.id in new
+    assert win.session.assessment.title == "Edited elsewhere"

@@ -95,6 +95,11 @@ UI: dict[str, tuple[str, str]] = {
                     "Переместить выбранную оценку в корзину? Её можно восстановить из командной "
                     "строки (cemassess restore)."),
     "import.title": ("Open or import assessment files", "Открыть или импортировать файлы оценок"),
+    "import.as_copy": ("{n} file(s) hold an assessment whose id is already in the portfolio "
+                       "with different content. Import them as copies, keeping both?",
+                       "Файлов с оценками, чей идентификатор уже есть в портфеле с другим "
+                       "содержимым: {n}. Импортировать их как копии, сохранив обе версии?"),
+    "import.copy": ("Import as copies", "Импортировать как копии"),
     "new.title": ("New assessment", "Новая оценка"),
     "new.company": ("Company name", "Название компании"),
     "new.industry": ("Industry", "Отрасль"),

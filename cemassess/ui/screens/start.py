@@ -291,19 +291,26 @@ class Controller(BaseController):
         paths = dialogs.open_files(self.view, self.lang)
         if not paths:
             return
+        p = self.session.portfolio
         try:
-            report = self.session.portfolio.import_files(paths)
+            report = p.import_files(paths)
+            clashes = [r.path for r in report.refused if r.id and "already in the portfolio" in r.reason]
+            if clashes and dialogs.confirm(self.view, t("import.title", self.lang),
+                                           t("import.as_copy", self.lang, n=len(clashes)),
+                                           t("import.copy", self.lang), self.lang):
+                again = p.import_files(clashes, as_copy=True)
+                report.results = [r for r in report.results if r.path not in clashes] + again.results
         except Exception as e:
             dialogs.error(self.view, t("error.title", self.lang), str(e), self.lang)
             return
         self.session.portfolioChanged.emit()
-        lines = [r.line() for r in report.results]
-        imported = report.imported
-        if len(imported) == 1 and report.ok:
-            self.session.open(imported[0].id)
+        opened = [r for r in report.results if r.ok]
+        if len(paths) == 1 and len(opened) == 1:  # one file: open it (imported or already there)
+            self.session.open(opened[0].id)
             self.opened.emit("walk")
             return
-        dialogs.info(self.view, t("import.title", self.lang), "\n".join(lines), self.lang)
+        dialogs.info(self.view, t("import.title", self.lang),
+                     "\n".join(r.line() for r in report.results), self.lang)
 
     def duplicate_selected(self) -> None:
         aid = self.selected_id()
