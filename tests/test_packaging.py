@@ -219,9 +219,15 @@ def test_launcher_runs_the_cli_by_subcommand_and_by_name(tmp_path, monkeypatch, 
     # a frozen executable called `cemassess` (the Windows console .exe) is the CLI
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "cemassess.exe"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "pyinstaller-temp"))  # restored after
     out2 = tmp_path / "demo2.cemassess.json"
     assert launcher.main(["demo", str(out2)]) == 0
     assert out2.is_file()
+    # frozen, matplotlib's font cache moves from the run's temporary folder to the user's cache
+    if sys.platform.startswith("linux"):
+        assert os.environ["MPLCONFIGDIR"] == str(tmp_path / "cache" / "cemassess" /
+                                                 f"matplotlib-{appmeta.load().version}")
 
 
 def test_tree_size_counts_links_once(tmp_path):
