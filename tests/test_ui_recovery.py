@@ -117,3 +117,17 @@ def test_quitting_when_the_portfolio_is_in_use(qtbot, answers):
         win = make_window(qtbot, boot=False)
         assert win.boot() is False
         assert win.session is None and not win.isVisible()
+
+
+def test_quitting_closes_the_portfolio_cleanly(qtbot, answers):
+    win = make_window(qtbot)
+    s = win.session
+    s.create_demo()
+    root = s.portfolio.root
+    assert (root / "running").exists()
+    press(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier, widget=win)
+    settle(qtbot)
+    assert not win.isVisible()
+    assert not (root / "running").exists()  # the next start will not think we crashed
+    with Portfolio.open(root) as again:  # the lock was released
+        assert again.recovery.quiet

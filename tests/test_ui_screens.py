@@ -309,3 +309,19 @@ def test_every_key_the_screens_use_is_in_the_catalogue():
     keys |= {f"resp.col.{c}" for c in ("name", "role", "answers", "active")}
     missing = sorted(k for k in keys if k not in UI and k not in COMMON)
     assert not missing
+
+
+def test_the_chosen_benchmark_segment_is_used_and_remembered(qtbot, demo_window):
+    win = demo_window
+    win.navigate(ScreenKey.RESULTS)
+    settle(qtbot)
+    combo = win.views[ScreenKey.RESULTS].segment
+    i = combo.findData("it_services")
+    assert i >= 0
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)
+    settle(qtbot)
+    assert win.session.results().benchmark.segment.id == "it_services"
+    assert win.settings.get("results/segment") == "it_services"
+    banner = win.views[ScreenKey.RESULTS].illustrative
+    assert banner.isVisible() and "ILLUSTRATIVE" in banner.label.text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -191,6 +194,35 @@ def show_explanation(parent: QWidget, title: str, lines: Iterable[str], lang: st
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dlg.open()
     return dlg
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the tree's current width."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 (Qt)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 6
+        rect = opt.fontMetrics.boundingRect(QRect(0, 0, max(60, width), 10_000),
+                                            int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(max(60, width), rect.height() + 6)
+
+
+class WrapTree(QTreeWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(_WrapDelegate(self))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
 
 
 def interactive_widgets(root: QWidget) -> list[QWidget]:

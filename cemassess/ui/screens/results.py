@@ -169,10 +169,16 @@ class Controller(BaseController):
         v.nps.explain.connect(self.explain_nps)
         v.table.itemActivated.connect(lambda item: self.explain_dimension(item.row()))
         v.table.cellClicked.connect(lambda row, _col: self.explain_dimension(row))
-        v.segment.activated.connect(lambda i: session.set_segment(v.segment.itemData(i) or ""))
+        v.segment.activated.connect(self._segment_chosen)
+        session.segment_id = ctx.settings.get("results/segment")
         v.blockers.clicked.connect(lambda pid: ctx.navigate("walk", practice=pid))
         session.resultsChanged.connect(self._results_changed)
         session.assessmentOpened.connect(self._results_changed)
+
+    def _segment_chosen(self, index: int) -> None:
+        segment = self.view.segment.itemData(index) or ""
+        self.ctx.settings.set("results/segment", segment)
+        self.session.set_segment(segment)
 
     def _results_changed(self) -> None:
         self._snapshot = None

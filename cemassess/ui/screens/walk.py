@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -17,51 +17,20 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from cemassess.ui.screens.base import BaseController, BaseView
+from cemassess.ui.screens.metrics import MetricsController, MetricsPage
 from cemassess.ui.screens.practice_card import PracticeCard
-from cemassess.ui.screens.walk_pages import ChecksPage, DimensionPage, MetricsPage, PhasePage
+from cemassess.ui.screens.walk_pages import ChecksPage, DimensionPage, PhasePage
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Banner, discard
+from cemassess.ui.widgets import Banner, WrapTree, discard
 
 PAGE_PHASES, PAGE_DIMENSION, PAGE_METRICS, PAGE_CHECKS = range(4)
 ROLE = Qt.ItemDataRole.UserRole
-
-
-class _WrapDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text at the tree's current width."""
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self.tree = tree
-
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 (Qt)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 6
-        rect = opt.fontMetrics.boundingRect(QRect(0, 0, max(60, width), 10_000),
-                                            int(Qt.TextFlag.TextWordWrap), opt.text)
-        return QSize(max(60, width), rect.height() + 6)
-
-
-class WrapTree(QTreeWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setItemDelegate(_WrapDelegate(self))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
 
 
 class View(BaseView):
@@ -512,87 +481,3 @@ class Controller(BaseController):
             page.add(f"{kind}: {c.title(lang)}", status, colour, text, links)
         if not res.checks:
             page.intro.setText(t("walk.checks.none", lang))
-
-
-class MetricsController:
-    """Fills the metrics page from the assessment and saves edits through the session."""
-
-    def __init__(self, page: MetricsPage, session: Any) -> None:
-        self.page, self.session = page, session
-        self._loading = False
-        for box in page.counts:
-            box.editingFinished.connect(self.save)
-        for w in (page.retention, page.churn):
-            w.editingFinished.connect(self.save)
-        for w in (page.nps_period, page.nps_source, page.period):
-            w.editingFinished.connect(self.save)
-        page.mode.currentIndexChanged.connect(page.stack.setCurrentIndex)
-        page.dist_apply.clicked.connect(self.apply_distribution)
-        session.metricsChanged.connect(self.load)
-        session.resultsChanged.connect(self._show_nps)
-
-    def load(self) -> None:
-        s, p = self.session, self.page
-        if not s.is_open:
-            return
-        self._loading = True
-        m = s.assessment.metrics
-        counts = m.nps.counts if m.nps else [0] * 11
-        for box, c in zip(p.counts, counts, strict=True):
-            box.setValue(c)
-        p.nps_period.setText(m.nps.period if m.nps else "")
-        p.nps_source.setText(m.nps.source if m.nps else "")
-        p.retention.setValue(m.retention_rate if m.retention_rate is not None else -1)
-        p.churn.setValue(m.churn_rate if m.churn_rate is not None else -1)
-        p.period.setText(m.period)
-        for w in (p.retention, p.churn, p.period, *p.counts, p.nps_period, p.nps_source):
-            w.setEnabled(not s.read_only)
-        self._loading = False
-        self._show_nps()
-
-    def _show_nps(self) -> None:
-        s, lang = self.session, self.session.lang
-        if not s.is_open or not self.page.isVisible():
-            return
-        nps = s.results().nps
-        if nps is None:
-            self.page.nps_result.setText(t("metrics.no_nps", lang))
-        else:
-            self.page.nps_result.setText(t("metrics.nps_result", lang, score=f"{nps.score:+.0f}", n=nps.n,
-                                           pro=f"{nps.pct_promoters:.0f}",
-                                           pas=f"{nps.pct_passives:.0f}",
-                                           det=f"{nps.pct_detractors:.0f}"))
-
-    def _form(self):
-        from cemassess.domain.assessment import Metrics, Nps
-
-        p = self.page
-        counts = [b.value() for b in p.counts]
-        nps = Nps(counts=counts, period=p.nps_period.text().strip(), source=p.nps_source.text().strip()) \
-            if sum(counts) > 0 else None
-        pct = lambda w: None if w.value() < 0 else float(w.value())  # noqa: E731
-        return Metrics(nps=nps, retention_rate=pct(p.retention), churn_rate=pct(p.churn),
-                       period=p.period.text().strip())
-
-    def save(self) -> None:
-        if self._loading or not self.session.is_open:
-            return
-        new = self._form()
-        if new != self.session.assessment.metrics:
-            self.session.set_metrics(new)
-
-    def apply_distribution(self) -> None:
-        """A distribution (n and shares) becomes counts at 6, 8 and 10: NPS needs only the groups."""
-        p = self.page
-        n = p.dist_n.value()
-        pro = round(n * p.dist_pro.value() / 100)
-        det = round(n * p.dist_det.value() / 100)
-        pas = max(0, n - pro - det)
-        counts = [0] * 11
-        counts[6], counts[8], counts[10] = det, pas, pro
-        self._loading = True
-        for box, c in zip(p.counts, counts, strict=True):
-            box.setValue(c)
-        self._loading = False
-        self.save()
-        p.mode.setCurrentIndex(0)

@@ -8,27 +8,19 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
-    QPushButton,
     QScrollArea,
-    QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from cemassess.ui.screens.practice_card import PracticeCard
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Binder, LinkLabel, discard, heading, wrap_label
+from cemassess.ui.widgets import LinkLabel, discard, heading, wrap_label
 
 
 def scroller(inner: QWidget) -> QScrollArea:
@@ -196,115 +188,3 @@ class ChecksPage(QWidget):
         ll.clicked.connect(self.practiceClicked)
         bl.addWidget(ll)
         self.items.addWidget(box)
-
-
-def _percent_box() -> QDoubleSpinBox:
-    s = QDoubleSpinBox()
-    s.setRange(-1, 100)
-    s.setDecimals(1)
-    s.setSingleStep(1)
-    s.setSuffix(" %")
-    s.setSpecialValueText("—")  # -1: not known
-    s.setValue(-1)
-    return s
-
-
-class MetricsPage(QWidget):
-    """NPS (counts per answer 0..10, or a distribution), retention and churn."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.binder = b = Binder()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        inner = QWidget()
-        lay = QVBoxLayout(inner)
-        self.title = b.bind(heading(size=1.4), "walk.metrics")
-        lay.addWidget(self.title)
-        self.intro = b.bind(wrap_label(), "metrics.intro")
-        lay.addWidget(self.intro)
-        self.nps_box = b.bind(QGroupBox(), "nps")
-        nl = QVBoxLayout(self.nps_box)
-        mode_row = QHBoxLayout()
-        self.mode_label = b.bind(QLabel(), "metrics.mode")
-        self.mode = b.bind(QComboBox(), name="metrics.mode")
-        self.mode_label.setBuddy(self.mode)
-        mode_row.addWidget(self.mode_label)
-        mode_row.addWidget(self.mode, 1)
-        nl.addLayout(mode_row)
-        self.stack = QStackedWidget()
-        counts = QWidget()
-        grid = QGridLayout(counts)
-        self.counts: list[QSpinBox] = []
-        for i in range(11):
-            lab = QLabel(str(i))
-            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            box = QSpinBox()
-            box.setRange(0, 10_000_000)
-            b.bind(box, name="metrics.count", n=i)
-            lab.setBuddy(box)
-            row, col = (0, i) if i < 6 else (2, i - 6)  # two rows: 0-5 and 6-10
-            grid.addWidget(lab, row, col)
-            grid.addWidget(box, row + 1, col)
-            self.counts.append(box)
-        grid.setRowStretch(4, 1)
-        self.stack.addWidget(counts)
-        dist = QWidget()
-        form = QFormLayout(dist)
-        self.dist_n = QSpinBox()
-        self.dist_n.setRange(0, 10_000_000)
-        self.dist_pro = QDoubleSpinBox()
-        self.dist_pas = QDoubleSpinBox()
-        self.dist_det = QDoubleSpinBox()
-        for w in (self.dist_pro, self.dist_pas, self.dist_det):
-            w.setRange(0, 100)
-            w.setDecimals(1)
-            w.setSuffix(" %")
-        self.dist_labels = []
-        for key, w in (("metrics.n", self.dist_n), ("metrics.promoters", self.dist_pro),
-                       ("metrics.passives", self.dist_pas), ("metrics.detractors", self.dist_det)):
-            lab = b.bind(QLabel(), key)
-            b.bind(w, name=key)
-            lab.setBuddy(w)
-            form.addRow(lab, w)
-        self.dist_apply = b.bind(QPushButton(), "metrics.apply_dist")
-        form.addRow(self.dist_apply)
-        self.stack.addWidget(dist)
-        nl.addWidget(self.stack)
-        src = QFormLayout()
-        self.nps_period = b.bind(QLineEdit(), name="metrics.nps_period")
-        self.nps_source = b.bind(QLineEdit(), name="metrics.nps_source")
-        self.nps_period_l = b.bind(QLabel(), "metrics.nps_period")
-        self.nps_source_l = b.bind(QLabel(), "metrics.nps_source")
-        src.addRow(self.nps_period_l, self.nps_period)
-        src.addRow(self.nps_source_l, self.nps_source)
-        nl.addLayout(src)
-        self.nps_result = wrap_label()
-        nl.addWidget(self.nps_result)
-        lay.addWidget(self.nps_box)
-        other = QGroupBox()
-        b.bind(other, "metrics.other")
-        of = QFormLayout(other)
-        self.retention = b.bind(_percent_box(), name="retention_rate")
-        self.churn = b.bind(_percent_box(), name="churn_rate")
-        self.period = b.bind(QLineEdit(), name="metrics.period")
-        for key, w in (("retention_rate", self.retention), ("churn_rate", self.churn),
-                       ("metrics.period", self.period)):
-            lab = b.bind(QLabel(), key)
-            lab.setBuddy(w)
-            of.addRow(lab, w)
-        self.unknown_hint = b.bind(wrap_label(css="color: palette(mid);"), "metrics.unknown_hint")
-        of.addRow(self.unknown_hint)
-        lay.addWidget(other)
-        lay.addStretch(1)
-        outer.addWidget(scroller(inner))
-
-    def translateUI(self, lang: str) -> None:  # noqa: N802
-        self.binder.apply(lang)
-        i = max(0, self.mode.currentIndex())
-        self.mode.blockSignals(True)
-        self.mode.clear()
-        self.mode.addItem(t("metrics.mode.counts", lang))
-        self.mode.addItem(t("metrics.mode.dist", lang))
-        self.mode.setCurrentIndex(i)
-        self.mode.blockSignals(False)
