@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint sysdeps bench screenshots wheel-check clean
+.PHONY: run test test-bundle lint sysdeps bench screenshots wheel-check clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,12 +20,16 @@ run: sysdeps $(STAMP)
 	$(PY) -m cemassess.ui.app
 
 lint: $(STAMP)
-	$(PY) -m ruff check cemassess tests bench scripts
+	$(PY) -m ruff check cemassess tests bench scripts packaging
 
 test: sysdeps $(STAMP)
-	$(PY) -m ruff check cemassess tests bench scripts
+	$(PY) -m ruff check cemassess tests bench scripts packaging
 	QT_QPA_PLATFORM=offscreen PYTHONFAULTHANDLER=1 $(PY) -m pytest -q
 	bash scripts/wheel-check.sh
+
+# Builds the one-folder bundle from a clean venv and runs its self-test, CLI and installer.
+test-bundle: sysdeps $(STAMP)
+	CEMASSESS_TEST_BUNDLE=1 QT_QPA_PLATFORM=offscreen PYTHONFAULTHANDLER=1 $(PY) -m pytest -q -ra tests/test_packaging.py
 
 wheel-check: $(STAMP)
 	bash scripts/wheel-check.sh

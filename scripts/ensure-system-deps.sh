@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages that Qt (offscreen and on a real X display), the
-# PDF checks (pdftoppm, qpdf) and the test-suite need, but only those that are missing.
+# PDF checks (pdftoppm, qpdf), the XLSX round trip (LibreOffice), the bundle build (strip)
+# and its desktop-file checks need, but only those that are missing.
 # On a machine without apt (macOS, Windows) it does nothing: see README.md.
 set -euo pipefail
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 pkgs=(libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libglib2.0-0
       fonts-dejavu-core libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
       libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0
-      libxcb-xkb1 libx11-xcb1 poppler-utils qpdf xvfb xauth libreoffice-calc-nogui)
+      libxcb-xkb1 libx11-xcb1 poppler-utils qpdf xvfb xauth libreoffice-calc-nogui
+      binutils desktop-file-utils appstream shared-mime-info)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
