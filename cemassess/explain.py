@@ -59,7 +59,7 @@ def explain_dimension(fw: Framework, ds: DimensionScore, lang: str) -> list[str]
     for t in ds.terms:
         p = fw.practices[t.practice_id]
         out.append(
-            f"  {p.statement(lang)[:70]}: "
+            f"  {p.statement(lang)}: "
             + (f"уровень {_f(t.level)} → {_f(t.points)} балл. × доля веса {t.share:.3f} = {_f(t.contribution, 2)}"
                if ru else
                f"level {_f(t.level)} -> {_f(t.points)} pts x weight share {t.share:.3f} = {_f(t.contribution, 2)}"))
@@ -67,7 +67,7 @@ def explain_dimension(fw: Framework, ds: DimensionScore, lang: str) -> list[str]
         out.append(("  Сумма = " if ru else "  Sum = ") + _f(sum(t.contribution for t in ds.terms), 2))
     for label, ids in (("na", ds.not_applicable), ("dk", ds.dont_know), ("unanswered", ds.unanswered)):
         if ids:
-            out.append(f"  {tr(label, lang)}: " + "; ".join(fw.practices[i].statement(lang)[:50] for i in ids))
+            out.append(f"  {tr(label, lang)}: " + "; ".join(fw.practices[i].statement(lang) for i in ids))
     return out
 
 

@@ -65,15 +65,20 @@ class PublishedNps:
     low: float | None
     high: float | None
     source: str
+    source_ru: str
+
+    def cite(self, lang: str) -> str:
+        return self.source_ru if lang == "ru" else self.source
 
 
 # Published B2B NPS reference figures (see shared guide METHOD.md). These are cited facts
 # with their sources, not measurements of ours.
 PUBLISHED_B2B_NPS: tuple[PublishedNps, ...] = (
     PublishedNps("b2b_avg_2015", "B2B average (2015)", "Среднее по B2B (2015)", 24, 15, 43,
-                 "B2B International, 2015 B2B NPS study (industries ranged 15-43)"),
+                 "B2B International, 2015 B2B NPS study (industries ranged 15-43)",
+                 "B2B International, исследование NPS в B2B, 2015 (по отраслям от 15 до 43)"),
     PublishedNps("b2b_avg_5y", "B2B average over five years", "Среднее по B2B за пять лет", 33, None, None,
-                 "B2B International, NPS FAQ"),
+                 "B2B International, NPS FAQ", "B2B International, ответы на частые вопросы о NPS"),
     PublishedNps("b2b_best", "B2B best in class", "Лучшие в B2B", None, 65, 70,
-                 "B2B International, NPS FAQ"),
+                 "B2B International, NPS FAQ", "B2B International, ответы на частые вопросы о NPS"),
 )

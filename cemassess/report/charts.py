@@ -306,7 +306,7 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     mix.set_xticks([])
     for sp in mix.spines.values():
         sp.set_visible(False)
-    sources = sorted({p.source for p in PUBLISHED_B2B_NPS})
+    sources = sorted({p.cite(lang) for p in PUBLISHED_B2B_NPS})
     fig.get_layout_engine().set(h_pad=0.04)
     mix.set_xlabel(_s("chart.nps_source", lang) + ": " + "; ".join(sources),
                    fontsize=BASE_PT * theme.font_scale * 0.72, color=theme.muted, wrap=True)
@@ -337,7 +337,8 @@ def phase_progress(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
                 fontweight="bold" if current or (attained and st.number == ph.attained) else "normal")
         labels.append(_wrap(f"{tr('phase', lang)} {st.number}. {fw.phase(st.number).title(lang)}", width, 2))
     ax.set_yticks(y, labels)
-    ax.set_xlim(0, 145)
+    # room for the labels right of the bars grows with the type (presentation mode)
+    ax.set_xlim(0, 100 + 55 * max(1.0, theme.font_scale))
     ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
