@@ -7,12 +7,61 @@ assessment, to keep or discard the recovered changes (`Portfolio.discard_recover
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from cemassess.i18n import plural_ru
 
 
 def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# Why a file could not be used, in Russian: the store says it in English at the source
+# (DamagedFile.reason); these patterns cover every reason it gives.
+_REASONS_RU: list[tuple[str, str]] = [
+    (r"is missing", "отсутствует"),
+    (r"is empty \(zero bytes\)", "пуст (ноль байт)"),
+    (r"holds no data \(only blank or zero bytes\)", "не содержит данных (только пустые или нулевые байты)"),
+    (r"is cut short \(it ends in the middle of the data\)", "обрезан (обрывается посреди данных)"),
+    (r"is not readable text \(garbage at byte (\d+)\)", r"не читается как текст (мусор в байте \1)"),
+    (r"is garbled \(invalid data at line (\d+), column (\d+)\)",
+     r"повреждён (ошибка в строке \1, столбце \2)"),
+    (r"has a damaged header \(no change counter\)", "имеет повреждённый заголовок (нет счётчика изменений)"),
+    (r"holds no assessment", "не содержит оценки"),
+    (r"holds an assessment that is not valid \((.*)\)", r"содержит недопустимую оценку (\1)"),
+    (r"holds assessment (.*) instead of (.*)", r"содержит оценку \1 вместо \2"),
+    (r"cannot be read \((.*)\)", r"не читается (\1)"),
+    (r"has a damaged list of assessments", "содержит повреждённый список оценок"),
+    (r"has a damaged entry", "содержит повреждённую запись"),
+    (r"is not a cemassess file of the expected kind \(no valid header\)",
+     "не является файлом cemassess нужного вида (нет допустимого заголовка)"),
+    (r"has an unknown schema version \((.*)\)", r"имеет неизвестную версию схемы (\1)"),
+    (r"was written by a newer cemassess \((.*)\)", r"записан более новой версией cemassess (\1)"),
+    (r"was written by a newer cemassess(.*)", r"записан более новой версией cemassess\1"),
+    (r"has schema version (\S+), which this cemassess (.*)", r"имеет версию схемы \1, которую эта версия cemassess не читает"),
+    (r"could not be upgraded from schema (\S+) \((.*)\)", r"не удалось обновить со схемы \1 (\2)"),
+    (r"was written by a different cemassess \((.*)\)", r"записан другой версией cemassess (\1)"),
+    (r"belongs to assessment (.*), not (.*)", r"относится к оценке \1, а не \2"),
+]
+
+
+def reason_ru(reason: str) -> str:
+    for pattern, ru in _REASONS_RU:
+        m = re.fullmatch(pattern, reason, flags=re.S)
+        if m:
+            return m.expand(ru)
+    return reason  # an unforeseen reason: better in English than not at all
+
+
+def _ru_changes(answers: int, other: int) -> str:
+    parts = []
+    if answers:
+        parts.append(f"{answers} {plural_ru(answers, 'ответ', 'ответа', 'ответов')}")
+    if other:
+        parts.append(f"{other} {plural_ru(other, 'другое изменение', 'других изменения', 'других изменений')}")
+    return " и ".join(parts) or "нет изменений"
 
 
 @dataclass
@@ -29,7 +78,9 @@ class RecoveredChanges:
     discarded: bool = False
     pending: bool = False  # read-only view: not written back yet
 
-    def message(self) -> str:
+    def message(self, lang: str = "en") -> str:
+        if lang == "ru":
+            return self._message_ru()
         parts = []
         if self.answers:
             parts.append(_n(self.answers, "answer"))
@@ -47,6 +98,18 @@ class RecoveredChanges:
             text = f"Discarded {what} to '{self.name}' recovered from an unfinished session."
         return text
 
+    def _message_ru(self) -> str:
+        if not (self.answers or self.other) and self.ignored:
+            return (f"Незавершённое изменение оценки «{self.name}», не успевшее сохраниться при "
+                    "остановке cemassess, отброшено.")
+        what = _ru_changes(self.answers, self.other)
+        if self.pending:
+            return (f"Незавершённая сессия оставила изменения оценки «{self.name}» ({what}); они будут "
+                    "восстановлены, когда портфель откроется для редактирования.")
+        if self.discarded:
+            return f"Отменено восстановление изменений оценки «{self.name}» ({what}) из незавершённой сессии."
+        return f"Восстановлено из незавершённой сессии: {what} в оценке «{self.name}»."
+
 
 @dataclass
 class Problem:
@@ -56,6 +119,10 @@ class Problem:
     id: str | None = None
     quarantined: list[Path] = field(default_factory=list)
     restored_from: Path | None = None
+    message_ru: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        return self.message_ru if lang == "ru" and self.message_ru else self.message
 
 
 @dataclass
@@ -75,9 +142,9 @@ class RecoveryReport:
     def for_id(self, aid: str) -> RecoveredChanges | None:
         return next((r for r in self.recovered if r.id == aid and not r.discarded), None)
 
-    def messages(self) -> list[str]:
-        out = [r.message() for r in self.recovered]
-        out += [p.message for p in self.problems]
+    def messages(self, lang: str = "en") -> list[str]:
+        out = [r.message(lang) for r in self.recovered]
+        out += [p.text(lang) for p in self.problems]
         return out
 
 
