@@ -226,26 +226,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_score(args: argparse.Namespace) -> int:
+def _show(args: argparse.Namespace, as_json: Callable[[Results, str], dict[str, Any]],
+          as_text: Callable[[Results, str], str]) -> int:
+    """Load, evaluate once, print as JSON or as text: what `score` and `roadmap` share."""
     a = load_assessment(args.file, getattr(args, "data_dir", None))
     res = results_for(a, args.segment)
     lang = _lang(args, a)
     if args.json:
-        print(json.dumps(score_json(res, lang), ensure_ascii=False, indent=1))
+        print(json.dumps(as_json(res, lang), ensure_ascii=False, indent=1))
     else:
-        print(score_text(res, lang, explain=args.explain))
+        print(as_text(res, lang))
     return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    return _show(args, score_json, lambda res, lang: score_text(res, lang, explain=args.explain))
 
 
 def cmd_roadmap(args: argparse.Namespace) -> int:
-    a = load_assessment(args.file, getattr(args, "data_dir", None))
-    res = results_for(a, args.segment)
-    lang = _lang(args, a)
-    if args.json:
-        print(json.dumps(roadmap_json(res, lang), ensure_ascii=False, indent=1))
-    else:
-        print(roadmap_text(res, lang))
-    return 0
+    return _show(args, roadmap_json, roadmap_text)
 
 
 def build_parser() -> argparse.ArgumentParser:

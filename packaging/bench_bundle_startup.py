@@ -15,40 +15,13 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BARE = """
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-w = QMainWindow()
-w.setWindowTitle("bare")
-w.resize(1280, 800)
-w.show()
-QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
-app.exec()
-"""
-
-
-def once(cmd: list[str], env: dict[str, str], marker: str) -> float:
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                         env=env, cwd=ROOT)
-    assert p.stdout is not None
-    for line in p.stdout:
-        if line.startswith(marker):
-            elapsed = time.perf_counter() - t0
-            break
-    else:
-        p.wait()
-        raise RuntimeError(f"{cmd} never printed {marker!r}")
-    p.wait(timeout=60)
-    return elapsed
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_startup import BARE, once  # noqa: E402  the same method as the source app's bench
 
 
 def main() -> int:
