@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$here/.venv/bin/python" -m pip wheel --quiet --no-deps --no-build-isolation -w "$tmp/dist" "$here"
+"$here/.venv/bin/python" -m pip wheel --quiet --no-deps -w "$tmp/dist" "$here"
 python3 -m venv "$tmp/venv"
 # A fresh environment: the wheel and its declared runtime dependencies only (pip's cache
 # keeps this quick after the first run).
