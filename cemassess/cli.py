@@ -122,6 +122,9 @@ def score_json(res: Results, lang: str) -> dict[str, Any]:
                                "gap_to_median": _r1(c.gap_to_median),
                                "gap_to_top_quartile": _r1(c.gap_to_top_quartile)}
                            for k, c in b.comparisons.items()},
+            # where to look for examples: the industry with the highest median per dimension
+            "best_across_industries": {d: {"segment": seg.id, "label": seg.title(lang), "median": med}
+                                       for d, (seg, med) in b.best.items()},
         }
     return out
 
@@ -158,6 +161,12 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
                      + (f" — {tr('illustrative', lang)}" if b.pack.illustrative else f" — {b.pack.source}"))
     if res.nps is not None:
         lines.append(f"NPS: {res.nps.score:+.0f} (n={res.nps.n})")
+    if b and b.best:
+        lines += ["", tr("best_across", lang) + ":"]
+        for d in fw.dimensions:
+            if d.id in b.best:
+                seg, med = b.best[d.id]
+                lines.append(f"  {_cut(d.title(lang), 46):<46} {seg.title(lang)} ({tr('median', lang)} {med:.0f})")
     if res.dimension_gaps:
         lines += ["", tr("perception_gaps", lang) + ":"]
         for g in res.dimension_gaps:

@@ -56,6 +56,9 @@ COMMON: dict[str, tuple[str, str]] = {
     "knowledge_gaps": ("Knowledge gaps (\"don't know\")", "Пробелы в знаниях («не знаю»)"),
     "sample_data": ("Sample data", "Демонстрационные данные"),
     "benchmark": ("Benchmark", "Бенчмарк"),
+    "best_across": ("Where to look for examples (best industry median per dimension)",
+                    "Где искать примеры (лучшая медиана отрасли по измерению)"),
+    "median": ("median", "медиана"),
     "attained_phase": ("highest phase attained", "достигнутая фаза"),
 }
 
