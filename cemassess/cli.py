@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -305,6 +306,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
+    if getattr(args, "data_dir", None):
+        # one data folder for every layer of this run (store, installed frameworks, shelf)
+        os.environ["CEMASSESS_DATA_DIR"] = str(args.data_dir)
     try:
         return int(args.func(args) or 0)
     except (CliError, FileFormatError) as e:

@@ -46,6 +46,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_data_dir_option(ans)
     ans.set_defaults(func=cmd_answers)
 
+    fp = sub.add_parser("frameworks", help="frameworks: the shipped ones and your own")
+    fsub = fp.add_subparsers(dest="fw_command", metavar="ACTION", required=True)
+    f = fsub.add_parser("list", help="shipped and installed frameworks")
+    add_data_dir_option(f)
+    f.set_defaults(func=cmd_fw_list)
+    f = fsub.add_parser("import", help="validate and install your own framework file")
+    f.add_argument("files", nargs="+", metavar="FILE")
+    add_data_dir_option(f)
+    f.set_defaults(func=cmd_fw_import)
+
     bp = sub.add_parser("benchmarks", help="benchmark packs: list, build from the portfolio, import, export")
     bsub = bp.add_subparsers(dest="bench_command", metavar="ACTION", required=True)
     b = bsub.add_parser("list", help="the packs on the shelf and the shipped ones")
@@ -210,4 +220,36 @@ def cmd_answers(args: argparse.Namespace) -> int:
     print(f"imported: {accepted} answer file(s)")
     for r in refused:
         print(f"refused: {r.reason}")
+    return 2 if refused else 0
+
+
+def cmd_fw_list(args: argparse.Namespace) -> int:
+    from cemassess.content import load_framework
+    from cemassess.store.frameworks import list_frameworks
+
+    shipped = load_framework()
+    print(f"{shipped.id:<24} shipped    {shipped.version:<6} {len(shipped.practices)} practices  {shipped.title.en}")
+    with _portfolio(args, read_only=True) as p:
+        for name, fw in list_frameworks(p):
+            if isinstance(fw, str):
+                print(f"{name:<24} unreadable: {fw}")
+            else:
+                print(f"{fw.id:<24} installed  {fw.version:<6} {len(fw.practices)} practices  {fw.title.en}")
+    return 0
+
+
+def cmd_fw_import(args: argparse.Namespace) -> int:
+    from cemassess.exchange.strictjson import FileFormatError
+    from cemassess.store.frameworks import import_framework
+
+    refused = 0
+    with _portfolio(args) as p:
+        for f in args.files:
+            try:
+                fw = import_framework(p, Path(f))
+                print(f"installed: {fw.id} {fw.version} ({len(fw.dimensions)} dimensions, "
+                      f"{len(fw.practices)} practices)")
+            except FileFormatError as e:
+                refused += 1
+                print(f"refused: {e}")
     return 2 if refused else 0
