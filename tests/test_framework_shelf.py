@@ -12,11 +12,9 @@ from cemassess.exchange.assessment_file import write_assessment
 DATA = Path(__file__).parent / "data"
 
 
-
-
 def test_install_and_score_with_own_framework(tmp_path, capsys):
     data = tmp_path / "data"
-    tiny = tmp_path.parent / "tiny.json"
+    tiny = tmp_path / "tiny.json"
     tiny.write_bytes((DATA / "tiny-framework.json").read_bytes())
     a = Assessment(framework="tiny")
     r = a.add_respondent("x")
