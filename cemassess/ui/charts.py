@@ -28,7 +28,25 @@ MAX_ENLARGE = 1.7  # or, on a projector, enlarges it whole up to this factor
 
 
 def draw_chart(kind: str, res: Any, lang: str, theme: Any):
-    """The report layer's chart `kind` for these results: a matplotlib Figure, or None."""
+    """The report layer's chart `kind` for these results: a matplotlib Figure, or None.
+
+    Most kinds take `Results`; the event room's and the re-assessment's take what their
+    report functions take: "strips" (framework, room profile), "phase_mix" (room profile),
+    "trend" (framework, trend)."""
+    if kind == "strips":
+        from cemassess.report.room import strips
+
+        fw, profile = res
+        return strips(fw, profile, lang, theme)
+    if kind == "phase_mix":
+        from cemassess.report.room import phase_mix
+
+        return phase_mix(res, lang, theme)
+    if kind == "trend":
+        from cemassess.report.sections_trend import trend_chart
+
+        fw, trend = res
+        return trend_chart(fw, trend, lang, theme)
     from cemassess.report import charts
 
     return getattr(charts, kind)(res, lang, theme)
@@ -90,6 +108,60 @@ def stop_drawing(timeout_ms: int = 5000) -> None:
     if _POOL is not None:
         _POOL.clear()
         _POOL.waitForDone(timeout_ms)
+
+
+class _Loaded(QObject):
+    done = Signal(str)
+
+
+class _LoadJob(QRunnable):
+    """Imports a module on the drawing thread (matplotlib and reportlab cost 0.5 s)."""
+
+    def __init__(self, module: str, signals: _Loaded) -> None:
+        super().__init__()
+        self.module, self.signals = module, signals
+
+    def run(self) -> None:
+        import contextlib
+        import importlib
+
+        try:
+            importlib.import_module(self.module)
+        except ImportError:
+            return
+        finally:
+            _JOBS.discard(self)
+        with contextlib.suppress(RuntimeError):  # the receiver went away meanwhile
+            self.signals.done.emit(self.module)
+
+
+_LOADED = _Loaded()
+_LOADING: set[str] = set()
+
+
+def loaded(module: str, then: Callable[[], None] | None = None) -> Any:
+    """The module if it is imported already; else None, and it is imported on the drawing
+    thread and `then()` is called on the GUI thread once it is there. The screens use this
+    for the report's small text helpers, so the GUI thread never pays for matplotlib."""
+    import sys
+
+    mod = sys.modules.get(module)
+    if mod is not None:
+        return mod
+    if then is not None:
+        def call(name: str) -> None:
+            if name == module:
+                _LOADED.done.disconnect(call)
+                then()
+
+        _LOADED.done.connect(call)
+    if module not in _LOADING:
+        _LOADING.add(module)
+        job = _LoadJob(module, _LOADED)
+        job.setAutoDelete(False)
+        _JOBS.add(job)
+        chart_pool().start(job)
+    return None
 
 
 class _Signals(QObject):

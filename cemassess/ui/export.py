@@ -89,11 +89,13 @@ class Exporter(QObject):
         if path is None:
             return None
         res, lang, branding = self.session.results_snapshot(), self.lang, self.branding()
+        trend = self.session.trend()  # a re-assessment: the report shows the change too
 
         def work(progress, cancelled):
             from cemassess.report.pdf import write_report
 
-            return write_report(res, lang, path, branding, progress=progress, cancelled=cancelled)
+            return write_report(res, lang, path, branding, progress=progress, cancelled=cancelled,
+                                trend=trend)
 
         return self._run(work, t("export.pdf.progress", lang), open_after=True)
 

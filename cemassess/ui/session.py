@@ -65,6 +65,17 @@ def _default_benchmarks():
         return None
 
 
+def _default_shelf(portfolio: Any) -> list:
+    if not hasattr(portfolio, "root"):  # participant mode: no portfolio, no shelf
+        return []
+    from cemassess.ui.portfolio import shelf_packs
+
+    try:
+        return shelf_packs(portfolio)
+    except Exception:  # an unreadable shelf never stops the results
+        return []
+
+
 class Session(QObject):
     assessmentOpened = Signal()  # opened, closed or replaced: every screen reloads
     answersChanged = Signal(str, str)  # respondent id ("" = agreed answer), practice id ("" = many)
@@ -83,13 +94,20 @@ class Session(QObject):
     def __init__(self, portfolio: Any, lang: str = "en", *,
                  framework_loader: FrameworkLoader | None = None,
                  benchmarks_loader: Callable[[], Any] | None = None,
+                 shelf_loader: Callable[[Any], list] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.portfolio = portfolio
         self.lang = lang
         self.load_framework = framework_loader or _default_framework_loader
         self._benchmarks_loader = benchmarks_loader or _default_benchmarks
+        self._shelf_loader = shelf_loader or _default_shelf
         self._benchmarks: Any = ...
+        self._shelf: list | None = None
+        self.pack_id = ""  # chosen benchmark pack ("" = the shipped one)
+        self._earlier: dict[str, Results] | None = None  # earlier assessments' results (trend)
+        self._trend: Any = ...
+        self._own_profile: Any = None
         self.assessment: Assessment | None = None
         self.framework: Framework | None = None
         self.active_respondent = ""
@@ -113,10 +131,37 @@ class Session(QObject):
         return self.assessment is not None
 
     @property
-    def benchmarks(self):
+    def shipped_benchmarks(self):
         if self._benchmarks is ...:
             self._benchmarks = self._benchmarks_loader()
         return self._benchmarks
+
+    def packs(self) -> list:
+        """Every benchmark pack to choose from: the shipped one, then the shelf's."""
+        if self._shelf is None:
+            self._shelf = self._shelf_loader(self.portfolio)
+        shipped = self.shipped_benchmarks
+        out = [shipped] if shipped is not None else []
+        taken = {p.id for p in out}
+        out += [p for p in self._shelf if p.id not in taken and p.framework in
+                ("", getattr(self.framework, "id", p.framework))]
+        return out
+
+    def shelf_changed(self) -> None:
+        """A pack was imported, built or saved: read the shelf again."""
+        self._shelf = None
+        self.benchmarkChanged.emit()
+        if self.is_open:
+            self._changed()
+
+    @property
+    def benchmarks(self):
+        """The chosen benchmark pack (the shipped one unless another was chosen)."""
+        if self.pack_id:
+            chosen = next((p for p in self.packs() if p.id == self.pack_id), None)
+            if chosen is not None:
+                return chosen
+        return self.shipped_benchmarks
 
     def results(self) -> Results:
         """The domain's results for the open assessment (computed once per change burst)."""
@@ -133,7 +178,48 @@ class Session(QObject):
 
     def _changed(self) -> None:
         self._results = None
+        self._trend = ...
+        self._own_profile = None
         self._emit_results.start()
+
+    def respondents_profile(self) -> Any:
+        """The respondents' own consensus, agreed answers left out (the merge screen's median)."""
+        if self._own_profile is None:
+            from cemassess.domain.scoring import profile
+
+            assert self.assessment is not None and self.framework is not None
+            self._own_profile = profile(self.framework, self.assessment, use_agreed=False)
+        return self._own_profile
+
+    # -- re-assessment ------------------------------------------------------------------------
+    def trend(self) -> Any:
+        """The company's trend over its earlier assessments in the portfolio (`previous`), or
+        None for a first assessment."""
+        if self._trend is not ...:
+            return self._trend
+        self._trend = None
+        a = self.assessment
+        if a is None or not a.previous:
+            return None
+        from cemassess.domain.trend import chain, trend
+
+        if self._earlier is None:
+            from cemassess.ui.portfolio import earlier_assessments
+
+            self._earlier = {}
+            for h in earlier_assessments(self.portfolio, a).values():
+                if h.framework == a.framework:  # a trend compares like with like
+                    self._earlier[h.id] = evaluate(self.framework, h)
+        if not self._earlier:
+            return None
+        by_id = {rid: r.assessment for rid, r in self._earlier.items()}
+        by_id[a.id] = a
+        history = chain(a, by_id)
+        if len(history) < 2:
+            return None
+        res = self.results()
+        self._trend = trend([res if h.id == a.id else self._earlier[h.id] for h in history])
+        return self._trend
 
     # -- opening and closing ----------------------------------------------------------------
     def open(self, aid: str) -> None:
@@ -146,6 +232,7 @@ class Session(QObject):
         self.consensus = False
         self.undo_stack.clear()
         self._results = None
+        self._earlier = None
         self.assessmentOpened.emit()
         self.activeRespondentChanged.emit(self.active_respondent)
         self.consensusModeChanged.emit(False)
@@ -156,6 +243,9 @@ class Session(QObject):
         self.framework = None
         self.undo_stack.clear()
         self._results = None
+        self._earlier = None
+        self._trend = ...
+        self._own_profile = None
         self.assessmentOpened.emit()
 
     def close(self) -> None:
@@ -206,9 +296,12 @@ class Session(QObject):
             self.lang = lang
             self.languageChanged.emit(lang)
 
-    def set_segment(self, segment_id: str) -> None:
-        if segment_id != self.segment_id:
+    def set_segment(self, segment_id: str, pack_id: str | None = None) -> None:
+        """Compare with this segment (of the chosen pack, or of `pack_id`: "" = shipped)."""
+        pack_id = self.pack_id if pack_id is None else pack_id
+        if segment_id != self.segment_id or pack_id != self.pack_id:
             self.segment_id = segment_id
+            self.pack_id = pack_id
             self.benchmarkChanged.emit()
             self._changed()
 
@@ -327,6 +420,53 @@ class Session(QObject):
 
     def set_company(self, company: Company) -> None:
         self._set_field("company", company, "undo.profile")
+
+    def set_details(self, *, company: Company, assessor: str, date: dt.date, title: str) -> None:
+        """The assessment's details (company profile, assessor, date, title): one undo step."""
+        if not self._editable():
+            return
+        a = self.assessment
+        assert a is not None
+        new = {"company": company, "assessor": assessor, "date": date, "title": title}
+        changed = {k: v for k, v in new.items() if getattr(a, k) != v}
+        if not changed:
+            return
+        st = self.undo_stack
+        st.beginMacro(t("undo.details", self.lang))
+        for k, v in changed.items():
+            st.push(FieldCommand(self, k, getattr(a, k), v, t("undo.details", self.lang)))
+        st.endMacro()
+
+    # -- workshop: participants' answer files ------------------------------------------------
+    def imported_answer_ids(self) -> set[str]:
+        """Answer files already imported (their respondents are `f<answer file id>`)."""
+        assert self.assessment is not None
+        return {r.id[1:] for r in self.assessment.respondents if r.id.startswith("f")}
+
+    def import_answers(self, batch: Any) -> tuple[list, list]:
+        """Each accepted answer file of `batch` (exchange.participant.read_batch) becomes a
+        respondent: one undo step, one store write; a file is merged whole or refused.
+        Returns (imported [(file name, respondent)], refused [Refused])."""
+        from cemassess.exchange.participant import merge_into
+
+        if not self._editable() or not batch.accepted:
+            return [], []
+        old = self._respondents_state()
+        work = self.assessment.model_copy(deep=True)
+        before = {r.id for r in work.respondents}
+        refused = merge_into(work, batch)
+        if len(refused) == len(batch.accepted):
+            return [], refused
+        new = ([r.model_copy() for r in work.respondents],
+               {rid: dict(per) for rid, per in work.answers.items()})
+        self.undo_stack.push(RespondentsCommand(self, old, new, t("undo.import_answers", self.lang)))
+        added = {r.id: r for r in work.respondents if r.id not in before}
+        if not added.keys() <= {r.id for r in self.assessment.respondents}:
+            return [], refused  # the store refused the change (saveFailed said why): nothing landed
+        refused_names = {r.name for r in refused}
+        imported = [(name, added[f"f{af.id}"[:40]]) for name, af in batch.accepted
+                    if name not in refused_names and f"f{af.id}"[:40] in added]
+        return imported, refused
 
     # -- respondents --------------------------------------------------------------------------
     def _respondents_state(self) -> tuple:

@@ -31,6 +31,8 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("branding/accent", str, "#1f5f8b"),
     Option("data/folder", str, ""),  # "" = the store's default folder
     Option("results/segment", str, ""),  # chosen benchmark segment id
+    Option("results/pack", str, ""),  # chosen benchmark pack id ("" = the shipped one)
+    Option("workshop/folder", str, ""),  # where answer files were last picked up
     Option("start/sort", str, "modified"),
     Option("window/geometry", bytes, b""),
     Option("meta/version", int, SETTINGS_VERSION),

@@ -259,8 +259,8 @@ UI: dict[str, tuple[str, str]] = {
                              "respondents in the scores.",
                              "В режиме консенсуса опрос записывает один согласованный ответ на "
                              "практику и особое мнение; в баллах он заменяет медиану ответов."),
-    "resp.disagree": ("Where the respondents disagree most (open in consensus mode):",
-                      "Где мнения расходятся сильнее всего (открыть в режиме консенсуса):"),
+    "resp.disagree": ("Where the respondents disagree most (opens them side by side):",
+                      "Где мнения расходятся сильнее всего (открыть рядом друг с другом):"),
     "resp.no_disagree": ("No practice has answers two or more levels apart.",
                          "Нет практик, где ответы расходятся на два уровня и больше."),
     "resp.disagree_item": ("{text}  (answers {levels})", "{text}  (ответы {levels})"),
@@ -415,6 +415,288 @@ UI: dict[str, tuple[str, str]] = {
     "export.saved": ("Saved {path}", "Сохранено: {path}"),
     "export.unavailable": ("This export is not available in this installation yet.",
                            "Этот экспорт пока недоступен в этой установке."),
+    # menus and actions: workshops, events, benchmarks, details
+    "menu.workshop": ("&Workshop", "&Семинар"),
+    "action.details": ("Assessment &details…", "&Сведения об оценке…"),
+    "action.questionnaire": ("Export a &questionnaire…", "Экспорт &анкеты…"),
+    "action.import_answers": ("&Import answer files…", "&Импорт файлов ответов…"),
+    "action.import_answer_folder": ("Import a &folder of answer files…",
+                                    "Импорт &папки с файлами ответов…"),
+    "action.merge": ("&Consensus: where respondents disagree", "&Согласование: где мнения расходятся"),
+    "action.answer": ("&Answer a questionnaire…", "&Ответить на анкету…"),
+    "action.event": ("&Event room", "&Зал мероприятия"),
+    "action.import_pack": ("Import a &benchmark pack…", "Импорт пакета &бенчмарков…"),
+    "action.build_pack": ("Build a benchmark from my &portfolio", "Построить бенчмарк по &портфелю"),
+    "screen.merge": ("Consensus", "Согласование"),
+    "screen.event": ("Event room", "Зал мероприятия"),
+    "open.present": ("This assessment is already in your portfolio: opened it from there.",
+                     "Эта оценка уже есть в портфеле: открыта оттуда."),
+    # assessment details
+    "details.title": ("Assessment details", "Сведения об оценке"),
+    "details.assessment_title": ("Title of the assessment", "Название оценки"),
+    "details.save": ("Save", "Сохранить"),
+    "undo.details": ("assessment details", "сведения об оценке"),
+    # questionnaire (facilitator)
+    "quest.title": ("Export a questionnaire", "Экспорт анкеты"),
+    "quest.intro": ("Participants open this file with cemassess (File → Answer a questionnaire…, or "
+                    "cemassess-app --participant FILE), answer on their own computer and send back an "
+                    "answer file, which you import here.",
+                    "Участники открывают этот файл в cemassess (Файл → Ответить на анкету… или "
+                    "cemassess-app --participant ФАЙЛ), отвечают на своём компьютере и присылают "
+                    "файл ответов, который вы импортируете здесь."),
+    "quest.mode": ("For", "Для"),
+    "quest.workshop": ("A workshop at {company}: every answer file becomes a respondent of this "
+                       "assessment",
+                       "Семинара в компании «{company}»: каждый файл ответов станет респондентом "
+                       "этой оценки"),
+    "quest.workshop.name": ("A workshop at this company", "Семинар в этой компании"),
+    "quest.event": ("A club event: every participant assesses their own company",
+                    "Клубного мероприятия: каждый участник оценивает свою компанию"),
+    "quest.event_name": ("Event name", "Название мероприятия"),
+    "quest.event_name.hint": ("e.g. CX Club, Riga, 14 May", "например, CX-клуб, Москва, 14 мая"),
+    "quest.role": ("Participants answer as", "Участники отвечают как"),
+    "quest.role.any": ("The participant chooses", "Участник выбирает сам"),
+    "quest.need_event": ("Please name the event.", "Укажите название мероприятия."),
+    "quest.save": ("Save the questionnaire…", "Сохранить анкету…"),
+    # importing answer files (facilitator)
+    "answers.title": ("Import answer files", "Импорт файлов ответов"),
+    "answers.pick": ("Choose participants' answer files", "Выберите файлы ответов участников"),
+    "answers.pick_folder": ("Choose a folder of answer files", "Выберите папку с файлами ответов"),
+    "answers.reading": ("Reading the answer files…", "Файлы ответов читаются…"),
+    "answers.summary": ("{ok} file(s) imported as respondents, {bad} refused. A file is imported "
+                        "whole or not at all.",
+                        "Импортировано файлов (как респонденты): {ok}; отклонено: {bad}. Файл "
+                        "импортируется целиком или не импортируется вовсе."),
+    "answers.undo_hint": ("Ctrl+Z undoes the whole import.", "Ctrl+Z отменяет весь импорт."),
+    "answers.as": ("respondent {name} ({role})", "респондент {name} ({role})"),
+    "answers.gone": ("The assessment was closed while the files were read: nothing was imported.",
+                     "Оценка была закрыта, пока читались файлы: ничего не импортировано."),
+    "report.table": ("What became of each file", "Что стало с каждым файлом"),
+    "report.col.file": ("File", "Файл"),
+    "report.col.outcome": ("Outcome", "Итог"),
+    "report.col.why": ("Details", "Подробности"),
+    "report.ok": ("imported", "импортирован"),
+    "report.refused": ("refused", "отклонён"),
+    "resp.import": ("Import answer files…", "Импорт файлов ответов…"),
+    "resp.import.tip": ("Participants' answer files (or a folder of them; you can also drop them on "
+                        "the window) become respondents (Ctrl+Shift+I)",
+                        "Файлы ответов участников (или папка с ними; их можно и перетащить в окно) "
+                        "становятся респондентами (Ctrl+Shift+I)"),
+    "resp.open_merge": ("Side by side…", "Рядом друг с другом…"),
+    "resp.open_merge.tip": ("Only the practices where the respondents disagree, every answer side by "
+                            "side (Consensus screen)",
+                            "Только практики с расхождениями, все ответы рядом (экран «Согласование»)"),
+    # consensus, side by side (merge)
+    "merge.title": ("Consensus: where the respondents disagree", "Согласование: где мнения расходятся"),
+    "merge.intro": ("Only the practices whose answers are far apart. Compare the answers and comments, "
+                    "agree on a level with the group (1-5, N not applicable, D don't know) and note "
+                    "who disagreed and why. The agreed answer replaces the median in the scores; "
+                    "Ctrl+Z undoes it.",
+                    "Только практики, где ответы далеко расходятся. Сравните ответы и комментарии, "
+                    "согласуйте уровень с группой (1–5, N — неприменимо, D — не знаю) и запишите, "
+                    "кто не согласен и почему. Согласованный ответ заменяет медиану в баллах; "
+                    "Ctrl+Z отменяет."),
+    "merge.threshold": ("Answers at least this many levels apart:",
+                        "Ответы расходятся не меньше чем на (уровней):"),
+    "merge.count": ("{n} practice(s) to discuss; {agreed} agreed so far.",
+                    "Практик для обсуждения: {n}; согласовано: {agreed}."),
+    "merge.none": ("No practice has answers {n} or more levels apart.",
+                   "Нет практик, где ответы расходятся на {n} уровня и больше."),
+    "merge.nothing": ("Nothing to discuss at this threshold: lower it to see smaller differences.",
+                      "При этом пороге обсуждать нечего: уменьшите его, чтобы увидеть меньшие расхождения."),
+    "merge.list": ("Practices where the respondents disagree", "Практики с расхождениями"),
+    "merge.col.practice": ("Practice", "Практика"),
+    "merge.col.answers": ("Answers", "Ответы"),
+    "merge.col.spread": ("Spread", "Разброс"),
+    "merge.col.agreed": ("Agreed", "Согласовано"),
+    "merge.col.respondent": ("Respondent", "Респондент"),
+    "merge.col.role": ("Role", "Роль"),
+    "merge.col.answer": ("Answer", "Ответ"),
+    "merge.col.comment": ("Comment", "Комментарий"),
+    "merge.answers": ("Everyone's answers", "Ответы всех"),
+    "merge.answers_for": ("Everyone's answers to {n}", "Ответы всех на {n}"),
+    "merge.median": ("Median of the answers: level {level}", "Медиана ответов: уровень {level}"),
+    "merge.no_median": ("No level was given: only N/A or don't know.",
+                        "Уровень никто не указал: только «неприменимо» или «не знаю»."),
+    "merge.agreed_intro": ("The agreed answer and the dissent:", "Согласованный ответ и особое мнение:"),
+    # results: re-assessment trend, benchmark packs
+    "results.segment_item_illustrative": ("{segment} (n={n}) — {pack} — ILLUSTRATIVE",
+                                          "{segment} (n={n}) — {pack} — ИЛЛЮСТРАТИВНЫЙ"),
+    "results.trend": ("Change since the last assessment", "Изменения с прошлой оценки"),
+    "results.trend_intro": ("This company has been assessed {n} times ({dates}). The table compares "
+                            "this assessment with the one of {before}.",
+                            "Компания оценивалась {n} раз(а) ({dates}). Таблица сравнивает эту оценку "
+                            "с оценкой от {before}."),
+    "results.trend_table": ("Dimension scores now and at the last assessment",
+                            "Баллы измерений сейчас и в прошлой оценке"),
+    "trend.col.dimension": ("Dimension", "Измерение"),
+    "trend.col.before": ("Before", "Было"),
+    "trend.col.now": ("Now", "Стало"),
+    "trend.col.change": ("Change", "Изменение"),
+    "trend.col.direction": ("Direction", "Направление"),
+    "trend.up": ("improved", "улучшилось"),
+    "trend.down": ("declined", "ухудшилось"),
+    "trend.flat": ("about the same", "без заметных изменений"),
+    "trend.new": ("first scored now", "впервые оценено"),
+    "trend.unknown": ("not comparable", "нельзя сравнить"),
+    "chart.trend": ("Dimension scores at each assessment of this company",
+                    "Баллы измерений в каждой оценке компании"),
+    "chart.empty.trend": ("One assessment only: no trend yet.", "Пока одна оценка: динамики нет."),
+    "roadmap.col.moved": ("Since last", "С прошлой"),
+    # benchmark shelf
+    "settings.benchmarks": ("Benchmark packs", "Пакеты бенчмарков"),
+    "settings.benchmarks.hint": ("Packs to compare with on the Results screen: the shipped one, packs "
+                                 "shared by colleagues, one built from your own portfolio, and those "
+                                 "saved from events. Nothing is shown from fewer than five assessments.",
+                                 "Пакеты для сравнения на экране «Результаты»: встроенный, пакеты "
+                                 "коллег, построенный по вашему портфелю и сохранённые на "
+                                 "мероприятиях. Менее чем по пяти оценкам ничего не показывается."),
+    "settings.pack_line": ("• {title} — {kind}, {n} segment(s), {date}",
+                           "• {title} — {kind}, сегментов: {n}, {date}"),
+    "bench.import": ("Import a benchmark pack", "Импорт пакета бенчмарков"),
+    "bench.import_btn": ("Import a pack…", "Импортировать пакет…"),
+    "bench.build": ("Build a benchmark from my portfolio", "Бенчмарк по моему портфелю"),
+    "bench.build_btn": ("Build from my portfolio", "Построить по портфелю"),
+    "bench.build.tip": ("Anonymised distributions of your own assessments (the newest of each "
+                        "re-assessed company), by industry, size and region",
+                        "Обезличенные распределения ваших оценок (по последней оценке каждой "
+                        "компании) по отраслям, размерам и регионам"),
+    "bench.portfolio_title": ("My portfolio", "Мой портфель"),
+    "bench.illustrative": ("ILLUSTRATIVE (generated, not measured)",
+                           "ИЛЛЮСТРАТИВНЫЙ (сгенерирован, а не измерен)"),
+    "bench.measured": ("measured", "измеренный"),
+    "bench.imported": ("“{title}” is on the shelf: {kind}, {n} segment(s). Choose it on the Results "
+                       "screen.",
+                       "«{title}» добавлен: {kind}, сегментов: {n}. Выберите его на экране "
+                       "«Результаты»."),
+    "bench.built": ("Built from {n} assessment(s), {segments} segment(s). Choose “My portfolio” on the "
+                    "Results screen; segments with fewer than five assessments show nothing.",
+                    "Построен по оценкам: {n}, сегментов: {segments}. Выберите «Мой портфель» на "
+                    "экране «Результаты»; сегменты менее чем из пяти оценок не показываются."),
+    # event room
+    "event.intro": ("At a club event every participant assesses their own company and sends you an "
+                    "answer file. The room is shown anonymously: nobody's company is named and "
+                    "nothing is shown from fewer than five participants. F11 puts it on the projector.",
+                    "На клубном мероприятии каждый участник оценивает свою компанию и присылает файл "
+                    "ответов. Зал показывается обезличенно: компании не называются, и менее чем по "
+                    "пяти участникам ничего не показывается. F11 — на проектор."),
+    "event.title_named": ("Event room — {event}", "Зал мероприятия — {event}"),
+    "event.name": ("Event name", "Название мероприятия"),
+    "event.name.hint": ("Printed on the reports and the benchmark", "Печатается в отчётах и бенчмарке"),
+    "event.add_files": ("Add answer files…", "Добавить файлы ответов…"),
+    "event.add_folder": ("Add a folder…", "Добавить папку…"),
+    "event.clear": ("Start a new room", "Новый зал"),
+    "event.drop_hint": ("You can also drop answer files or a folder onto this window.",
+                        "Файлы ответов или папку можно и перетащить в это окно."),
+    "event.reading": ("Reading and scoring {n} file(s)…", "Чтение и расчёт файлов: {n}…"),
+    "event.empty": ("No participants yet.", "Участников пока нет."),
+    "event.status": ("{n} participant(s) in the room", "Участников в зале: {n}"),
+    "event.refused": ("{n} file(s) not used:", "Не использовано файлов: {n}:"),
+    "event.too_few": ("Only {n} participant(s): nothing is shown below {min}, so that nobody can be "
+                      "recognised. Add more answer files.",
+                      "Участников всего {n}: менее чем по {min} ничего не показывается, чтобы никого "
+                      "нельзя было узнать. Добавьте файлы ответов."),
+    "event.distribution": ("Distribution per dimension", "Распределение по измерениям"),
+    "event.distribution.note": ("Each dot is one participant; the box spans the middle half of the "
+                                "room, the line is the median.",
+                                "Каждая точка — один участник; прямоугольник охватывает средние 50% "
+                                "зала, линия — медиана."),
+    "event.positions": ("Each participant in the room", "Каждый участник в зале"),
+    "event.col.number": ("Participant", "Участник"),
+    "event.col.name": ("Company", "Компания"),
+    "event.col.overall": ("CEM index", "Индекс CEM"),
+    "event.col.percentile": ("Percentile in the room", "Процентиль в зале"),
+    "event.col.phase": ("Phase attained", "Достигнутая фаза"),
+    "event.participant": ("No. {n}", "№ {n}"),
+    "event.show_names": ("Show company names (for your eyes only)", "Показать названия компаний (только для вас)"),
+    "event.show_names.tip": ("Off by default and never shown in presentation mode",
+                             "По умолчанию выключено и никогда не показывается в режиме презентации"),
+    "event.write_pdfs": ("Write PDFs…", "Создать PDF…"),
+    "event.write_pdfs.tip": ("The room summary and a personal report for each participant, into a folder",
+                             "Сводка по залу и личный отчёт каждого участника — в папку"),
+    "event.pdfs.progress": ("Writing {n} PDF reports…", "Создаются отчёты PDF: {n}…"),
+    "event.pdfs.cancelled": ("PDFs cancelled: nothing was written.", "Создание PDF отменено: ничего не записано."),
+    "event.pdfs.done": ("{n} PDF reports written to {folder}. Open the folder?",
+                        "Отчётов PDF: {n}, папка {folder}. Открыть папку?"),
+    "event.save_benchmark": ("Save consenting participants as a benchmark",
+                             "Сохранить согласившихся как бенчмарк"),
+    "event.save_benchmark.tip": ("Anonymised distributions of the participants who consented, on your "
+                                 "benchmark shelf",
+                                 "Обезличенные распределения участников, давших согласие, — в ваши "
+                                 "бенчмарки"),
+    "event.unnamed": ("event", "мероприятие"),
+    "event.no_consent": ("No participant consented to the benchmark: nothing was saved.",
+                         "Никто из участников не дал согласия на бенчмарк: ничего не сохранено."),
+    "event.replace_pack": ("A benchmark pack {id} is already on the shelf (another event today?). "
+                           "Replace it?",
+                           "Пакет бенчмарков {id} уже есть (другое мероприятие сегодня?). Заменить?"),
+    "event.replace": ("Replace", "Заменить"),
+    "event.saved_pack": ("“{title}” saved: {n} of {total} participants consented. Choose it on the "
+                         "Results screen (nothing is shown from fewer than five).",
+                         "«{title}» сохранён: согласились {n} из {total} участников. Выберите его на "
+                         "экране «Результаты» (менее чем по пяти ничего не показывается)."),
+    "chart.strips": ("Box and strip plot of the room's scores per dimension",
+                     "Диаграмма размаха и точек: баллы зала по измерениям"),
+    "chart.phase_mix": ("How many participants attained each phase",
+                        "Сколько участников достигли каждой фазы"),
+    "chart.empty.strips": ("Fewer than five participants: not shown.", "Меньше пяти участников: не показывается."),
+    "chart.empty.phase_mix": ("Fewer than five participants: not shown.",
+                              "Меньше пяти участников: не показывается."),
+    # participant mode
+    "part.window": ("Your answers", "Ваши ответы"),
+    "part.menu.language": ("&Language", "&Язык"),
+    "part.title": ("Your view of {company}", "Ваш взгляд на компанию «{company}»"),
+    "part.title.event": ("Self-assessment — {event}", "Самооценка — {event}"),
+    "part.intro": ("Answer each practice as things are today, not as they should be. Your answers are "
+                   "saved on this computer as you go; when you are done, export them and send the "
+                   "file to {facilitator}.",
+                   "Отвечайте о том, как есть сегодня, а не как должно быть. Ответы сохраняются на "
+                   "этом компьютере по ходу работы; в конце экспортируйте их и отправьте файл: "
+                   "{facilitator}."),
+    "part.facilitator": ("the facilitator", "фасилитатору"),
+    "part.intro.event": ("Assess your own company as it is today. Your answers are saved on this "
+                         "computer as you go; when you are done, export them and send the file to the "
+                         "organiser. The room is shown anonymously.",
+                         "Оцените свою компанию такой, какая она сегодня. Ответы сохраняются на этом "
+                         "компьютере по ходу работы; в конце экспортируйте их и отправьте файл "
+                         "организатору. Результаты зала показываются обезличенно."),
+    "part.about": ("About you", "О вас"),
+    "part.name": ("Your name", "Ваше имя"),
+    "part.name.hint": ("as the facilitator knows you", "как вас знает фасилитатор"),
+    "part.role": ("Your role", "Ваша роль"),
+    "part.role_fixed": ("Answering as: {role}", "Отвечаете как: {role}"),
+    "part.company": ("Your company", "Ваша компания"),
+    "part.industry": ("Industry", "Отрасль"),
+    "part.industry.hint": ("e.g. logistics", "например, логистика"),
+    "part.size": ("Company size", "Размер компании"),
+    "part.consent": ("My company's anonymised scores may join the event's benchmark",
+                     "Обезличенные баллы моей компании можно включить в бенчмарк мероприятия"),
+    "part.consent.tip": ("Only distributions of five or more companies are ever shown; no name is kept",
+                         "Показываются только распределения по пяти и более компаниям; названия не "
+                         "сохраняются"),
+    "part.export": ("Export my answers…", "Экспортировать мои ответы…"),
+    "part.export.tip": ("Write the answer file to send to the facilitator (Ctrl+E)",
+                        "Записать файл ответов для фасилитатора (Ctrl+E)"),
+    "part.export.title": ("Export my answers", "Экспорт моих ответов"),
+    "part.saved": ("{n} of {total} practices answered — saved on this computer.",
+                   "Отвечено практик: {n} из {total} — сохранено на этом компьютере."),
+    "part.exported_to": ("Last exported to {path}.", "Последний экспорт: {path}."),
+    "part.need_name": ("Please enter your name first.", "Сначала введите своё имя."),
+    "part.need_company": ("Please enter your company's name first.", "Сначала введите название компании."),
+    "part.unanswered": ("{n} practice(s) are still unanswered. Export anyway? (You can export again "
+                        "later.)",
+                        "Практик без ответа: {n}. Всё равно экспортировать? (Экспортировать можно и "
+                        "позже ещё раз.)"),
+    "part.export_anyway": ("Export anyway", "Экспортировать"),
+    "part.exported": ("Saved {path}. Send this file to the facilitator.",
+                      "Сохранено: {path}. Отправьте этот файл фасилитатору."),
+    "part.restored": ("Your earlier answers to this questionnaire were restored.",
+                      "Ваши прежние ответы на эту анкету восстановлены."),
+    "part.draft_damaged": ("Your earlier answers could not be read and were set aside: {problem}",
+                           "Прежние ответы не удалось прочитать, они отложены: {problem}"),
+    "part.nothing_to_resume": ("There are no answers to resume: open the questionnaire file you were "
+                               "given.",
+                               "Нет ответов для продолжения: откройте полученный файл анкеты."),
     # undo texts
     "undo.answer": ("answer", "ответ"),
     "undo.agreed": ("agreed answer", "согласованный ответ"),
@@ -427,6 +709,7 @@ UI: dict[str, tuple[str, str]] = {
     "undo.roadmap_order": ("roadmap order", "порядок дорожной карты"),
     "undo.roadmap_add": ("add action", "добавление действия"),
     "undo.roadmap_remove": ("remove action", "удаление действия"),
+    "undo.import_answers": ("import answer files", "импорт файлов ответов"),
 }
 
 

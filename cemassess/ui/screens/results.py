@@ -33,6 +33,8 @@ CHARTS = (("radar", "chart.radar"), ("gap_bars", "chart.gap_bars"),
           ("phase_progress", "chart.phase_progress"), ("nps_panel", "chart.nps_panel"),
           ("role_heatmap", "chart.role_heatmap"))
 COLUMNS = ("dimension", "score", "level", "median", "p90", "percentile", "coverage")
+TREND_COLUMNS = ("dimension", "before", "now", "change", "direction")
+PACK_ROLE = Qt.ItemDataRole.UserRole + 1  # the segment's pack ("" = the shipped one)
 
 
 class View(BaseView):
@@ -85,6 +87,20 @@ class View(BaseView):
         lay.addLayout(bench)
         self.illustrative = Banner("warn")
         lay.addWidget(self.illustrative)
+        self.trend_box = b.bind(QGroupBox(), "results.trend")
+        trl = QVBoxLayout(self.trend_box)
+        self.trend_intro = wrap_label()
+        trl.addWidget(self.trend_intro)
+        self.trend_table = b.bind(QTableWidget(0, len(TREND_COLUMNS)), name="results.trend_table")
+        self.trend_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.trend_table.verticalHeader().hide()
+        self.trend_table.setTabKeyNavigation(False)
+        self.trend_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.trend_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.trend_slot = QVBoxLayout()
+        trl.addLayout(self.trend_slot)
+        trl.addWidget(self.trend_table)
+        self.trend_box.hide()
         self.gating_box = b.bind(QGroupBox(), "results.gating")
         gl = QVBoxLayout(self.gating_box)
         self.gating = wrap_label(selectable=True)
@@ -103,6 +119,7 @@ class View(BaseView):
         self.table_hint = b.bind(wrap_label(css="color: palette(mid);"), "results.table_hint")
         lay.addWidget(self.table)
         lay.addWidget(self.table_hint)
+        lay.addWidget(self.trend_box)
         self.charts: dict[str, ChartView] = {}
         grid = QGridLayout()
         self.chart_grid = grid
@@ -116,10 +133,12 @@ class View(BaseView):
         self.scroll = scroller(inner)
         outer.addWidget(self.scroll)
 
-    def add_charts(self, source) -> None:
+    def add_charts(self, source, trend_source) -> None:
         for kind, name in CHARTS:
             self.charts[kind] = ChartView(kind, name, source)
         self._arrange_charts(False)
+        self.trend_chart = ChartView("trend", "chart.trend", trend_source)
+        self.trend_slot.addWidget(self.trend_chart)
 
     def _arrange_charts(self, presentation: bool) -> None:
         """Side by side on a screen; one under another, enlarged, on a projector."""
@@ -151,17 +170,19 @@ class View(BaseView):
         anchor = self.findings_box if on else self.table
         lay.insertWidget(lay.indexOf(anchor), self.gating_box)
         self._arrange_charts(on)
+        self.trend_chart.enlarge = on
 
     def translateUI(self, lang: str) -> None:  # noqa: N802
         super().translateUI(lang)
         self.table.setHorizontalHeaderLabels([t(f"results.col.{c}", lang) for c in COLUMNS])
+        self.trend_table.setHorizontalHeaderLabels([t(f"trend.col.{c}", lang) for c in TREND_COLUMNS])
 
 
 class Controller(BaseController):
     def __init__(self, view: View, session: Any, ctx: Any) -> None:
         super().__init__(view, session, ctx)
         self._snapshot = None
-        view.add_charts(self.chart_source)
+        view.add_charts(self.chart_source, self.trend_source)
         v = view
         v.overall.explain.connect(self.explain_overall)
         v.phase.explain.connect(self.explain_phase)
@@ -171,14 +192,18 @@ class Controller(BaseController):
         v.table.cellClicked.connect(lambda row, _col: self.explain_dimension(row))
         v.segment.activated.connect(self._segment_chosen)
         session.segment_id = ctx.settings.get("results/segment")
+        session.pack_id = ctx.settings.get("results/pack")
+        session.benchmarkChanged.connect(self.mark_stale)
         v.blockers.clicked.connect(lambda pid: ctx.navigate("walk", practice=pid))
         session.resultsChanged.connect(self._results_changed)
         session.assessmentOpened.connect(self._results_changed)
 
     def _segment_chosen(self, index: int) -> None:
         segment = self.view.segment.itemData(index) or ""
+        pack = self.view.segment.itemData(index, PACK_ROLE) or ""
         self.ctx.settings.set("results/segment", segment)
-        self.session.set_segment(segment)
+        self.ctx.settings.set("results/pack", pack)
+        self.session.set_segment(segment, pack)
 
     def _results_changed(self) -> None:
         self._snapshot = None
@@ -192,6 +217,14 @@ class Controller(BaseController):
             self._snapshot = s.results_snapshot()
         theme = chart_theme(self.ctx.settings.get("branding/accent"))
         return self._snapshot, self.lang, theme
+
+    def trend_source(self) -> tuple | None:
+        s = self.session
+        trend = s.trend() if s.is_open else None
+        if trend is None:
+            return None
+        theme = chart_theme(self.ctx.settings.get("branding/accent"))
+        return (s.framework, trend), self.lang, theme
 
     def refresh(self) -> None:
         s, v, lang = self.session, self.view, self.lang
@@ -225,26 +258,69 @@ class Controller(BaseController):
         self._fill_segments(res)
         self._fill_gating(res)
         self._fill_table(res)
+        self._fill_trend()
         self._fill_findings(res)
         for chart in v.charts.values():
             chart.invalidate()
 
     def _fill_segments(self, res: Any) -> None:
-        v, lang, pack = self.view, self.lang, self.session.benchmarks
+        """Every segment of every pack: the shipped one, then the shelf's (imported, built from
+        the portfolio, saved from an event). Only illustrative packs carry that label."""
+        s, v, lang = self.session, self.view, self.lang
         v.segment.clear()
-        if pack is None or res.benchmark is None:
+        if res.benchmark is None:
             v.segment.addItem(t("results.no_benchmark", lang), "")
             v.segment.setEnabled(False)
             v.illustrative.show_text("")
             return
         v.segment.setEnabled(True)
-        title = pack.title_ru if lang == "ru" and pack.title_ru else pack.title
-        for seg in pack.segments:
-            v.segment.addItem(t("results.segment_item", lang, segment=seg.title(lang), n=seg.n,
-                                pack=title), seg.id)
-        v.segment.setCurrentIndex(max(0, v.segment.findData(res.benchmark.segment.id)))
-        v.illustrative.show_text(t("results.illustrative", lang, pack=title) if pack.illustrative else "")
-        v.illustrative.setToolTip(pack.source)
+        shipped = s.shipped_benchmarks
+        chosen = res.benchmark.pack
+        current = 0
+        for pack in s.packs():
+            title = pack.title_ru if lang == "ru" and pack.title_ru else pack.title
+            key = "results.segment_item_illustrative" if pack.illustrative else "results.segment_item"
+            pack_key = "" if pack is shipped else pack.id
+            for seg in pack.segments:
+                v.segment.addItem(t(key, lang, segment=seg.title(lang), n=seg.n, pack=title), seg.id)
+                v.segment.setItemData(v.segment.count() - 1, pack_key, PACK_ROLE)
+                if pack.id == chosen.id and seg.id == res.benchmark.segment.id:
+                    current = v.segment.count() - 1
+        v.segment.setCurrentIndex(current)
+        title = chosen.title_ru if lang == "ru" and chosen.title_ru else chosen.title
+        v.illustrative.show_text(t("results.illustrative", lang, pack=title) if chosen.illustrative else "")
+        v.illustrative.setToolTip(chosen.source)
+
+    def _fill_trend(self) -> None:
+        """A re-assessment: the change since the assessment before, dimension by dimension."""
+        s, v, lang = self.session, self.view, self.lang
+        trend = s.trend()
+        v.trend_box.setVisible(trend is not None)
+        if trend is None:
+            return
+        fw = s.framework
+        v.trend_intro.setText(t("results.trend_intro", lang, n=len(trend.dates), before=trend.dates[-2],
+                                dates=", ".join(trend.dates)))
+        table = v.trend_table
+        table.setRowCount(len(trend.changes))
+        for i, c in enumerate(trend.changes):
+            cells = (fw.dimensions_by_id[c.dimension_id].title(lang),
+                     f"{c.before:.0f}" if c.before is not None else "—",
+                     f"{c.after:.0f}" if c.after is not None else "—",
+                     f"{c.delta:+.1f}" if c.delta is not None else "—",
+                     t(f"trend.{c.direction}", lang))
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if j == 4 and c.direction in ("up", "down"):
+                    item.setForeground(Qt.GlobalColor.darkGreen if c.direction == "up" else Qt.GlobalColor.darkRed)
+                table.setItem(i, j, item)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        h = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(h + 4)
+        v.trend_chart.invalidate()
 
     def _fill_gating(self, res: Any) -> None:
         from cemassess.explain import explain_phase

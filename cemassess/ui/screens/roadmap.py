@@ -35,8 +35,11 @@ from cemassess.ui.strings import t
 from cemassess.ui.widgets import Banner, heading, wrap_label
 
 HORIZONS = ("now", "next", "later")
-COLUMNS = ("rank", "action", "dimension", "phase", "effort", "owner", "due", "edited")
+COLUMNS = ("rank", "action", "dimension", "phase", "effort", "owner", "due", "edited", "moved")
 ROLE = Qt.ItemDataRole.UserRole
+MOVED_COL = COLUMNS.index("moved")
+ARROWS = {"up": "▲", "down": "▼", "flat": "＝", "new": "＋"}
+TREND_TEXT = "cemassess.report.sections_trend"  # moved_note(); imported off the GUI thread
 
 
 class View(BaseView):
@@ -76,9 +79,11 @@ class View(BaseView):
         self.ed_title = heading(size=1.1)
         self.ed_desc = wrap_label(selectable=True)
         self.ed_why = wrap_label(selectable=True, css="color: palette(dark);")
+        self.ed_moved = wrap_label(selectable=True, css="font-weight: bold;")
         ed.addWidget(self.ed_title)
         ed.addWidget(self.ed_desc)
         ed.addWidget(self.ed_why)
+        ed.addWidget(self.ed_moved)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.included = b.bind(QCheckBox(), "roadmap.included")
@@ -222,6 +227,8 @@ class Controller(BaseController):
             return
         res = s.results()
         fw = s.framework
+        trend = s.trend()
+        v.tree.setColumnHidden(MOVED_COL, trend is None)
         v.title.setText(t("roadmap.title", lang, company=s.assessment.company.name or s.assessment.id))
         selected = self.selected_id()
         self._filling = True
@@ -250,6 +257,12 @@ class Controller(BaseController):
                              | Qt.ItemFlag.ItemIsUserCheckable)
                 row.setCheckState(1, Qt.CheckState.Checked if it.included else Qt.CheckState.Unchecked)
                 row.setToolTip(7, t("roadmap.edited", lang) if it.edited else "")
+                if trend is not None:
+                    direction = trend.moved(it.dimension_id)
+                    row.setText(MOVED_COL, ARROWS.get(direction, ""))
+                    row.setTextAlignment(MOVED_COL, Qt.AlignmentFlag.AlignCenter)
+                    row.setToolTip(MOVED_COL, self._moved(it.dimension_id) or t(f"trend.{direction}", lang))
+                    row.setData(MOVED_COL, Qt.ItemDataRole.AccessibleTextRole, t(f"trend.{direction}", lang))
                 if not it.included:
                     for c in range(len(COLUMNS)):
                         row.setForeground(c, v.palette().mid())
@@ -261,7 +274,7 @@ class Controller(BaseController):
                 if it.id == selected:
                     select_item = row
             head.setExpanded(True)
-        for c in (0, 3, 4, 6, 7):
+        for c in (0, 3, 4, 6, 7, MOVED_COL):
             v.tree.resizeColumnToContents(c)
         v.tree.setColumnWidth(2, 170)
         v.tree.setColumnWidth(5, 320 if v.presentation else 170)
@@ -273,6 +286,17 @@ class Controller(BaseController):
         if select_item is not None:
             v.tree.setCurrentItem(select_item)
         self._load_editor()
+
+    def _moved(self, dimension_id: str) -> str:
+        """The report's own sentence on how the action's dimension moved since the last
+        assessment (its module loads on the drawing thread; the screen refreshes then)."""
+        from cemassess.ui.charts import loaded
+
+        trend = self.session.trend()
+        if trend is None:
+            return ""
+        mod = loaded(TREND_TEXT, then=self.mark_stale)
+        return mod.moved_note(trend, dimension_id, self.lang) if mod is not None else ""
 
     def selected_id(self) -> str:
         item = self.view.tree.currentItem()
@@ -286,7 +310,7 @@ class Controller(BaseController):
         v.editor.setEnabled(it is not None and not self.session.read_only)
         if it is None:
             v.ed_title.setText(t("roadmap.none_selected", lang))
-            for w in (v.ed_desc, v.ed_why):
+            for w in (v.ed_desc, v.ed_why, v.ed_moved):
                 w.setText("")
             return
         title, desc, owner, kpi = self._texts(it)
@@ -294,6 +318,9 @@ class Controller(BaseController):
         v.ed_title.setText(title + ("  ✎" if it.edited else ""))
         v.ed_desc.setText(desc)
         v.ed_why.setText(f"{t('why', lang)}: {explain_action(self.session.framework, it, lang)}")
+        moved = self._moved(it.dimension_id)
+        v.ed_moved.setText(moved)
+        v.ed_moved.setVisible(bool(moved))
         v.included.setChecked(it.included)
         for edit, text in ((v.owner, owner), (v.kpi, kpi), (v.note, it.note)):
             edit.setText(text)

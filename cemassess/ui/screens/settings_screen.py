@@ -1,5 +1,6 @@
 """Settings: language (the app and the framework's content switch at once, nothing is
-lost), the report's branding (consultant, logo, accent colour) and the data folder."""
+lost), the report's branding (consultant, logo, accent colour), the data folder and the
+benchmark shelf (import a shared pack, build one from the portfolio)."""
 
 from __future__ import annotations
 
@@ -77,6 +78,20 @@ class View(BaseView):
         dl.addRow(self.folder_now)
         dl.addRow(b.bind(wrap_label(css="color: palette(mid);"), "settings.folder.hint"))
         lay.addWidget(data)
+        bench = b.bind(QGroupBox(), "settings.benchmarks")
+        bnl = QVBoxLayout(bench)
+        bnl.addWidget(b.bind(wrap_label(css="color: palette(mid);"), "settings.benchmarks.hint"))
+        self.packs = wrap_label(selectable=True)
+        bnl.addWidget(self.packs)
+        brow = QHBoxLayout()
+        self.import_pack = b.bind(QPushButton(), "bench.import_btn", name="bench.import")
+        self.build_pack = b.bind(QPushButton(), "bench.build_btn", name="bench.build",
+                                 tip="bench.build.tip")
+        brow.addWidget(self.import_pack)
+        brow.addWidget(self.build_pack)
+        brow.addStretch(1)
+        bnl.addLayout(brow)
+        lay.addWidget(bench)
         self.config_path = wrap_label(css="color: palette(mid);")
         lay.addWidget(self.config_path)
         lay.addStretch(1)
@@ -105,12 +120,30 @@ class Controller(BaseController):
         v.folder_btn.clicked.connect(self.pick_folder)
         session.languageChanged.connect(
             lambda lang: v.language.setCurrentIndex(max(0, v.language.findData(lang))))
+        v.import_pack.clicked.connect(lambda: self._workshop("import_pack"))
+        v.build_pack.clicked.connect(lambda: self._workshop("build_pack"))
+        session.benchmarkChanged.connect(self.mark_stale)
+
+    def _workshop(self, action: str) -> None:
+        workshop = self.ctx.extras.get("workshop")
+        if workshop is not None:
+            getattr(workshop, action)()
 
     def refresh(self) -> None:
         p = self.session.portfolio
         self.view.folder_now.setText(t("settings.folder.now", self.lang,
                                        folder=str(getattr(p, "root", "") or "")))
         self.view.config_path.setText(t("settings.stored_in", self.lang, path=str(self.ctx.settings.path)))
+        lines = []
+        for pack in self.session.packs():
+            title = pack.title_ru if self.lang == "ru" and pack.title_ru else pack.title
+            kind = t("bench.illustrative" if pack.illustrative else "bench.measured", self.lang)
+            lines.append(t("settings.pack_line", self.lang, title=title, kind=kind, n=len(pack.segments),
+                           date=pack.created.isoformat()))
+        self.view.packs.setText("\n".join(lines) or t("results.no_benchmark", self.lang))
+        ro = self.session.read_only
+        self.view.import_pack.setEnabled(not ro)
+        self.view.build_pack.setEnabled(not ro)
 
     def _save(self, key: str, value: str) -> None:
         self.ctx.settings.set(key, value)
