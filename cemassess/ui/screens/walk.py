@@ -90,6 +90,11 @@ class View(BaseView):
         self.split = split
         lay.addWidget(split, 1)
 
+    def set_participant_mode(self) -> None:
+        """Participant mode: one person answers; nobody to choose, no consensus."""
+        for w in (self.respondent_label, self.respondent, self.consensus):
+            w.hide()
+
     @property
     def dim_page(self) -> DimensionPage:
         """The dimension page on show (an empty one before any is built)."""
