@@ -26,6 +26,15 @@ class ActionKey(StrEnum):
     PRESENTATION = "presentation"
     METHOD = "method"
     ABOUT = "about"
+    DETAILS = "details"
+    QUESTIONNAIRE = "questionnaire"
+    IMPORT_ANSWERS = "import_answers"
+    IMPORT_ANSWER_FOLDER = "import_answer_folder"
+    MERGE = "merge"
+    ANSWER = "answer"
+    EVENT = "event"
+    IMPORT_PACK = "import_pack"
+    BUILD_PACK = "build_pack"
 
 
 class ActionSpec(NamedTuple):  # a NamedTuple: dataclasses would cost start-up time
@@ -38,7 +47,7 @@ class ActionSpec(NamedTuple):  # a NamedTuple: dataclasses would cost start-up t
     separator_before: bool = False
 
 
-MENUS = ("file", "edit", "export", "view", "help")
+MENUS = ("file", "edit", "workshop", "export", "view", "help")
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionKey.NEW, "file", "action.new", "Ctrl+N", writes=True),
@@ -50,12 +59,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionKey.UNDO, "edit", "action.undo", "Ctrl+Z", needs_assessment=True, writes=True),
     ActionSpec(ActionKey.REDO, "edit", "action.redo", "Ctrl+Shift+Z", needs_assessment=True,
                writes=True),
+    ActionSpec(ActionKey.DETAILS, "edit", "action.details", "Ctrl+I", needs_assessment=True,
+               writes=True, separator_before=True),
+    ActionSpec(ActionKey.QUESTIONNAIRE, "workshop", "action.questionnaire", "Ctrl+Shift+Q",
+               needs_assessment=True),
+    ActionSpec(ActionKey.IMPORT_ANSWERS, "workshop", "action.import_answers", "Ctrl+Shift+I",
+               needs_assessment=True, writes=True),
+    ActionSpec(ActionKey.IMPORT_ANSWER_FOLDER, "workshop", "action.import_answer_folder",
+               needs_assessment=True, writes=True),
+    ActionSpec(ActionKey.MERGE, "workshop", "action.merge", needs_assessment=True),
+    ActionSpec(ActionKey.ANSWER, "workshop", "action.answer", separator_before=True),
+    ActionSpec(ActionKey.EVENT, "workshop", "action.event", separator_before=True),
+    ActionSpec(ActionKey.IMPORT_PACK, "workshop", "action.import_pack", writes=True,
+               separator_before=True),
+    ActionSpec(ActionKey.BUILD_PACK, "workshop", "action.build_pack", writes=True),
     ActionSpec(ActionKey.EXPORT_PDF, "export", "action.export_pdf", "Ctrl+P", needs_assessment=True),
     ActionSpec(ActionKey.EXPORT_XLSX, "export", "action.export_xlsx", needs_assessment=True),
     ActionSpec(ActionKey.EXPORT_CSV, "export", "action.export_csv", needs_assessment=True),
     ActionSpec(ActionKey.EXPORT_FILE, "export", "action.export_file", "Ctrl+Shift+S",
                needs_assessment=True, separator_before=True),
-    ActionSpec(ActionKey.PRESENTATION, "view", "action.presentation", "F11", needs_assessment=True),
+    # needs an open assessment or a room on the event screen: the main window decides
+    ActionSpec(ActionKey.PRESENTATION, "view", "action.presentation", "F11"),
     ActionSpec(ActionKey.METHOD, "help", "action.method", "F1"),
     ActionSpec(ActionKey.ABOUT, "help", "action.about"),
 )

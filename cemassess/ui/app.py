@@ -53,8 +53,56 @@ def start(win, data_dir: str | None) -> None:
     gc.freeze()
 
 
+def run_participant(app, settings, questionnaire: str | None) -> int:
+    """Participant mode: the participant's window only; the portfolio is never opened."""
+    from cemassess.ui.participant import open_participant
+    from cemassess.ui.screens.participant import focus_first
+
+    app.setWindowIcon(app_icon())
+    win = open_participant(settings, questionnaire)
+    if win is None:
+        return 1
+    windows = [win]
+
+    def another(paths: list) -> None:  # macOS: a second questionnaire opened with the app
+        for p in paths:
+            w = open_participant(settings, p)
+            if w is not None:
+                windows.append(w)
+                w.show()
+
+    opener = FileOpenFilter(another, app)
+    app.installEventFilter(opener)
+    win.show()
+    focus_first(win.controller)
+    return app.exec()
+
+
+def FileOpenFilter(handler, parent):  # noqa: N802 (a QObject class, made when Qt is loaded)
+    """Routes QFileOpenEvent (macOS: a file double-clicked or dropped on the Dock icon) to
+    `handler([path])`, the same way as a file given on the command line."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _Filter(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt)
+            if event.type() == QEvent.Type.FileOpen:
+                path = event.file() or event.url().toLocalFile()
+                if path:
+                    handler([path])
+                    return True
+            return False
+
+    return _Filter(parent)
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="cemassess-app", description="CEM maturity assessment (desktop app)")
+    p.add_argument("file", nargs="?", metavar="FILE",
+                   help="an assessment file to open (imported into the portfolio unless it is there "
+                        "already), or a questionnaire to answer (participant mode)")
+    p.add_argument("--participant", nargs="?", const="", metavar="QUESTIONNAIRE",
+                   help="participant mode: answer a questionnaire on this computer, with no portfolio "
+                        "(without a file: resume the answers given last)")
     p.add_argument("--data-dir", help="portfolio folder (default: the user data folder)")
     p.add_argument("--lang", choices=["en", "ru"], help="language of the app and the content")
     p.add_argument("--selftest", action="store_true",
@@ -77,14 +125,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("cemassess")
     app.setOrganizationName("cemassess")
+    app.setDesktopFileName("io.github.cemassess")  # the .desktop file: icon and grouping on Wayland
 
-    from cemassess.ui.mainwindow import MainWindow
     from cemassess.ui.settings import Settings
 
     settings = Settings()
     if args.lang:
         settings.language = args.lang
+    participant = args.participant
+    if participant is None and args.file and not args.selftest:
+        from cemassess.ui.files import sniff
+
+        if sniff(args.file) == "questionnaire":
+            participant = args.file
+    if participant is not None:
+        return run_participant(app, settings, participant or None)
+
+    from cemassess.ui.mainwindow import MainWindow
+
     win = MainWindow(settings)
+    if args.file and not args.selftest:
+        win.open_paths([args.file])  # done once the portfolio is open
+    opener = FileOpenFilter(win.open_paths, app)  # macOS: files opened with the app while it runs
+    app.installEventFilter(opener)
     win.show()
     if args.measure_startup == "shown":
         QTimer.singleShot(0, lambda: (print(f"shown {time.perf_counter():.6f}", flush=True), app.quit()))

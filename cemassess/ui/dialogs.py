@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from cemassess.ui.strings import t
 
 ASSESSMENT_FILTER = "cemassess (*.cemassess.json *.json)"
+ANSWERS_FILTER = "cemassess answers (*.json)"
+QUESTIONNAIRE_FILTER = "cemassess questionnaire (*.json)"
+BENCHMARK_FILTER = "cemassess benchmark pack (*.json)"
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -62,6 +65,26 @@ def ask_recovery(parent: QWidget | None, lines: list[str], lang: str) -> bool:
 def open_files(parent: QWidget | None, lang: str) -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(parent, t("import.title", lang), "", ASSESSMENT_FILTER)
     return [Path(n) for n in names]
+
+
+def pick_files(parent: QWidget | None, title: str, file_filter: str, start: str = "") -> list[Path]:
+    """Several files (answer files, event participants)."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, start, file_filter)
+    return [Path(n) for n in names]
+
+
+def pick_file(parent: QWidget | None, title: str, file_filter: str, start: str = "") -> Path | None:
+    """One file (a questionnaire, a benchmark pack)."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, start, file_filter)
+    return Path(name) if name else None
+
+
+def show_report(parent: QWidget | None, title: str, summary: str, rows: list[tuple[str, bool, str]],
+                lang: str) -> None:
+    """What happened to each file of an import: (file, accepted, what/why)."""
+    from cemassess.ui.widgets import ReportDialog
+
+    ReportDialog(title, summary, rows, lang, parent).exec()
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:

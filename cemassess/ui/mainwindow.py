@@ -36,6 +36,8 @@ class MainWindow(QMainWindow):
         self.lang = settings.language
         self.session: Any = None
         self.exporter: Any = None
+        self.workshop: Any = None
+        self._pending_paths: list = []  # files given before boot (argument, macOS open event)
         self.presenting = False
         self._was_maximized = False
         self.views: dict[ScreenKey, Any] = {}
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self.status: Any = None  # "all changes saved" (made in boot: start-up time)
+        self.setAcceptDrops(True)  # answer files, questionnaires, assessment files
         self.resize(1280, 820)
         geometry = settings.get("window/geometry")
         if geometry:
@@ -102,8 +105,17 @@ class MainWindow(QMainWindow):
 
     def handlers(self) -> dict[ActionKey, Any]:
         start = self.controllers[ScreenKey.START]
-        s, ex = self.session, self.exporter
+        s, ex, ws = self.session, self.exporter, self.workshop
         return {
+            ActionKey.DETAILS: start.edit_details,
+            ActionKey.QUESTIONNAIRE: ws.export_questionnaire,
+            ActionKey.IMPORT_ANSWERS: lambda: ws.import_answers(),
+            ActionKey.IMPORT_ANSWER_FOLDER: ws.import_answer_folder,
+            ActionKey.MERGE: lambda: self.navigate(ScreenKey.MERGE),
+            ActionKey.ANSWER: lambda: ws.answer_questionnaire(),
+            ActionKey.EVENT: lambda: self.navigate(ScreenKey.EVENT),
+            ActionKey.IMPORT_PACK: lambda: ws.import_pack(),
+            ActionKey.BUILD_PACK: ws.build_pack,
             ActionKey.NEW: start.new_assessment,
             ActionKey.DEMO: start.open_demo,
             ActionKey.IMPORT: start.import_files,
@@ -152,6 +164,7 @@ class MainWindow(QMainWindow):
         from cemassess.ui.export import Exporter
         from cemassess.ui.screens.base import Context
         from cemassess.ui.session import Session
+        from cemassess.ui.workshop import Workshop
 
         make = session_factory or (lambda p, lang: Session(p, lang, parent=self))
         self.session = s = make(portfolio, self.lang)
@@ -162,11 +175,19 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(s, self.settings, self)
         self.exporter.finished.connect(lambda p: self.statusBar().showMessage(
             t("export.saved", self.lang, path=p), 8000) if p else None)
+        self.workshop = Workshop(s, self.settings, self, navigate=self.navigate,
+                                 event_screen=self.controllers[ScreenKey.EVENT],
+                                 open_files=self.controllers[ScreenKey.START].import_files)
+        self.workshop.questionnaireWritten.connect(lambda p: self.statusBar().showMessage(
+            t("export.saved", self.lang, path=p), 8000))
+        ctx.extras["workshop"] = self.workshop
+        self.controllers[ScreenKey.EVENT].roomChanged.connect(self._update_enabled)
         for key, fn in self.handlers().items():
             self.actions_by_key[key].triggered.connect(lambda _=False, f=fn: f())
         self.controllers[ScreenKey.START].opened.connect(self._opened_from_start)
         s.languageChanged.connect(self.translateUI)
         s.assessmentOpened.connect(self._assessment_opened)
+        s.profileChanged.connect(self._window_title)
         s.saveFailed.connect(self._save_failed)
         s.resultsChanged.connect(self._saved)
         # bound methods, not lambdas: Qt drops them when the window goes, so an undo stack
@@ -181,7 +202,60 @@ class MainWindow(QMainWindow):
         self.controllers[ScreenKey.START].mark_stale()
         self._tab_changed(self.tabs.currentIndex())
         self.ready.emit()
+        if self._pending_paths:
+            paths, self._pending_paths = self._pending_paths, []
+            self.open_paths(paths)
         return True
+
+    # -- files given to the app: an argument, a drop, a macOS open event ---------------------------
+    def open_paths(self, paths: list) -> None:
+        """Open what the files hold (see Workshop.open_paths); one assessment file given on its
+        own is imported if need be and opened."""
+        from pathlib import Path
+
+        paths = [Path(p) for p in paths]
+        if self.session is None:  # before boot: done once the portfolio is open
+            self._pending_paths += paths
+            return
+        from cemassess.ui.files import sniff
+
+        if len(paths) == 1 and sniff(paths[0]) in ("assessment", "unknown", "missing"):
+            self.open_assessment_file(paths[0])
+            return
+        self.workshop.open_paths(paths)
+
+    def open_assessment_file(self, path: Any) -> bool:
+        """Its id in the portfolio: open that one; otherwise import it, then open it."""
+        from cemassess.ui import dialogs
+        from cemassess.ui.portfolio import import_or_open
+
+        try:
+            aid, what = import_or_open(self.session.portfolio, path)
+            self.session.portfolioChanged.emit()
+            self.session.open(aid)
+        except Exception as e:
+            dialogs.error(self, t("error.title", self.lang), str(e), self.lang)
+            return False
+        if what == "present":
+            self.statusBar().showMessage(t("open.present", self.lang), 10000)
+        self._opened_from_start("walk")
+        return True
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if self.session is not None and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt)
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths or self.session is None:
+            return super().dropEvent(event)
+        event.acceptProposedAction()
+        self.workshop.open_paths(paths)
 
     def _report_recovery(self) -> None:
         from cemassess.ui import dialogs
@@ -235,7 +309,7 @@ class MainWindow(QMainWindow):
     def _assessment_opened(self) -> None:
         self._update_enabled()
         self._window_title()
-        if not self.session.is_open and self.presenting:
+        if not self.session.is_open and self.presenting and self._current_key() is not ScreenKey.EVENT:
             self.toggle_presentation()
 
     def _save_failed(self, message: str) -> None:
@@ -264,6 +338,8 @@ class MainWindow(QMainWindow):
                 ok = ok and s.undo_stack.canUndo()
             if spec.key is ActionKey.REDO:
                 ok = ok and s.undo_stack.canRedo()
+            if spec.key is ActionKey.PRESENTATION:
+                ok = s is not None and (is_open or self._room_shown())
             act.setEnabled(ok)
         for spec in SCREENS:
             i = self.tabs.indexOf(self.pages[spec.key])
@@ -272,6 +348,17 @@ class MainWindow(QMainWindow):
             self.goto_actions[spec.key].setEnabled(self.tabs.isTabEnabled(i))
         if not is_open and self.specs[self._current_key()].needs_assessment:
             self.tabs.setCurrentWidget(self.pages[ScreenKey.START])
+
+    def _room_shown(self) -> bool:
+        ev = self.controllers.get(ScreenKey.EVENT)
+        return ev is not None and ev.room is not None
+
+    def _presentable(self, key: ScreenKey) -> bool:
+        if not self.specs[key].presentation:
+            return False
+        if key is ScreenKey.EVENT:
+            return self._room_shown()
+        return bool(self.session and self.session.is_open)
 
     def _current_key(self) -> ScreenKey:
         page = self.tabs.currentWidget()
@@ -322,13 +409,14 @@ class MainWindow(QMainWindow):
     # -- presentation mode (F11) -------------------------------------------------------------------
     def toggle_presentation(self, full_screen: bool = True) -> None:
         on = not self.presenting
-        if on and not (self.session and self.session.is_open):
+        if on and not any(self._presentable(spec.key) for spec in SCREENS):
             return
         self.presenting = on
         self.menuBar().setVisible(not on)
         self.statusBar().setVisible(not on)
         for spec in SCREENS:
-            self.tabs.setTabVisible(self.tabs.indexOf(self.pages[spec.key]), spec.presentation or not on)
+            self.tabs.setTabVisible(self.tabs.indexOf(self.pages[spec.key]),
+                                    self._presentable(spec.key) or not on)
             if spec.key in self.views:
                 self.views[spec.key].set_presentation(on)
         for spec in SCREENS:  # only the two screens on show: restyling all would take long
@@ -337,14 +425,15 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setStyleSheet("QTabBar { font-size: 16pt; }" if on else "")
         if on:
             self._was_maximized = self.isMaximized()
-            if not self.specs[self._current_key()].presentation:
-                self.navigate(ScreenKey.RESULTS)
+            if not self._presentable(self._current_key()):
+                self.navigate(next(spec.key for spec in SCREENS if self._presentable(spec.key)))
             if full_screen:
                 self.showFullScreen()
         elif self.isFullScreen():
             self.showMaximized() if self._was_maximized else self.showNormal()
-        for key in (ScreenKey.RESULTS, ScreenKey.ROADMAP):
-            self.controllers[key].mark_stale()
+        for spec in SCREENS:
+            if spec.presentation:
+                self.controllers[spec.key].mark_stale()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt)
         if self.presenting and event.key() == Qt.Key.Key_Escape:
@@ -372,6 +461,11 @@ class MainWindow(QMainWindow):
         if self.exporter is not None and self.exporter.job is not None:
             self.exporter.job.cancel()
             self.exporter.job.wait(5000)
+        ev = self.controllers.get(ScreenKey.EVENT)
+        for job in (getattr(self.workshop, "job", None), getattr(ev, "job", None), getattr(ev, "pdf_job", None)):
+            if job is not None:
+                job.cancel()
+                job.wait(30000)
         from cemassess.ui.charts import stop_drawing
 
         stop_drawing()

@@ -188,6 +188,48 @@ class ExplainDialog(QDialog):
         self.resize(780, 480)
 
 
+class ReportDialog(QDialog):
+    """One line per file of an import: accepted (what it became) or refused (why)."""
+
+    def __init__(self, title: str, summary: str, rows: list[tuple[str, bool, str]], lang: str,
+                 parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(title, 1.15))
+        self.summary = wrap_label(summary)
+        lay.addWidget(self.summary)
+        self.table = QTableWidget(len(rows), 3)
+        self.table.setAccessibleName(t("report.table", lang))
+        self.table.setHorizontalHeaderLabels([t(f"report.col.{c}", lang) for c in ("file", "outcome", "why")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for i, (name, ok, why) in enumerate(rows):
+            outcome = QTableWidgetItem(("✓ " if ok else "✗ ") + t("report.ok" if ok else "report.refused", lang))
+            outcome.setForeground(Qt.GlobalColor.darkGreen if ok else Qt.GlobalColor.darkRed)
+            for j, item in enumerate((QTableWidgetItem(name), outcome, QTableWidgetItem(why))):
+                item.setToolTip(why if j == 2 else item.text())
+                self.table.setItem(i, j, item)
+        self.table.resizeRowsToContents()
+        lay.addWidget(self.table, 1)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = box.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(t("close", lang))
+        close.setAccessibleName(t("close", lang))
+        box.rejected.connect(self.reject)
+        lay.addWidget(box)
+        self.resize(900, min(640, 190 + 34 * max(3, len(rows))))
+
+
 # Tests and the screenshot script replace this to look at an explanation without a modal loop.
 def show_explanation(parent: QWidget, title: str, lines: Iterable[str], lang: str) -> QDialog:
     dlg = ExplainDialog(title, list(lines), lang, parent)

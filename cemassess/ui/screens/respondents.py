@@ -1,6 +1,8 @@
 """Respondents: add people with a role, edit or remove them, choose who is answering, and
 switch to consensus mode (the facilitator records the agreed answer and the dissent).
-Practices where the respondents disagree most are listed as the agenda for consensus."""
+Participants' answer files are imported here (or dropped on the window): each becomes a
+respondent. Practices where the respondents disagree most are listed as the agenda for
+consensus; each opens side by side on the Consensus screen."""
 
 from __future__ import annotations
 
@@ -52,9 +54,11 @@ class View(BaseView):
         row = QHBoxLayout()
         self.make_active = b.bind(QPushButton(), "resp.make_active")
         self.remove = b.bind(QPushButton(), "resp.remove")
+        self.import_answers = b.bind(QPushButton(), "resp.import", tip="resp.import.tip")
         row.addWidget(self.make_active)
         row.addWidget(self.remove)
         row.addStretch(1)
+        row.addWidget(self.import_answers)
         lay.addLayout(row)
         forms = QHBoxLayout()
         self.add_box = b.bind(QGroupBox(), "resp.add")
@@ -86,6 +90,11 @@ class View(BaseView):
         cl.addWidget(self.disagree_title)
         self.disagreements = LinkList()
         cl.addWidget(self.disagreements)
+        mrow = QHBoxLayout()
+        self.open_merge = b.bind(QPushButton(), "resp.open_merge", tip="resp.open_merge.tip")
+        mrow.addWidget(self.open_merge)
+        mrow.addStretch(1)
+        cl.addLayout(mrow)
         lay.addWidget(self.cons_box, 1)
 
     def translateUI(self, lang: str) -> None:  # noqa: N802
@@ -112,7 +121,9 @@ class Controller(BaseController):
         v.table.itemActivated.connect(lambda _i: self.activate_selected())
         v.table.currentCellChanged.connect(lambda *_: self._load_edit())
         v.consensus.toggled.connect(session.set_consensus)
-        v.disagreements.clicked.connect(self._open_in_consensus)
+        v.disagreements.clicked.connect(self._open_side_by_side)
+        v.open_merge.clicked.connect(lambda: self._open_side_by_side(""))
+        v.import_answers.clicked.connect(self._import_answers)
         for sig in (session.assessmentOpened, session.respondentsChanged, session.answersChanged,
                     session.activeRespondentChanged, session.consensusModeChanged):
             sig.connect(lambda *_: self.mark_stale())
@@ -139,7 +150,7 @@ class Controller(BaseController):
         v.consensus.setChecked(s.consensus)
         v.consensus.blockSignals(False)
         ro = s.read_only
-        for w in (v.add_btn, v.edit_btn, v.remove, v.add_name, v.edit_name):
+        for w in (v.add_btn, v.edit_btn, v.remove, v.add_name, v.edit_name, v.import_answers):
             w.setEnabled(not ro)
         v.remove.setEnabled(not ro and len(a.respondents) > 1)
         self._load_edit()
@@ -153,6 +164,7 @@ class Controller(BaseController):
         items = disagreements(res.profile)[:8]
         fw = s.framework
         self.view.disagree_title.setText(t("resp.disagree", lang) if items else t("resp.no_disagree", lang))
+        self.view.open_merge.setEnabled(bool(items))
         self.view.disagreements.set_links([
             (r.practice_id, t("resp.disagree_item", lang, text=fw.practices[r.practice_id].statement(lang),
                               levels=", ".join(str(x) for x in r.levels)))
@@ -206,8 +218,12 @@ class Controller(BaseController):
             self.session.set_consensus(False)
             self.session.set_active_respondent(rid)
 
-    def _open_in_consensus(self, pid: str) -> None:
+    def _open_side_by_side(self, pid: str) -> None:
         from cemassess.ui.screens import ScreenKey
 
-        self.session.set_consensus(True)
-        self.ctx.navigate(ScreenKey.WALK, practice=pid)
+        self.ctx.navigate(ScreenKey.MERGE, **({"practice": pid} if pid else {}))
+
+    def _import_answers(self) -> None:
+        workshop = self.ctx.extras.get("workshop")
+        if workshop is not None:
+            workshop.import_answers()

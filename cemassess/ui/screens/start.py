@@ -115,6 +115,7 @@ class NewAssessmentDialog(QDialog):
         self.setAccessibleName(t("new.title", lang))
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form
 
         def field(w: QWidget, key: str) -> QWidget:
             w.setAccessibleName(t(key, lang))
@@ -174,6 +175,40 @@ class NewAssessmentDialog(QDialog):
                 "size": self.size.currentData(), "market": self.market.currentData(),
                 "country": self.country.text().strip(), "assessor": self.assessor.text().strip(),
                 "role": self.role.currentData(), "date": dt.date(d.year(), d.month(), d.day())}
+
+
+class DetailsDialog(NewAssessmentDialog):
+    """The open assessment's details after creation: the company profile, the assessor, the
+    date and a title. Saved through the session as one undoable step."""
+
+    def __init__(self, lang: str, industries: list[tuple[str, str]], a: Any, parent: QWidget | None = None):
+        super().__init__(lang, industries, parent)
+        self.setWindowTitle(t("details.title", lang))
+        self.setAccessibleName(t("details.title", lang))
+        self.form.setRowVisible(self.role, False)  # the first respondent's role: edited on Respondents
+        self.title_edit = QLineEdit(a.title)
+        self.title_edit.setMaxLength(200)
+        self.title_edit.setAccessibleName(t("details.assessment_title", lang))
+        self.form.insertRow(self.form.rowCount() - 2, t("details.assessment_title", lang) + ":", self.title_edit)
+        c = a.company
+        self.company.setText(c.name)
+        i = self.industry.findData(c.industry)
+        if i >= 0:
+            self.industry.setCurrentIndex(i)
+        else:
+            self.industry.setEditText(c.industry)
+        self.size.setCurrentIndex(max(0, self.size.findData(c.size)))
+        self.market.setCurrentIndex(max(0, self.market.findData(c.market)))
+        self.country.setText(c.country)
+        self.assessor.setText(a.assessor)
+        self.date.setDate(QDate(a.date.year, a.date.month, a.date.day))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(t("details.save", lang))
+        ok.setAccessibleName(t("details.save", lang))
+        self.resize(560, self.sizeHint().height())
+
+    def values(self) -> dict[str, Any]:
+        return {**super().values(), "title": self.title_edit.text().strip()}
 
 
 class Controller(BaseController):
@@ -244,7 +279,7 @@ class Controller(BaseController):
         if self.session.read_only:
             return None
         industries = []
-        pack = self.session.benchmarks
+        pack = self.session.shipped_benchmarks
         if pack is not None:
             industries = [(s.industry, s.title(self.lang)) for s in pack.segments if s.industry]
         self.dialog = NewAssessmentDialog(self.lang, industries, self.view)
@@ -268,6 +303,32 @@ class Controller(BaseController):
             return
         self.opened.emit("walk")
 
+    def edit_details(self) -> DetailsDialog | None:
+        s = self.session
+        if not s.is_open or s.read_only:
+            return None
+        industries = []
+        pack = s.shipped_benchmarks
+        if pack is not None:
+            industries = [(x.industry, x.title(self.lang)) for x in pack.segments if x.industry]
+        self.dialog = DetailsDialog(self.lang, industries, s.assessment, self.view)
+        self.dialog.accepted.connect(self._details_from_dialog)
+        self.dialog.open()
+        return self.dialog
+
+    def _details_from_dialog(self) -> None:
+        s = self.session
+        vals = self.dialog.values()
+        if not s.is_open:
+            return
+        company = s.assessment.company.model_copy(update={
+            "name": vals["name"], "industry": vals["industry"], "size": vals["size"],
+            "market": vals["market"], "country": vals["country"]})
+        try:
+            s.set_details(company=company, assessor=vals["assessor"], date=vals["date"], title=vals["title"])
+        except Exception as e:  # e.g. a value the model refuses: one plain sentence
+            dialogs.error(self.view, t("error.title", self.lang), str(e), self.lang)
+
     def open_demo(self) -> None:
         try:
             self.session.create_demo()
@@ -287,8 +348,11 @@ class Controller(BaseController):
             return
         self.opened.emit("walk")
 
-    def import_files(self) -> None:
-        paths = dialogs.open_files(self.view, self.lang)
+    def import_files(self, paths: list | None = None) -> None:
+        """Assessment files into the portfolio (chosen here, dropped, or given to the app)."""
+        if self.session.read_only:
+            return
+        paths = paths if paths is not None else dialogs.open_files(self.view, self.lang)
         if not paths:
             return
         p = self.session.portfolio

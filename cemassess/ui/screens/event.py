@@ -1,0 +1,405 @@
+"""Event room: a club event where every participant assesses their own company.
+
+The trainer adds the participants' answer files (files, a folder, or dropped on the window);
+`load_room` reads and scores them on a worker. The room is shown anonymously: the box and
+strip plot per dimension, the phase mix, n, and each participant's position by number
+(CEM index, percentile in the room, phase attained). Company names stay hidden unless the
+trainer ticks "Show names" (never in presentation mode). Below five participants nothing
+is shown, so that nobody can be recognised. "Write PDFs…" builds the room summary and a
+personal PDF per participant (`write_room_reports`, on all cores, off the GUI thread);
+"Save as a benchmark" shelves the consenting participants' anonymised distributions.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cemassess.ui import dialogs
+from cemassess.ui.charts import ChartView, chart_theme
+from cemassess.ui.screens.base import BaseController, BaseView
+from cemassess.ui.strings import t
+from cemassess.ui.widgets import Banner, heading, wrap_label
+
+CHARTS = (("strips", "chart.strips"), ("phase_mix", "chart.phase_mix"))
+COLUMNS = ("number", "name", "overall", "percentile", "phase")
+MIN_SHOWN = 5  # the domain's floor (domain.benchmark.MIN_N); the profile says `shown`
+
+
+class View(BaseView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        b = self.binder
+        lay = QVBoxLayout(self)
+        self.title = heading(size=1.5)
+        lay.addWidget(self.title)
+        self.intro = b.bind(wrap_label(), "event.intro")
+        lay.addWidget(self.intro)
+        self.setup = QWidget()
+        sl = QVBoxLayout(self.setup)
+        sl.setContentsMargins(0, 0, 0, 0)
+        name_row = QHBoxLayout()
+        self.event_label = b.bind(QLabel(), "event.name")
+        self.event_name = b.bind(QLineEdit(), name="event.name", placeholder="event.name.hint")
+        self.event_name.setMaxLength(200)
+        self.event_label.setBuddy(self.event_name)
+        name_row.addWidget(self.event_label)
+        name_row.addWidget(self.event_name, 1)
+        sl.addLayout(name_row)
+        row = QHBoxLayout()
+        self.add_files = b.bind(QPushButton(), "event.add_files")
+        self.add_folder = b.bind(QPushButton(), "event.add_folder")
+        self.clear = b.bind(QPushButton(), "event.clear")
+        for w in (self.add_files, self.add_folder, self.clear):
+            row.addWidget(w)
+        row.addStretch(1)
+        sl.addLayout(row)
+        sl.addWidget(b.bind(wrap_label(css="color: palette(mid);"), "event.drop_hint"))
+        lay.addWidget(self.setup)
+        self.status = wrap_label()
+        f = self.status.font()
+        f.setPointSizeF(f.pointSizeF() * 1.15)
+        f.setBold(True)
+        self.status.setFont(f)
+        lay.addWidget(self.status)
+        self.too_few = Banner("info")
+        lay.addWidget(self.too_few)
+        self.refused = Banner("warn")
+        lay.addWidget(self.refused)
+        self.charts: dict[str, ChartView] = {}
+        self.charts_box = QWidget()
+        self.chart_lay = QVBoxLayout(self.charts_box)
+        self.chart_lay.setContentsMargins(0, 0, 0, 0)
+        self.dist_title = b.bind(heading(size=1.15), "event.distribution")
+        self.chart_lay.addWidget(self.dist_title)
+        self.dist_note = b.bind(wrap_label(css="color: palette(mid);"), "event.distribution.note")
+        lay.addWidget(self.charts_box)
+        self.table_box = b.bind(QGroupBox(), "event.positions")
+        tl = QVBoxLayout(self.table_box)
+        self.show_names = b.bind(QCheckBox(), "event.show_names", tip="event.show_names.tip")
+        tl.addWidget(self.show_names)
+        self.table = b.bind(QTableWidget(0, len(COLUMNS)), name="event.positions")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        hh = self.table.horizontalHeader()
+        for c in range(len(COLUMNS)):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if c == 1
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+        tl.addWidget(self.table)
+        lay.addWidget(self.table_box)
+        self.actions = QWidget()
+        al = QHBoxLayout(self.actions)
+        al.setContentsMargins(0, 0, 0, 0)
+        self.write_pdfs = b.bind(QPushButton(), "event.write_pdfs", tip="event.write_pdfs.tip")
+        self.save_bench = b.bind(QPushButton(), "event.save_benchmark", tip="event.save_benchmark.tip")
+        al.addWidget(self.write_pdfs)
+        al.addWidget(self.save_bench)
+        al.addStretch(1)
+        lay.addWidget(self.actions)
+        lay.addStretch(1)
+
+    def add_charts(self, source) -> None:
+        for kind, name in CHARTS:
+            self.charts[kind] = ChartView(kind, name, lambda k=kind: source(k))
+        self.chart_lay.addWidget(self.charts["strips"])
+        self.chart_lay.addWidget(self.dist_note)
+        self.chart_lay.addWidget(self.charts["phase_mix"])
+
+    def set_presentation(self, on: bool) -> None:
+        """On a projector: the room only; no file handling, never the names."""
+        super().set_presentation(on)
+        for w in (self.setup, self.intro, self.refused, self.show_names, self.actions):
+            w.setVisible(not on)
+        if on:
+            self.show_names.setChecked(False)
+        self.table.setColumnHidden(1, not self.show_names.isChecked())
+        for c in self.charts.values():
+            c.enlarge = on
+
+    def translateUI(self, lang: str) -> None:  # noqa: N802
+        super().translateUI(lang)
+        self.table.setHorizontalHeaderLabels([t(f"event.col.{c}", lang) for c in COLUMNS])
+
+
+class Controller(BaseController):
+    roomChanged = Signal()  # a room was read, or cleared
+
+    def __init__(self, view: View, session: Any, ctx: Any) -> None:
+        super().__init__(view, session, ctx)
+        self.paths: list[Path] = []
+        self.room: Any = None
+        self.job: Any = None  # reading the room
+        self.pdf_job: Any = None
+        self.progress: QProgressDialog | None = None
+        view.add_charts(self.chart_source)
+        v = view
+        v.add_files.clicked.connect(self.pick_files)
+        v.add_folder.clicked.connect(self.pick_folder)
+        v.clear.clicked.connect(self.clear)
+        v.show_names.toggled.connect(lambda _on: self._fill_table())
+        v.write_pdfs.clicked.connect(lambda: self.write_pdfs())
+        v.save_bench.clicked.connect(self.save_benchmark)
+        v.event_name.editingFinished.connect(self._title)
+
+    @property
+    def shown_room(self) -> bool:
+        return self.room is not None and self.room.profile is not None and self.room.profile.shown
+
+    @property
+    def event(self) -> str:
+        return self.view.event_name.text().strip()
+
+    def chart_source(self, kind: str) -> tuple | None:
+        if not self.shown_room:
+            return None
+        theme = chart_theme(self.ctx.settings.get("branding/accent"))
+        data = (self.room.framework, self.room.profile) if kind == "strips" else self.room.profile
+        return data, self.lang, theme
+
+    # -- files -------------------------------------------------------------------------------
+    def pick_files(self) -> None:
+        start = self.ctx.settings.get("workshop/folder") or str(Path.home())
+        paths = dialogs.pick_files(self.view, t("event.add_files", self.lang), dialogs.ANSWERS_FILTER, start)
+        if paths:
+            self.add_files(paths)
+
+    def pick_folder(self) -> None:
+        start = self.ctx.settings.get("workshop/folder") or str(Path.home())
+        folder = dialogs.choose_folder(self.view, t("event.add_folder", self.lang), start)
+        if folder is not None:
+            self.add_files([folder])
+
+    def add_files(self, paths: list[Path]) -> Any:
+        """Add participants' files (or folders) and read the whole room again on a worker."""
+        new = [Path(p) for p in paths if Path(p) not in self.paths]
+        if not new or self.job is not None:
+            return None
+        first = new[0]
+        self.ctx.settings.set("workshop/folder", str(first if first.is_dir() else first.parent))
+        self.paths += new
+        return self._load()
+
+    def _load(self) -> Any:
+        from cemassess.ui.export import Job
+
+        paths = list(self.paths)
+
+        def work(progress, cancelled):
+            from cemassess.content import load_framework
+            from cemassess.workshop import load_room
+
+            return load_room(paths, load_framework())  # the framework the CLI's `room` uses
+
+        job = Job(work, self)
+        job.succeeded.connect(self._loaded)
+        job.failed.connect(lambda msg: dialogs.error(self.view, t("error.title", self.lang), msg, self.lang))
+        job.finished.connect(self._load_done)
+        self.job = job
+        self.view.status.setText(t("event.reading", self.lang, n=len(paths)))
+        job.start()
+        return job
+
+    def _load_done(self) -> None:
+        if self.job is not None:
+            self.job.deleteLater()
+        self.job = None
+
+    def _loaded(self, room: Any) -> None:
+        self.room = room
+        self.view.show_names.setChecked(False)  # every new room starts anonymous
+        self.refresh()
+        self.roomChanged.emit()
+
+    def clear(self) -> None:
+        self.paths, self.room = [], None
+        self.refresh()
+        self.roomChanged.emit()
+
+    # -- showing the room -----------------------------------------------------------------------
+    def _title(self) -> None:
+        self.view.title.setText(t("event.title_named", self.lang, event=self.event) if self.event
+                                else t("screen.event", self.lang))
+
+    def refresh(self) -> None:
+        v, lang, room = self.view, self.lang, self.room
+        self._title()
+        n = len(room.files) if room is not None else 0
+        v.status.setText(t("event.status", lang, n=n) if room is not None else t("event.empty", lang))
+        refused = room.refused if room is not None else []
+        v.refused.show_text("\n".join([t("event.refused", lang, n=len(refused))]
+                                      + [f"• {r.reason}" for r in refused[:12]]
+                                      + (["…"] if len(refused) > 12 else [])) if refused else "")
+        shown = self.shown_room
+        v.too_few.show_text(t("event.too_few", lang, n=n, min=MIN_SHOWN) if room is not None and not shown else "")
+        v.charts_box.setVisible(shown)
+        v.table_box.setVisible(shown)
+        v.write_pdfs.setEnabled(n > 0 and self.pdf_job is None)
+        v.save_bench.setEnabled(n > 0 and not self.session.read_only)
+        v.clear.setEnabled(bool(self.paths))
+        self._fill_table()
+        for chart in v.charts.values():
+            chart.invalidate()
+
+    def _fill_table(self) -> None:
+        v, lang, room = self.view, self.lang, self.room
+        if not self.shown_room:
+            v.table.setRowCount(0)
+            return
+        names = v.show_names.isChecked() and not v.presentation
+        v.table.setColumnHidden(1, not names)
+        positions = room.profile.positions
+        v.table.setRowCount(len(positions))
+        for i, pos in enumerate(positions):
+            f = room.files[pos.participant]
+            cells = (t("event.participant", lang, n=pos.participant + 1),
+                     (f.company.name or f.respondent.name) if names else "",
+                     f"{pos.overall:.0f}" if pos.overall is not None else "—",
+                     f"{pos.overall_percentile:.0f}" if pos.overall_percentile is not None else "—",
+                     str(pos.attained_phase))
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j != 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                v.table.setItem(i, j, item)
+        v.table.resizeRowsToContents()
+        h = v.table.horizontalHeader().height() + sum(v.table.rowHeight(r) for r in range(v.table.rowCount()))
+        v.table.setFixedHeight(h + 4)
+
+    # -- PDFs ---------------------------------------------------------------------------------------
+    def write_pdfs(self, out_dir: Path | None = None) -> Any:
+        """The room summary and a personal PDF per participant, into a folder, off the GUI thread.
+        Written into a hidden folder first and moved in when all are done: a cancelled run
+        leaves nothing half-made behind."""
+        from cemassess.ui.export import Job
+
+        if self.room is None or not self.room.files or self.pdf_job is not None:
+            return None
+        lang = self.lang
+        if out_dir is None:
+            start = self.ctx.settings.get("workshop/folder") or str(Path.home())
+            out_dir = dialogs.choose_folder(self.view, t("event.write_pdfs", lang), start)
+            if out_dir is None:
+                return None
+        out_dir = Path(out_dir)
+        staging = out_dir / f".cemassess-room-{uuid.uuid4().hex[:8]}"
+        room, event, total = self.room, self.event, len(self.room.files) + 1
+
+        def work(progress, cancelled):
+            import inspect
+
+            from cemassess.workshop import write_room_reports
+
+            staging.mkdir(parents=True)
+            try:
+                kw: dict[str, Any] = {"lang": lang, "event": event}
+                params = inspect.signature(write_room_reports).parameters
+                if "progress" in params:
+                    kw["progress"] = progress
+                if "cancelled" in params:
+                    kw["cancelled"] = cancelled
+                written = write_room_reports(room, staging, **kw)
+                if cancelled():
+                    return []
+                out = []
+                for p in written:
+                    target = out_dir / p.name
+                    p.replace(target)
+                    out.append(target)
+                return out
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+
+        dlg = QProgressDialog(t("event.pdfs.progress", lang, n=total), t("cancel", lang), 0, total, self.view)
+        dlg.setWindowTitle(t("event.write_pdfs", lang))
+        dlg.setAccessibleName(t("event.write_pdfs", lang))
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setMinimumDuration(300)
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        job = Job(work, self)
+        timer = QTimer(dlg)
+        timer.setInterval(250)  # the PDFs appear one by one in the hidden folder: count them
+        timer.timeout.connect(lambda: dlg.setValue(min(total, len(list(staging.glob("*.pdf"))))
+                                                   if staging.is_dir() else dlg.value()))
+        timer.start()
+        dlg.canceled.connect(job.cancel)
+        dlg.canceled.connect(lambda: self._pdfs_cancelled(dlg))
+        job.succeeded.connect(lambda paths: self._pdfs_done(out_dir, paths))
+        job.failed.connect(lambda msg: dialogs.error(self.view, t("error.title", lang), msg, lang))
+        job.finished.connect(lambda: self._pdf_cleanup(dlg))
+        self.pdf_job, self.progress = job, dlg
+        self.view.write_pdfs.setEnabled(False)
+        job.start()
+        return job
+
+    def _pdfs_cancelled(self, dlg: QProgressDialog) -> None:
+        dlg.hide()  # the user gets the window back at once; the worker drops its files when done
+        status = getattr(self.ctx.window, "statusBar", None)
+        if status is not None:
+            status().showMessage(t("event.pdfs.cancelled", self.lang), 8000)
+
+    def _pdf_cleanup(self, dlg: QProgressDialog) -> None:
+        dlg.reset()
+        dlg.deleteLater()
+        if self.pdf_job is not None:
+            self.pdf_job.deleteLater()
+        self.pdf_job = self.progress = None
+        self.view.write_pdfs.setEnabled(self.room is not None and bool(self.room.files))
+
+    def _pdfs_done(self, out_dir: Path, paths: list) -> None:
+        if not paths:
+            return  # cancelled
+        lang = self.lang
+        if dialogs.confirm(self.view, t("event.write_pdfs", lang),
+                           t("event.pdfs.done", lang, n=len(paths), folder=str(out_dir)),
+                           t("export.open", lang), lang):
+            dialogs.open_url(out_dir)
+
+    # -- benchmark ----------------------------------------------------------------------------------
+    def save_benchmark(self) -> Any:
+        from cemassess.ui.portfolio import save_pack, shelf_packs
+        from cemassess.workshop import room_benchmark
+
+        lang, room = self.lang, self.room
+        if room is None:
+            return None
+        title = t("event.save_benchmark", lang)
+        pack = room_benchmark(room, event=self.event or t("event.unnamed", lang))
+        if pack is None:
+            dialogs.info(self.view, title, t("event.no_consent", lang), lang)
+            return None
+        p = self.session.portfolio
+        try:
+            if any(x.id == pack.id for x in shelf_packs(p)) and not dialogs.confirm(
+                    self.view, title, t("event.replace_pack", lang, id=pack.id), t("event.replace", lang), lang):
+                return None
+            save_pack(p, pack)
+        except Exception as e:
+            dialogs.error(self.view, t("error.title", lang), str(e), lang)
+            return None
+        self.session.shelf_changed()
+        dialogs.info(self.view, title, t("event.saved_pack", lang, n=len(room.consenting),
+                                         total=len(room.files), title=pack.title), lang)
+        return pack

@@ -1,0 +1,284 @@
+"""Consensus, side by side: only the practices where the respondents disagree (answers at
+least N levels apart: `disagreements(profile, threshold)`), each answer next to the others
+with its respondent's name, role and comment, and their median. The facilitator sets the
+agreed level (or N/A, don't know) and notes the dissent, on the same practice card as the
+walk-through's consensus mode (session.set_agreed: undoable, saved at once).
+
+The Respondents screen lists the worst disagreements as an agenda and opens them here; the
+walk-through's consensus mode remains the way to go through every practice in order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cemassess.ui.screens.base import BaseController, BaseView
+from cemassess.ui.screens.practice_card import PracticeCard
+from cemassess.ui.screens.walk_pages import scroller
+from cemassess.ui.strings import t
+from cemassess.ui.widgets import Banner, discard, heading, wrap_label
+
+ROLE = Qt.ItemDataRole.UserRole
+LIST_COLUMNS = ("practice", "answers", "spread", "agreed")
+ANSWER_COLUMNS = ("respondent", "role", "answer", "comment")
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(True)
+    return table
+
+
+class View(BaseView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        b = self.binder
+        lay = QVBoxLayout(self)
+        lay.addWidget(b.bind(heading(size=1.4), "merge.title"))
+        lay.addWidget(b.bind(wrap_label(), "merge.intro"))
+        self.banner = Banner("warn")
+        lay.addWidget(self.banner)
+        row = QHBoxLayout()
+        self.threshold_label = b.bind(QLabel(), "merge.threshold")
+        self.threshold = b.bind(QSpinBox(), name="merge.threshold")
+        self.threshold.setRange(1, 4)
+        self.threshold.setValue(2)
+        self.threshold_label.setBuddy(self.threshold)
+        self.count = QLabel()
+        row.addWidget(self.threshold_label)
+        row.addWidget(self.threshold)
+        row.addSpacing(16)
+        row.addWidget(self.count, 1)
+        lay.addLayout(row)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.list = b.bind(_table(len(LIST_COLUMNS)), name="merge.list")
+        hh = self.list.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        split.addWidget(self.list)
+        detail = QWidget()
+        dl = QVBoxLayout(detail)
+        dl.setContentsMargins(0, 0, 0, 0)
+        self.answers_box = b.bind(QGroupBox(), "merge.answers")
+        al = QVBoxLayout(self.answers_box)
+        self.answers = b.bind(_table(len(ANSWER_COLUMNS)), name="merge.answers")
+        ah = self.answers.horizontalHeader()
+        for c in (0, 1, 2):
+            ah.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        ah.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.answers.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        al.addWidget(self.answers)
+        self.median = wrap_label()
+        al.addWidget(self.median)
+        dl.addWidget(self.answers_box)
+        self.agreed_label = b.bind(wrap_label(css="font-weight: bold;"), "merge.agreed_intro")
+        dl.addWidget(self.agreed_label)
+        self.card_holder = QVBoxLayout()
+        dl.addLayout(self.card_holder)
+        self.none = wrap_label(css="color: palette(mid);")
+        dl.addWidget(self.none)
+        dl.addStretch(1)
+        self.detail_scroll = scroller(detail)
+        split.addWidget(self.detail_scroll)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([470, 700])
+        lay.addWidget(split, 1)
+        self.card: PracticeCard | None = None
+
+    def set_card(self, card: PracticeCard | None) -> None:
+        if self.card is not None:
+            self.card_holder.removeWidget(self.card)
+            discard(self.card)
+        self.card = card
+        if card is not None:
+            self.card_holder.addWidget(card)
+
+    def translateUI(self, lang: str) -> None:  # noqa: N802
+        super().translateUI(lang)
+        self.list.setHorizontalHeaderLabels([t(f"merge.col.{c}", lang) for c in LIST_COLUMNS])
+        self.answers.setHorizontalHeaderLabels([t(f"merge.col.{c}", lang) for c in ANSWER_COLUMNS])
+        if self.card is not None:
+            self.card.translateUI(lang)
+
+
+def _value_text(value: Any, lang: str) -> str:
+    if value is None:
+        return "—"
+    return str(value) if isinstance(value, int) else t(f"card.{value}", lang)
+
+
+class Controller(BaseController):
+    def __init__(self, view: View, session: Any, ctx: Any) -> None:
+        super().__init__(view, session, ctx)
+        self.pids: list[str] = []
+        self.current = ""
+        self._filling = False
+        v = view
+        v.threshold.valueChanged.connect(lambda _v: self.refresh())
+        v.list.currentCellChanged.connect(lambda row, *_: self._row_changed(row))
+        v.list.itemActivated.connect(lambda _item: self._focus_card())
+        for sig in (session.assessmentOpened, session.respondentsChanged, session.answersChanged):
+            sig.connect(lambda *_: self.mark_stale())
+        session.saveFailed.connect(lambda msg: v.banner.show_text(msg))
+
+    @property
+    def threshold(self) -> int:
+        return self.view.threshold.value()
+
+    def disagreements(self) -> list[Any]:
+        from cemassess.domain.scoring import disagreements
+
+        return disagreements(self.session.results().profile, self.threshold)
+
+    def _numbers(self) -> dict[str, str]:
+        fw = self.session.framework
+        return {p.id: f"{i}.{j}" for i, d in enumerate(fw.dimensions, start=1)
+                for j, p in enumerate(d.practices, start=1)}
+
+    def refresh(self) -> None:
+        s, v, lang = self.session, self.view, self.lang
+        if not s.is_open:
+            self.view.set_card(None)
+            return
+        fw, a = s.framework, s.assessment
+        items = self.disagreements()
+        numbers = self._numbers()
+        self.pids = [r.practice_id for r in items]
+        self._filling = True
+        v.list.setRowCount(len(items))
+        for i, r in enumerate(items):
+            ag = a.agreed.get(r.practice_id)
+            cells = (f"{numbers[r.practice_id]}  {fw.practices[r.practice_id].statement(lang)}",
+                     ", ".join(str(x) for x in sorted(r.levels)), str(r.spread),
+                     ("✓ " + _value_text(ag.value, lang)) if ag else "")
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ROLE, r.practice_id)
+                if j:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if j == 0:
+                    item.setToolTip(text)
+                v.list.setItem(i, j, item)
+        v.list.resizeRowsToContents()
+        self._filling = False
+        agreed = sum(1 for p in self.pids if p in a.agreed)
+        v.count.setText(t("merge.count", lang, n=len(items), agreed=agreed) if items
+                        else t("merge.none", lang, n=self.threshold))
+        if self.current not in self.pids:
+            self.current = self.pids[0] if self.pids else ""
+        if self.current:
+            v.list.setCurrentCell(self.pids.index(self.current), 0)
+        self._show_detail()
+
+    def _row_changed(self, row: int) -> None:
+        if self._filling or not 0 <= row < len(self.pids):
+            return
+        if self.pids[row] != self.current:
+            self.current = self.pids[row]
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        s, v, lang = self.session, self.view, self.lang
+        pid = self.current
+        v.answers_box.setVisible(bool(pid))
+        v.agreed_label.setVisible(bool(pid))
+        v.none.setVisible(not pid)
+        v.none.setText(t("merge.nothing", lang))
+        if not pid:
+            v.set_card(None)
+            return
+        fw, a = s.framework, s.assessment
+        rows = []
+        for r in a.respondents:
+            ans = a.answer(r.id, pid)
+            if ans is not None and (ans.value is not None or ans.comment):
+                rows.append((r.name or r.id, t(f"role.{r.role.value}", lang), _value_text(ans.value, lang),
+                             ans.comment))
+        v.answers.setRowCount(len(rows))
+        for i, cells in enumerate(rows):
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                v.answers.setItem(i, j, item)
+        v.answers.resizeRowsToContents()
+        h = v.answers.horizontalHeader().height() + sum(v.answers.rowHeight(i) for i in range(len(rows)))
+        v.answers.setFixedHeight(h + 6)
+        own = s.respondents_profile().practices[pid]
+        v.median.setText(t("merge.median", lang, level=f"{own.level:g}") if own.level is not None
+                         else t("merge.no_median", lang))
+        v.answers_box.setTitle(t("merge.answers_for", lang, n=self._numbers()[pid]))
+        card = v.card
+        if card is None or card.pid != pid:
+            card = PracticeCard(self._numbers()[pid], fw.practices[pid], lang)
+            card.valueChosen.connect(self._value_chosen)
+            card.commentEdited.connect(self._dissent_edited)
+            card.move.connect(self._move)
+            v.set_card(card)
+        card.set_editable(not s.read_only)
+        card.set_consensus(True)
+        ag = a.agreed.get(pid)
+        card.show_answer(ag.value if ag else None, ag.dissent if ag else "", False)
+
+    def _focus_card(self) -> None:
+        card = self.view.card
+        if card is not None:
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+            card.set_current(True)
+
+    # -- the facilitator's decision ---------------------------------------------------------------
+    def _value_chosen(self, pid: str, value: Any, advance: bool) -> None:
+        self.session.set_agreed(pid, value)
+        if advance:
+            self._move(pid, +1)
+
+    def _dissent_edited(self, pid: str, text: str) -> None:
+        ag = self.session.assessment.agreed.get(pid) if self.session.is_open else None
+        if ag is not None and ag.dissent != text:
+            self.session.set_agreed(pid, ag.value, text)
+
+    def _move(self, pid: str, delta: int) -> None:
+        self.refresh_if_stale()
+        if pid not in self.pids:
+            return
+        j = self.pids.index(pid) + delta
+        if 0 <= j < len(self.pids):
+            self.current = self.pids[j]
+            self.view.list.setCurrentCell(j, 0)
+            self._show_detail()
+            QTimer.singleShot(0, self._focus_card)
+
+    def go_to(self, **where: Any) -> None:
+        pid = where.get("practice")
+        self.refresh_if_stale()
+        if pid and pid not in self.pids:  # asked for one below the threshold: lower it
+            spread = self.session.results().practices[pid].spread if pid in self.session.framework.practices else 0
+            if spread >= 1:
+                self.view.threshold.setValue(min(self.threshold, spread))
+        if pid in self.pids:
+            self.current = pid
+            self.view.list.setCurrentCell(self.pids.index(pid), 0)
+            self._show_detail()
+            self._focus_card()

@@ -1,0 +1,321 @@
+"""Workshops and events from the app (issue 7), over the same core calls as the CLI
+(`cemassess questionnaire`, `answers`, `benchmarks`):
+
+- the facilitator exports a questionnaire for the open assessment;
+- participants' answer files are imported into it (files, a folder, or dropped on the
+  window): read and validated on a worker thread (`read_batch`), then merged through the
+  session in one undoable step (`merge_into`), each file whole or not at all, and every
+  file listed with what became of it;
+- "Answer a questionnaire…" opens the participant's window;
+- benchmark packs are imported onto the shelf or built from the portfolio.
+
+Files given to the app (a file argument, a drop, a macOS open event) are routed here by
+kind (`files.sniff`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cemassess.ui import dialogs
+from cemassess.ui.strings import t
+from cemassess.ui.widgets import wrap_label
+
+ROLES = ("", "management", "sales", "marketing", "service", "other")  # "" = the participant chooses
+
+
+def reason_text(name: str, reason: str) -> str:
+    """The core names the file first ("x.json: too large…"); the report has a file column."""
+    return reason.removeprefix(f"{name}: ")
+
+
+class QuestionnaireDialog(QDialog):
+    """Who answers (a fixed role, or the participant chooses) and for what: this company's
+    workshop, or a club event where every participant assesses their own company."""
+
+    def __init__(self, lang: str, company: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        title = t("quest.title", lang)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        lay = QVBoxLayout(self)
+        lay.addWidget(wrap_label(t("quest.intro", lang)))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.workshop = QRadioButton(t("quest.workshop", lang, company=company))
+        self.event = QRadioButton(t("quest.event", lang))
+        for w, key in ((self.workshop, "quest.workshop.name"), (self.event, "quest.event")):
+            w.setAccessibleName(t(key, lang))
+        self.mode = QButtonGroup(self)
+        self.mode.addButton(self.workshop)
+        self.mode.addButton(self.event)
+        self.workshop.setChecked(True)
+        form.addRow(t("quest.mode", lang) + ":", self.workshop)
+        form.addRow("", self.event)
+        self.event_name = QLineEdit()
+        self.event_name.setMaxLength(200)
+        self.event_name.setAccessibleName(t("quest.event_name", lang))
+        self.event_name.setPlaceholderText(t("quest.event_name.hint", lang))
+        form.addRow(t("quest.event_name", lang) + ":", self.event_name)
+        self.role = QComboBox()
+        self.role.setAccessibleName(t("quest.role", lang))
+        for r in ROLES:
+            self.role.addItem(t(f"role.{r}", lang) if r else t("quest.role.any", lang), r)
+        form.addRow(t("quest.role", lang) + ":", self.role)
+        lay.addLayout(form)
+        self.error = wrap_label(css="color: #a50e0e;")
+        lay.addWidget(self.error)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        for std, key in ((QDialogButtonBox.StandardButton.Ok, "quest.save"),
+                         (QDialogButtonBox.StandardButton.Cancel, "cancel")):
+            box.button(std).setText(t(key, lang))
+            box.button(std).setAccessibleName(t(key, lang))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        lay.addWidget(box)
+        self.event.toggled.connect(self._mode_changed)
+        self._mode_changed(False)
+        self.resize(560, self.sizeHint().height())
+
+    def _mode_changed(self, event: bool) -> None:
+        self.event_name.setEnabled(event)
+        if event:
+            self.event_name.setFocus()
+
+    def accept(self) -> None:
+        if self.event.isChecked() and not self.event_name.text().strip():
+            self.error.setText(t("quest.need_event", self.lang))
+            self.event_name.setFocus()
+            return
+        super().accept()
+
+    def values(self) -> tuple[str, str]:
+        """(role or "", event name or "" for a workshop)."""
+        return self.role.currentData() or "", (self.event_name.text().strip() if self.event.isChecked() else "")
+
+
+class Workshop(QObject):
+    """The workshop and benchmark actions of the main window (after the Exporter)."""
+
+    answersImported = Signal(list, list)  # [(file, respondent)], [Refused]
+    questionnaireWritten = Signal(str)
+
+    def __init__(self, session: Any, settings: Any, window: QWidget, *,
+                 navigate: Any = None, event_screen: Any = None, open_files: Any = None) -> None:
+        super().__init__(window)
+        self.session, self.settings, self.window = session, settings, window
+        self.navigate = navigate or (lambda *a, **k: None)
+        self.event_screen = event_screen  # the event screen's controller (takes room files)
+        self.open_assessment_files = open_files  # the start screen's importer
+        self.job: Any = None
+        self.dialog: QuestionnaireDialog | None = None
+        self.participants: list[QWidget] = []  # open participant windows
+
+    @property
+    def lang(self) -> str:
+        return self.session.lang
+
+    def _start_folder(self) -> str:
+        return self.settings.get("workshop/folder") or str(Path.home())
+
+    def _remember_folder(self, paths: list[Path]) -> None:
+        if paths:
+            p = Path(paths[0])
+            self.settings.set("workshop/folder", str(p if p.is_dir() else p.parent))
+
+    # -- questionnaire ----------------------------------------------------------------------------
+    def export_questionnaire(self) -> QuestionnaireDialog | None:
+        s = self.session
+        if not s.is_open:
+            return None
+        a = s.assessment
+        self.dialog = QuestionnaireDialog(self.lang, a.company.name or a.title or a.id, self.window)
+        self.dialog.accepted.connect(lambda: self._questionnaire_chosen(*self.dialog.values()))
+        self.dialog.open()
+        return self.dialog
+
+    def _questionnaire_chosen(self, role: str, event: str) -> None:
+        from cemassess.ui.export import _slug
+
+        a = self.session.assessment
+        base = _slug(event) if event else _slug(a.company.name or a.title or a.id)
+        path = dialogs.save_file(self.window, t("quest.title", self.lang),
+                                 str(Path(self._start_folder()) / f"questionnaire-{base}.json"),
+                                 dialogs.QUESTIONNAIRE_FILTER)
+        if path is not None:
+            self.write_questionnaire(path, role=role, event=event)
+
+    def write_questionnaire(self, path: Path, *, role: str = "", event: str = "") -> Path | None:
+        """What `cemassess questionnaire ID -o FILE [--role R] [--event NAME]` writes."""
+        from cemassess.domain.assessment import Company
+        from cemassess.domain.framework import Role
+        from cemassess.exchange.atomic import atomic_write_bytes
+        from cemassess.exchange.participant import Questionnaire, dumps
+
+        a = self.session.assessment
+        q = Questionnaire(mode="event" if event else "workshop", assessment="" if event else a.id,
+                          event=event, framework=a.framework, framework_version=a.framework_version,
+                          language=a.language, company=Company() if event else a.company.model_copy(),
+                          role=Role(role) if role else None, facilitator=a.assessor)
+        try:
+            atomic_write_bytes(Path(path), dumps(q))
+        except OSError as e:
+            dialogs.error(self.window, t("error.title", self.lang), str(e), self.lang)
+            return None
+        self._remember_folder([Path(path)])
+        self.questionnaireWritten.emit(str(path))
+        return Path(path)
+
+    # -- answer files into the open assessment -------------------------------------------------------
+    def import_answers(self, paths: list[Path] | None = None) -> Any:
+        """Read the files (or folders) on a worker, then merge what validated."""
+        s = self.session
+        if not s.is_open or s.read_only or self.job is not None:
+            return None
+        if paths is None:
+            paths = dialogs.pick_files(self.window, t("answers.pick", self.lang), dialogs.ANSWERS_FILTER,
+                                       self._start_folder())
+        if not paths:
+            return None
+        return self._read(list(paths))
+
+    def import_answer_folder(self) -> Any:
+        folder = dialogs.choose_folder(self.window, t("answers.pick_folder", self.lang), self._start_folder())
+        return self.import_answers([folder]) if folder is not None else None
+
+    def _read(self, paths: list[Path]) -> Any:
+        from cemassess.exchange.participant import read_batch
+        from cemassess.ui.export import Job
+
+        self._remember_folder(paths)
+        s = self.session
+        fw, already, target = s.framework, s.imported_answer_ids(), s.assessment.id
+        job = Job(lambda progress, cancelled: read_batch(paths, fw, already), self)
+        job.succeeded.connect(lambda batch: self._merge(batch, target))
+        job.failed.connect(lambda msg: dialogs.error(self.window, t("error.title", self.lang), msg, self.lang))
+        job.finished.connect(self._job_done)
+        self.job = job
+        status = getattr(self.window, "statusBar", None)
+        if status is not None:
+            status().showMessage(t("answers.reading", self.lang), 5000)
+        job.start()
+        return job
+
+    def _job_done(self) -> None:
+        if self.job is not None:
+            self.job.deleteLater()
+        self.job = None
+
+    def _merge(self, batch: Any, target: str) -> None:
+        s, lang = self.session, self.lang
+        if not s.is_open or s.assessment.id != target:  # closed or switched meanwhile
+            dialogs.error(self.window, t("answers.title", lang), t("answers.gone", lang), lang)
+            self.answersImported.emit([], [])
+            return
+        imported, refused = s.import_answers(batch)
+        refused = list(batch.refused) + refused
+        rows = [(name, True, t("answers.as", lang, name=r.name or r.id, role=t(f"role.{r.role.value}", lang)))
+                for name, r in imported]
+        rows += [(x.name, False, reason_text(x.name, x.reason)) for x in refused]
+        summary = t("answers.summary", lang, ok=len(imported), bad=len(refused))
+        if imported:
+            summary += " " + t("answers.undo_hint", lang)
+        self.answersImported.emit(imported, refused)
+        dialogs.show_report(self.window, t("answers.title", lang), summary, rows, lang)
+
+    # -- participant mode ----------------------------------------------------------------------------
+    def answer_questionnaire(self, path: Path | None = None) -> Any:
+        if path is None:
+            path = dialogs.pick_file(self.window, t("action.answer", self.lang).replace("&", ""),
+                                     dialogs.QUESTIONNAIRE_FILTER, self._start_folder())
+            if path is None:
+                return None
+        from cemassess.ui.participant import open_participant
+
+        win = open_participant(self.settings, path, self.window)
+        if win is not None:
+            self.participants = [w for w in self.participants if w.isVisible()] + [win]
+            win.show()
+        return win
+
+    # -- files given to the app ------------------------------------------------------------------------
+    def open_paths(self, paths: list[Path]) -> None:
+        """Route dropped or opened files by kind: questionnaires open participant mode, answer
+        files go to the event screen when it is on show, else into the open assessment; anything
+        else is imported as assessment files (whose importer says what is wrong with them)."""
+        from cemassess.ui.files import by_kind
+
+        kinds = by_kind([Path(p) for p in paths])
+        for q in kinds.pop("questionnaire", []):
+            self.answer_questionnaire(q)
+        answers = kinds.pop("answers", []) + kinds.pop("folder", [])
+        if answers:
+            ev = self.event_screen
+            if ev is not None and (ev.view.isVisible() or not self.session.is_open):
+                self.navigate("event")
+                ev.add_files(answers)
+            elif self.session.is_open:
+                self.import_answers(answers)
+        for pack in kinds.pop("benchmarks", []):
+            self.import_pack(pack)
+        rest = [p for group in kinds.values() for p in group]
+        if rest and self.open_assessment_files is not None:
+            self.open_assessment_files(rest)
+
+    # -- benchmark shelf -------------------------------------------------------------------------------
+    def import_pack(self, path: Path | None = None) -> Any:
+        from cemassess.ui.portfolio import import_pack
+
+        lang = self.lang
+        if path is None:
+            path = dialogs.pick_file(self.window, t("bench.import", lang), dialogs.BENCHMARK_FILTER,
+                                     self._start_folder())
+            if path is None:
+                return None
+        try:
+            pack = import_pack(self.session.portfolio, path)
+        except Exception as e:
+            dialogs.error(self.window, t("bench.import", lang), str(e), lang)
+            return None
+        self.session.shelf_changed()
+        label = t("bench.illustrative" if pack.illustrative else "bench.measured", lang)
+        dialogs.info(self.window, t("bench.import", lang),
+                     t("bench.imported", lang, title=pack.title, kind=label, n=len(pack.segments)), lang)
+        return pack
+
+    def build_pack(self) -> Any:
+        """Anonymised distributions of the portfolio on a worker (it scores every assessment)."""
+        from cemassess.ui.export import Job
+        from cemassess.ui.portfolio import build_pack_from_portfolio
+
+        if self.job is not None or self.session.read_only:
+            return None
+        p, title = self.session.portfolio, t("bench.portfolio_title", self.lang)
+        job = Job(lambda progress, cancelled: build_pack_from_portfolio(p, title), self)
+        job.succeeded.connect(self._built)
+        job.failed.connect(lambda msg: dialogs.error(self.window, t("bench.build", self.lang), msg, self.lang))
+        job.finished.connect(self._job_done)
+        self.job = job
+        job.start()
+        return job
+
+    def _built(self, pack: Any) -> None:
+        self.session.shelf_changed()
+        n = pack.segments[0].n if pack.segments else 0
+        dialogs.info(self.window, t("bench.build", self.lang),
+                     t("bench.built", self.lang, n=n, segments=len(pack.segments)), self.lang)
