@@ -1,8 +1,10 @@
 """`cemassess-app --selftest`: proves an installed app works, with no user data touched.
 
 Opens the main window offscreen on a temporary portfolio, loads the framework in both
-languages, scores the demo, switches the language, draws the charts, writes a PDF into a
-temporary folder when the report module is installed, and exits 0 (1 with one line why).
+languages, scores the demo, switches the language, draws every chart of the Results screen,
+writes a PDF into a temporary folder, and exits 0 — or 1 with one line why. A missing
+report module or a chart that could not be drawn is a failure, never a skipped step: an
+installation that cannot make the report is broken.
 """
 
 from __future__ import annotations
@@ -56,17 +58,20 @@ def _steps(app: Any, win: Any, data_dir: str, tmp: Path) -> list[str]:
     from cemassess.ui.charts import wait_for_charts
 
     charts = win.views[ScreenKey.RESULTS].charts
-    wait_for_charts(list(charts.values()))  # drawn on worker threads, as in the app
+    if not wait_for_charts(list(charts.values())):  # drawn on worker threads, as in the app
+        raise RuntimeError("the charts were not drawn within a minute")
     drawn = sum(1 for v in charts.values() if v.image is not None)
+    if drawn < len(charts):
+        why = "; ".join(f"{k}: {v.label.text() or 'nothing drawn'}" for k, v in charts.items() if v.image is None)
+        raise RuntimeError(f"only {drawn} of {len(charts)} charts were drawn ({why})")
     out.append(f"charts drawn: {drawn} of {len(charts)}")
     try:
         from cemassess.report.pdf import write_report
-    except ImportError:
-        out.append("PDF: report module not installed, skipped")
-    else:
-        pdf = write_report(s.results_snapshot(), "ru", tmp / "selftest.pdf", win.exporter.branding())
-        size = pdf.stat().st_size
-        if size < 1000:
-            raise RuntimeError(f"the PDF is only {size} bytes")
-        out.append(f"PDF written: {size // 1024} KB")
+    except ImportError as e:
+        raise RuntimeError(f"the report module cannot be imported ({e})") from None
+    pdf = write_report(s.results_snapshot(), "ru", tmp / "selftest.pdf", win.exporter.branding())
+    size = pdf.stat().st_size
+    if size < 1000:
+        raise RuntimeError(f"the PDF is only {size} bytes")
+    out.append(f"PDF written: {size // 1024} KB")
     return out
