@@ -249,8 +249,10 @@ def test_every_control_has_an_accessible_name(qtbot, demo_window):
 
 def test_keyboard_reaches_every_screen_and_the_new_assessment_dialog(qtbot, demo_window):
     win = demo_window
-    for i, spec in enumerate(SCREENS, start=1):
-        press(getattr(K, f"Key_{i}"), CTRL, widget=win)
+    shortcuts = sorted(spec.shortcut for spec in SCREENS)
+    assert shortcuts == [f"Ctrl+{i}" for i in range(1, len(SCREENS) + 1)]  # one digit each, none twice
+    for spec in SCREENS:
+        press(getattr(K, f"Key_{spec.shortcut[-1]}"), CTRL, widget=win)
         settle(qtbot)
         assert win.tabs.currentWidget() is win.pages[spec.key]
     press(K.Key_N, CTRL, widget=win)

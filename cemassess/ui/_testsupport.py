@@ -20,7 +20,11 @@ class Answers:
         self.recovery = True  # keep recovered changes
         self.confirm = True
         self.open_files: list = []
+        self.pick_files: list = []
+        self.pick_file: Any = None
+        self.folder: Any = None
         self.save_path: Any = None
+        self.reports: list[tuple[str, list[tuple[str, bool, str]]]] = []  # (summary, rows)
         self.asked: list[tuple[str, Any]] = []
         self.explanations: list[tuple[str, list[str]]] = []
 
@@ -41,6 +45,11 @@ def patch_dialogs(monkeypatch: Any) -> Answers:
     monkeypatch.setattr(dialogs, "error", lambda p, title, text, lang: record("error", text))
     monkeypatch.setattr(dialogs, "open_files", lambda p, lang: ans.open_files)
     monkeypatch.setattr(dialogs, "save_file", lambda *a: ans.save_path)
+    monkeypatch.setattr(dialogs, "pick_files", lambda *a: ans.pick_files)
+    monkeypatch.setattr(dialogs, "pick_file", lambda *a: ans.pick_file)
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *a: ans.folder)
+    monkeypatch.setattr(dialogs, "show_report",
+                        lambda p, title, summary, rows, lang: ans.reports.append((summary, list(rows))))
     monkeypatch.setattr(dialogs, "open_url", lambda path: record("open_url", path))
     monkeypatch.setattr(widgets, "show_explanation",
                         lambda parent, title, lines, lang: ans.explanations.append((title, list(lines))))
