@@ -12,15 +12,23 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from cemassess.domain.assessment import Answer, Assessment, Company
+from cemassess.domain.assessment import Answer, Company
 from cemassess.domain.framework import Role
 from cemassess.domain.results import evaluate
 from cemassess.domain.scoring import disagreements
 from cemassess.exchange import participant as px
-from cemassess.ui._testsupport import focused, make_window, patch_dialogs, press, settle, type_text
+from cemassess.ui._testsupport import (
+    answer_file,
+    focused,
+    make_window,
+    patch_dialogs,
+    press,
+    settle,
+    type_text,
+    unnamed,
+)
 from cemassess.ui.screens import ScreenKey
 from cemassess.ui.settings import Settings
-from cemassess.ui.widgets import interactive_widgets
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -31,23 +39,6 @@ VALUE = {K.Key_1: 1, K.Key_2: 2, K.Key_3: 3, K.Key_4: 4, K.Key_5: 5, K.Key_N: "n
 @pytest.fixture
 def answers(monkeypatch):
     return patch_dialogs(monkeypatch)
-
-
-def unnamed(root: QWidget) -> list[str]:
-    return [f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}" for w in interactive_widgets(root)
-            if w.isVisibleTo(root) and not w.accessibleName().strip()]
-
-
-def answer_file(fw, level, name, *, role=Role.SALES, company="", assessment="", mode="workshop",
-                consent=False, comment="") -> bytes:
-    """A participant's answer file: `level(i)` for the i-th practice."""
-    a = Assessment(framework=fw.id, company=Company(name=company, industry="logistics"))
-    r = a.add_respondent(name, role)
-    for i, pid in enumerate(fw.practices):
-        a.set_answer(r.id, pid, Answer(value=level(i), comment=comment if i == 0 else ""))
-    af = px.answer_file_from(a, r.id, consent=consent)
-    af.mode, af.assessment = mode, assessment
-    return px.dumps(af)
 
 
 def drop_on(widget: QWidget, paths: list[Path]) -> bool:

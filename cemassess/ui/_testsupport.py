@@ -100,3 +100,28 @@ def settle(qtbot: Any, ms: int = 0) -> None:
     if ms:
         qtbot.wait(ms)
     QApplication.processEvents()
+
+
+def unnamed(root: QWidget) -> list[str]:
+    """Controls under `root` a screen reader could not name (accessibility tests)."""
+    return [f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
+            for w in widgets.interactive_widgets(root)
+            if w.isVisibleTo(root) and not w.accessibleName().strip()]
+
+
+def answer_file(fw: Any, level: Any, name: str, *, role: Any = None, company: str = "",
+                assessment: str = "", mode: str = "workshop", consent: bool = False,
+                comment: str = "") -> bytes:
+    """A participant's answer file as participant mode writes it: `level(i)` answers the
+    i-th practice (tests and the screenshot script)."""
+    from cemassess.domain.assessment import Answer, Assessment, Company
+    from cemassess.domain.framework import Role
+    from cemassess.exchange import participant as px
+
+    a = Assessment(framework=fw.id, company=Company(name=company, industry="logistics"))
+    r = a.add_respondent(name, role or Role.SALES)
+    for i, pid in enumerate(fw.practices):
+        a.set_answer(r.id, pid, Answer(value=level(i), comment=comment if i == 0 else ""))
+    af = px.answer_file_from(a, r.id, consent=consent)
+    af.mode, af.assessment = mode, assessment
+    return px.dumps(af)
