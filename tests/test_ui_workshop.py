@@ -191,7 +191,7 @@ def test_importing_a_folder_of_mixed_answer_files(qtbot, answers, fw, tmp_path):
 
     # dropped on the window (the respondents screen on show)
     win.navigate(ScreenKey.RESPONDENTS)
-    with qtbot.waitSignal(win.workshop.answersImported, timeout=30_000):
+    with qtbot.waitSignal(win.workshop.answersImported, timeout=30_000) as blocker:
         assert drop_on(win, [folder])
     summary, rows = answers.reports[-1]
     outcome = {name: (ok, why) for name, ok, why in rows}
@@ -206,6 +206,11 @@ def test_importing_a_folder_of_mixed_answer_files(qtbot, answers, fw, tmp_path):
     assert "image" in bad["photo.json"] and "questionnaire" in bad["questionnaire.json"]
     assert all(why and "\n" not in why for why in bad.values())
     assert summary.startswith("3 file(s) imported")
+    from cemassess.ui.workshop import reason_text
+
+    for r in blocker.args[1]:  # every reason also in Russian, its technical detail kept
+        ru = reason_text(r.name, r.reason, "ru")
+        assert any("а" <= ch <= "я" for ch in ru.lower()), ru
     after = stored(win)
     names = [r.name for r in after.respondents]
     assert names == [r.name for r in before.respondents] + ["Anna", "Boris", "Carla"]
@@ -214,7 +219,10 @@ def test_importing_a_folder_of_mixed_answer_files(qtbot, answers, fw, tmp_path):
     boris = next(r for r in after.respondents if r.name == "Boris")
     assert boris.id.startswith("f") and boris.role is Role.SERVICE
     assert after.answers[boris.id][fw.dimensions[0].practices[1].id].value == 4
-    assert win.views[ScreenKey.RESPONDENTS].table.rowCount() == 4
+    rv = win.views[ScreenKey.RESPONDENTS]
+    assert rv.table.rowCount() == 4
+    assert rv.disagree_title.text().startswith("Where the respondents disagree")  # fresh results
+    assert rv.open_merge.isEnabled()
 
     # the same folder again: every good file is recognised as already imported, nothing changes
     with qtbot.waitSignal(win.workshop.answersImported, timeout=30_000):

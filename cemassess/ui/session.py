@@ -358,8 +358,8 @@ class Session(QObject):
             self.saveFailed.emit(str(e))
             return False
         self.assessment.set_answer(rid, pid, answer)
+        self._changed()  # before the signal: a listener asking for results() gets fresh ones
         self.answersChanged.emit(rid, pid)
-        self._changed()
         return True
 
     def _put_agreed(self, pid: str, agreed: Agreed | None) -> bool:
@@ -385,6 +385,7 @@ class Session(QObject):
             _assign(a, before)
             self.saveFailed.emit(str(e))
             return False
+        self._changed()  # before the signals: a listener asking for results() gets fresh ones
         for sig in dict.fromkeys(_FIELD_SIGNAL.get(k, "profileChanged") for k in fields):
             if sig == "answersChanged":
                 self.answersChanged.emit("", practice)
@@ -395,7 +396,6 @@ class Session(QObject):
             if self.active_respondent not in ids:
                 self.active_respondent = ids[0] if ids else ""
                 self.activeRespondentChanged.emit(self.active_respondent)
-        self._changed()
         return True
 
     def _editable(self) -> bool:
