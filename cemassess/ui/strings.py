@@ -438,10 +438,10 @@ UI: dict[str, tuple[str, str]] = {
     "undo.details": ("assessment details", "сведения об оценке"),
     # questionnaire (facilitator)
     "quest.title": ("Export a questionnaire", "Экспорт анкеты"),
-    "quest.intro": ("Participants open this file with cemassess (File → Answer a questionnaire…, or "
+    "quest.intro": ("Participants open this file with cemassess (Workshop → Answer a questionnaire…, or "
                     "cemassess-app --participant FILE), answer on their own computer and send back an "
                     "answer file, which you import here.",
-                    "Участники открывают этот файл в cemassess (Файл → Ответить на анкету… или "
+                    "Участники открывают этот файл в cemassess (Семинар → Ответить на анкету… или "
                     "cemassess-app --participant ФАЙЛ), отвечают на своём компьютере и присылают "
                     "файл ответов, который вы импортируете здесь."),
     "quest.mode": ("For", "Для"),
@@ -471,6 +471,29 @@ UI: dict[str, tuple[str, str]] = {
     "answers.as": ("respondent {name} ({role})", "респондент {name} ({role})"),
     "answers.gone": ("The assessment was closed while the files were read: nothing was imported.",
                      "Оценка была закрыта, пока читались файлы: ничего не импортировано."),
+    # why a file was refused (the core's reasons; {a} keeps the detail)
+    "why.already": ("already imported", "уже импортирован"),
+    "why.same_file": ("the same file as {a}", "тот же файл, что и {a}"),
+    "why.copy_in_batch": ("a copy of an answer file already in this batch",
+                          "копия файла ответов, который уже есть в этом импорте"),
+    "why.other_assessment": ("answers another assessment ({a})", "ответы к другой оценке ({a})"),
+    "why.too_large": ("too large for an answer file ({a} bytes)", "слишком велик для файла ответов ({a} байт)"),
+    "why.unreadable": ("cannot be read ({a})", "не читается ({a})"),
+    "why.questionnaire": ("this is a questionnaire, not an answer file", "это анкета, а не файл ответов"),
+    "why.not_answers": ("not a cemassess answer file", "не файл ответов cemassess"),
+    "why.version": ("answer file format version {a} is not supported",
+                    "версия формата файла ответов {a} не поддерживается"),
+    "why.framework": ("answers a different framework ({a})", "ответы по другой модели ({a})"),
+    "why.unknown_practice": ("answers an unknown practice {a}", "ответ на неизвестную практику {a}"),
+    "why.zip": ("a ZIP archive (an XLSX?), not an answer file", "ZIP-архив (XLSX?), а не файл ответов"),
+    "why.pdf": ("a PDF, not an answer file", "PDF, а не файл ответов"),
+    "why.image": ("an image, not an answer file", "изображение, а не файл ответов"),
+    "why.not_utf8": ("not UTF-8 text (byte {a})", "текст не в кодировке UTF-8 (байт {a})"),
+    "why.empty": ("the file is empty", "файл пуст"),
+    "why.deep": ("nested too deeply to be an answer file", "слишком глубокая вложенность для файла ответов"),
+    "why.not_json": ("not valid JSON ({a})", "некорректный JSON ({a})"),
+    "why.invalid": ("not valid: {a}", "некорректен: {a}"),
+    "why.format": ("does not match the answer file format: {a}", "не соответствует формату файла ответов: {a}"),
     "report.table": ("What became of each file", "Что стало с каждым файлом"),
     "report.col.file": ("File", "Файл"),
     "report.col.outcome": ("Outcome", "Итог"),
@@ -497,7 +520,7 @@ UI: dict[str, tuple[str, str]] = {
                     "кто не согласен и почему. Согласованный ответ заменяет медиану в баллах; "
                     "Ctrl+Z отменяет."),
     "merge.threshold": ("Answers at least this many levels apart:",
-                        "Ответы расходятся не меньше чем на (уровней):"),
+                        "Разброс ответов не меньше (уровней):"),
     "merge.count": ("{n} practice(s) to discuss; {agreed} agreed so far.",
                     "Практик для обсуждения: {n}; согласовано: {agreed}."),
     "merge.none": ("No practice has answers {n} or more levels apart.",
@@ -607,6 +630,7 @@ UI: dict[str, tuple[str, str]] = {
     "event.col.overall": ("CEM index", "Индекс CEM"),
     "event.col.percentile": ("Percentile in the room", "Процентиль в зале"),
     "event.col.phase": ("Phase attained", "Достигнутая фаза"),
+    "event.no_phase": ("none yet", "пока нет"),
     "event.participant": ("No. {n}", "№ {n}"),
     "event.show_names": ("Show company names (for your eyes only)", "Показать названия компаний (только для вас)"),
     "event.show_names.tip": ("Off by default and never shown in presentation mode",
@@ -678,9 +702,9 @@ UI: dict[str, tuple[str, str]] = {
     "part.export.tip": ("Write the answer file to send to the facilitator (Ctrl+E)",
                         "Записать файл ответов для фасилитатора (Ctrl+E)"),
     "part.export.title": ("Export my answers", "Экспорт моих ответов"),
-    "part.saved": ("{n} of {total} practices answered — saved on this computer.",
-                   "Отвечено практик: {n} из {total} — сохранено на этом компьютере."),
-    "part.exported_to": ("Last exported to {path}.", "Последний экспорт: {path}."),
+    "part.saved": ("Every answer is saved on this computer as you go.",
+                   "Каждый ответ сразу сохраняется на этом компьютере."),
+    "part.exported_to": ("Exported to {path}.", "Экспортировано: {path}."),
     "part.need_name": ("Please enter your name first.", "Сначала введите своё имя."),
     "part.need_company": ("Please enter your company's name first.", "Сначала введите название компании."),
     "part.unanswered": ("{n} practice(s) are still unanswered. Export anyway? (You can export again "

@@ -38,9 +38,46 @@ from cemassess.ui.widgets import wrap_label
 ROLES = ("", "management", "sales", "marketing", "service", "other")  # "" = the participant chooses
 
 
-def reason_text(name: str, reason: str) -> str:
-    """The core names the file first ("x.json: too large…"); the report has a file column."""
-    return reason.removeprefix(f"{name}: ")
+# Why a file was refused, as the core words it (exchange.participant, exchange.strictjson),
+# and the catalogue key that says the same in the user's language; {a} is the detail kept.
+REASONS: tuple[tuple[str, str], ...] = (
+    (r"already imported", "why.already"),
+    (r"the same file as (?P<a>.+)", "why.same_file"),
+    (r"a copy of an answer file already in this batch", "why.copy_in_batch"),
+    (r"answers another assessment \((?P<a>.+)\)", "why.other_assessment"),
+    (r"too large for an answer file \((?P<a>[\d,]+) bytes\)", "why.too_large"),
+    (r"the answer file is too large \((?P<a>[\d,]+) bytes.*", "why.too_large"),
+    (r"cannot be read \((?P<a>.+)\)", "why.unreadable"),
+    (r"this is a questionnaire, not an answer file", "why.questionnaire"),
+    (r"not a cemassess answer file", "why.not_answers"),
+    (r"answer file format version (?P<a>.+) is not supported", "why.version"),
+    (r"answers a different framework \((?P<a>.+)\)", "why.framework"),
+    (r"answers an unknown practice (?P<a>.+)", "why.unknown_practice"),
+    (r"the answer file is a ZIP archive.*", "why.zip"),
+    (r"the answer file is a PDF.*", "why.pdf"),
+    (r"the answer file is an image.*", "why.image"),
+    (r"the answer file is not UTF-8 text \(byte (?P<a>\d+)\)", "why.not_utf8"),
+    (r"the answer file is empty", "why.empty"),
+    (r"the answer file is nested too deeply.*", "why.deep"),
+    (r"the answer file is not valid JSON \((?P<a>.+)\)", "why.not_json"),
+    (r"the answer file is not valid: (?P<a>.+)", "why.invalid"),
+    (r"the answer file does not match its format: (?P<a>.+)", "why.format"),
+)
+
+
+def reason_text(name: str, reason: str, lang: str = "en") -> str:
+    """Why a file was refused, without the file's name (the report has a file column): the
+    core's own sentence in English, the catalogue's in Russian (technical detail kept)."""
+    import re
+
+    why = reason.removeprefix(f"{name}: ")
+    if lang == "en":
+        return why
+    for pattern, key in REASONS:
+        m = re.fullmatch(pattern, why)
+        if m:
+            return t(key, lang, a=m.groupdict().get("a", ""))
+    return why
 
 
 class QuestionnaireDialog(QDialog):
@@ -220,6 +257,9 @@ class Workshop(QObject):
         if self.job is not None:
             self.job.deleteLater()
         self.job = None
+        status = getattr(self.window, "statusBar", None)
+        if status is not None:
+            status().clearMessage()
 
     def _merge(self, batch: Any, target: str) -> None:
         s, lang = self.session, self.lang
@@ -231,7 +271,7 @@ class Workshop(QObject):
         refused = list(batch.refused) + refused
         rows = [(name, True, t("answers.as", lang, name=r.name or r.id, role=t(f"role.{r.role.value}", lang)))
                 for name, r in imported]
-        rows += [(x.name, False, reason_text(x.name, x.reason)) for x in refused]
+        rows += [(x.name, False, reason_text(x.name, x.reason, lang)) for x in refused]
         summary = t("answers.summary", lang, ok=len(imported), bad=len(refused))
         if imported:
             summary += " " + t("answers.undo_hint", lang)

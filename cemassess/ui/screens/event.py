@@ -39,6 +39,7 @@ from cemassess.ui.charts import ChartView, chart_theme
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
 from cemassess.ui.widgets import Banner, heading, wrap_label
+from cemassess.ui.workshop import reason_text
 
 CHARTS = (("strips", "chart.strips"), ("phase_mix", "chart.phase_mix"))
 COLUMNS = ("number", "name", "overall", "percentile", "phase")
@@ -103,10 +104,7 @@ class View(BaseView):
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        hh = self.table.horizontalHeader()
-        for c in range(len(COLUMNS)):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if c == 1
-                                    else QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         tl.addWidget(self.table)
         lay.addWidget(self.table_box)
         self.actions = QWidget()
@@ -249,7 +247,8 @@ class Controller(BaseController):
         v.status.setText(t("event.status", lang, n=n) if room is not None else t("event.empty", lang))
         refused = room.refused if room is not None else []
         v.refused.show_text("\n".join([t("event.refused", lang, n=len(refused))]
-                                      + [f"• {r.reason}" for r in refused[:12]]
+                                      + [f"• {r.name}: {reason_text(r.name, r.reason, lang)}"
+                                         for r in refused[:12]]
                                       + (["…"] if len(refused) > 12 else [])) if refused else "")
         shown = self.shown_room
         v.too_few.show_text(t("event.too_few", lang, n=n, min=MIN_SHOWN) if room is not None and not shown else "")
@@ -277,7 +276,7 @@ class Controller(BaseController):
                      (f.company.name or f.respondent.name) if names else "",
                      f"{pos.overall:.0f}" if pos.overall is not None else "—",
                      f"{pos.overall_percentile:.0f}" if pos.overall_percentile is not None else "—",
-                     str(pos.attained_phase))
+                     str(pos.attained_phase) if pos.attained_phase else t("event.no_phase", lang))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j != 1:
