@@ -111,17 +111,19 @@ def unnamed(root: QWidget) -> list[str]:
 
 def answer_file(fw: Any, level: Any, name: str, *, role: Any = None, company: str = "",
                 assessment: str = "", mode: str = "workshop", consent: bool = False,
-                comment: str = "") -> bytes:
+                comment: Any = "") -> bytes:
     """A participant's answer file as participant mode writes it: `level(i)` answers the
-    i-th practice (tests and the screenshot script)."""
+    i-th practice, `comment` comments the first one (or `comment(i)` each one); for the
+    tests and the screenshot script."""
     from cemassess.domain.assessment import Answer, Assessment, Company
     from cemassess.domain.framework import Role
     from cemassess.exchange import participant as px
 
     a = Assessment(framework=fw.id, company=Company(name=company, industry="logistics"))
     r = a.add_respondent(name, role or Role.SALES)
+    say = comment if callable(comment) else (lambda i: comment if i == 0 else "")
     for i, pid in enumerate(fw.practices):
-        a.set_answer(r.id, pid, Answer(value=level(i), comment=comment if i == 0 else ""))
+        a.set_answer(r.id, pid, Answer(value=level(i), comment=say(i)))
     af = px.answer_file_from(a, r.id, consent=consent)
     af.mode, af.assessment = mode, assessment
     return px.dumps(af)

@@ -227,7 +227,7 @@ class ReportDialog(QDialog):
         close.setAccessibleName(t("close", lang))
         box.rejected.connect(self.reject)
         lay.addWidget(box)
-        self.resize(900, min(640, 190 + 34 * max(3, len(rows))))
+        self.resize(900, max(280, min(640, 150 + 24 * len(rows))))
 
 
 # Tests and the screenshot script replace this to look at an explanation without a modal loop.

@@ -101,9 +101,9 @@ class View(BaseView):
         dl.addStretch(1)
         self.detail_scroll = scroller(detail)
         split.addWidget(self.detail_scroll)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([470, 700])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([560, 640])
         lay.addWidget(split, 1)
         self.card: PracticeCard | None = None
 
@@ -182,6 +182,9 @@ class Controller(BaseController):
                     item.setToolTip(text)
                 v.list.setItem(i, j, item)
         v.list.resizeRowsToContents()
+        cap = 3 * v.list.fontMetrics().lineSpacing() + 8  # three lines at most; the tooltip has it all
+        for i in range(v.list.rowCount()):
+            v.list.setRowHeight(i, min(cap, v.list.rowHeight(i)))
         self._filling = False
         agreed = sum(1 for p in self.pids if p in a.agreed)
         v.count.setText(t("merge.count", lang, n=len(items), agreed=agreed) if items

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -71,17 +70,17 @@ class View(BaseView):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         lay.addWidget(self.about)
-        row = QHBoxLayout()
         self.saved = wrap_label(css="color: palette(mid);")
         self.export_btn = b.bind(QPushButton(), "part.export", tip="part.export.tip")
         f = self.export_btn.font()
         f.setBold(True)
         self.export_btn.setFont(f)
-        row.addWidget(self.saved, 1)
-        row.addWidget(self.export_btn)
-        lay.addLayout(row)
         self.walk = walk.View()
         self.walk.set_participant_mode()
+        # the walk-through's top row: saved, progress, export (who answers is not a question here)
+        self.walk.top.insertWidget(0, self.saved, 1)
+        self.walk.top.addSpacing(12)
+        self.walk.top.addWidget(self.export_btn)
         lay.addWidget(self.walk, 1)
 
     def set_event(self, event: bool, role_fixed: bool) -> None:
@@ -124,7 +123,6 @@ class Controller(BaseController):
         v.export_btn.clicked.connect(lambda: self.export())
         session.respondentsChanged.connect(self.mark_stale)
         session.profileChanged.connect(self.mark_stale)
-        session.resultsChanged.connect(self._saved_note)
         session.saveFailed.connect(lambda msg: v.banner.show_text(msg))
 
     @property
@@ -166,10 +164,7 @@ class Controller(BaseController):
         s, lang = self.session, self.lang
         if not s.is_open:
             return
-        from cemassess.domain.scoring import completion
-
-        c = completion(s.framework, s.assessment)
-        text = t("part.saved", lang, n=c.answered, total=c.total)
+        text = t("part.saved", lang)
         if self.store.draft.exported:
             text += "  " + t("part.exported_to", lang, path=self.store.draft.exported)
         self.view.saved.setText(text)

@@ -261,6 +261,9 @@ class Controller(BaseController):
                     direction = trend.moved(it.dimension_id)
                     row.setText(MOVED_COL, ARROWS.get(direction, ""))
                     row.setTextAlignment(MOVED_COL, Qt.AlignmentFlag.AlignCenter)
+                    if direction in ("up", "down"):
+                        row.setForeground(MOVED_COL, Qt.GlobalColor.darkGreen if direction == "up"
+                                          else Qt.GlobalColor.darkRed)
                     row.setToolTip(MOVED_COL, self._moved(it.dimension_id) or t(f"trend.{direction}", lang))
                     row.setData(MOVED_COL, Qt.ItemDataRole.AccessibleTextRole, t(f"trend.{direction}", lang))
                 if not it.included:

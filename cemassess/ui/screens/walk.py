@@ -56,6 +56,7 @@ class View(BaseView):
         top.addWidget(self.progress_label)
         top.addWidget(self.progress)
         lay.addLayout(top)
+        self.top = top
         self.banner = Banner("warn")
         lay.addWidget(self.banner)
         self.keys_hint = b.bind(QLabel(), "walk.keys")
