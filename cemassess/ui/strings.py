@@ -546,10 +546,11 @@ UI: dict[str, tuple[str, str]] = {
     "results.segment_item_illustrative": ("{segment} (n={n}) — {pack} — ILLUSTRATIVE",
                                           "{segment} (n={n}) — {pack} — ИЛЛЮСТРАТИВНЫЙ"),
     "results.trend": ("Change since the last assessment", "Изменения с прошлой оценки"),
-    "results.trend_intro": ("This company has been assessed {n} times ({dates}). The table compares "
+    "results.trend_intro": ("This company has been assessed {n} {times} ({dates}). The table compares "
                             "this assessment with the one of {before}.",
-                            "Компания оценивалась {n} раз(а) ({dates}). Таблица сравнивает эту оценку "
+                            "Компания оценивалась {n} {times} ({dates}). Таблица сравнивает эту оценку "
                             "с оценкой от {before}."),
+    "results.times": ("time|times|times", "раз|раза|раз"),  # one | few | many (Russian plural forms)
     "results.trend_table": ("Dimension scores now and at the last assessment",
                             "Баллы измерений сейчас и в прошлой оценке"),
     "trend.col.dimension": ("Dimension", "Измерение"),
@@ -585,8 +586,7 @@ UI: dict[str, tuple[str, str]] = {
                         "Обезличенные распределения ваших оценок (по последней оценке каждой "
                         "компании) по отраслям, размерам и регионам"),
     "bench.portfolio_title": ("My portfolio", "Мой портфель"),
-    "bench.illustrative": ("ILLUSTRATIVE (generated, not measured)",
-                           "ИЛЛЮСТРАТИВНЫЙ (сгенерирован, а не измерен)"),
+    "bench.illustrative": ("ILLUSTRATIVE", "ИЛЛЮСТРАТИВНЫЙ"),
     "bench.measured": ("measured", "измеренный"),
     "bench.imported": ("“{title}” is on the shelf: {kind}, {n} segment(s). Choose it on the Results "
                        "screen.",
