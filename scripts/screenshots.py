@@ -52,12 +52,16 @@ def main() -> int:
     qInstallMessageHandler(lambda *_: None)  # offscreen plugin chatter
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from cemassess.ui import dialogs, widgets
-    from cemassess.ui.charts import wait_for_charts
+    from cemassess.ui.charts import ChartView, wait_for_charts
     from cemassess.ui.mainwindow import MainWindow
     from cemassess.ui.screens import ScreenKey
     from cemassess.ui.settings import Settings
 
     dialogs.ask_recovery = lambda *a, **k: True
+    reports = []
+    dialogs.show_report = lambda parent, title, summary, rows, lang: reports.append(
+        widgets.ReportDialog(title, summary, rows, lang, parent))
+    dialogs.info = dialogs.error = lambda *a, **k: None
     shown = []
     widgets.show_explanation = lambda parent, title, lines, lang: shown.append(
         widgets.ExplainDialog(title, list(lines), lang, parent))
@@ -84,7 +88,7 @@ def main() -> int:
         if w is win:
             win.resize(*SIZE)
         settle()
-        wait_for_charts(list(win.views[ScreenKey.RESULTS].charts.values()))
+        wait_for_charts(w.findChildren(ChartView))
         settle()
         if w is win and (win.width(), win.height()) != SIZE:
             print(f"note: {name}: the window is {win.width()}x{win.height()}, not {SIZE}")
@@ -95,6 +99,174 @@ def main() -> int:
 
     # a second, unfinished assessment so the start screen lists more than the demo
     from cemassess.domain.assessment import Company
+    from cemassess.domain.framework import Role
+
+    fw = None
+    inbox = tmp / "inbox"
+
+    def wait(until) -> None:
+        import time
+
+        deadline = time.perf_counter() + 60
+        while not until() and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def workshop_files() -> Path:
+        """Six participants of a workshop at one company (one of them sent the same file twice),
+        plus what turns up in a real inbox: a damaged file and a photo."""
+        import random
+
+        from cemassess.ui._testsupport import answer_file
+
+        inbox.mkdir(parents=True, exist_ok=True)
+        people = (("Olga Petrova", Role.MANAGEMENT, 3.4, "Our quarterly review covers this."),
+                  ("Ivan Sokolov", Role.SALES, 2.8, "Only for the top 20 accounts."),
+                  ("Maria Lind", Role.MARKETING, 3.0, ""),
+                  ("Tom Berg", Role.SERVICE, 2.2, "Complaints never reach management."),
+                  ("Anna Kask", Role.SERVICE, 2.4, "We see the opposite at the help desk."),
+                  ("Jonas Vilks", Role.SALES, 3.2, ""))
+        for k, (name, role, base, says) in enumerate(people):
+            rnd = random.Random(k)
+            data = answer_file(fw, lambda i, b=base, r=rnd: max(1, min(5, round(b + r.gauss(0, 0.55)))),
+                               name, role=role, comment=lambda i, c=says: c if i % 5 == 0 else "")
+            (inbox / f"{name.split()[0].lower()}.json").write_bytes(data)
+        (inbox / "olga-again.json").write_bytes((inbox / "olga.json").read_bytes())
+        (inbox / "notes.json").write_bytes(b'{"answers": [1, 2,')
+        (inbox / "whiteboard.json").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+        return inbox
+
+    def workshop_shots(lang: str) -> None:
+        """Import a folder of answer files into a workshop assessment, then the consensus screen."""
+        s.create(company=Company(name="Nordic Pumps AS" if lang == "en" else "АО «Северные насосы»",
+                                 industry="manufacturing", size="medium"), assessor="Jana Ozola")
+        ws = win.workshop
+        ws.write_questionnaire(tmp / f"questionnaire-{lang}.json")
+        dlg = ws.export_questionnaire()
+        shot(f"questionnaire-{lang}", dlg)
+        dlg.reject()
+        win.navigate(ScreenKey.RESPONDENTS)
+        reports.clear()
+        ws.import_answers([workshop_files()])
+        wait(lambda: ws.job is None and reports)
+        report = reports.pop()
+        report.show()
+        shot(f"import-result-{lang}", report)
+        report.close()
+        shot(f"respondents-imported-{lang}")
+        win.navigate(ScreenKey.MERGE)
+        merge = win.controllers[ScreenKey.MERGE]
+        order = list(fw.practices)
+        commented = [pid for pid in merge.pids if order.index(pid) % 5 == 0]  # see workshop_files
+        merge.go_to(practice=(commented or merge.pids or [""])[0])
+        shot(f"merge-{lang}")
+        d = win.controllers[ScreenKey.START].edit_details()
+        shot(f"details-{lang}", d)
+        d.reject()
+
+    def trend_shots(lang: str) -> None:
+        """A re-assessment a year on: three dimensions improved, one declined."""
+        from cemassess.domain.assessment import Answer
+
+        first = s.create_demo()
+        again = s.portfolio.duplicate(first)
+        before = s.portfolio.get(first).answers
+        s.portfolio.update(again.id, lambda a: setattr(a, "answers", before))
+        s.portfolio.update(again.id, lambda a: setattr(a, "date", a.date.replace(year=a.date.year + 1)))
+        s.portfolioChanged.emit()
+        s.open(again.id)
+        for k, d in enumerate(s.framework.dimensions[:4]):
+            for p in d.practices:
+                for r in s.assessment.respondents:
+                    old = s.assessment.answer(r.id, p.id)
+                    if old is not None and isinstance(old.value, int):
+                        s.set_answer(p.id, Answer(value=max(1, old.value - 1) if k == 3 else min(5, old.value + 1)),
+                                     r.id)
+        win.navigate(ScreenKey.RESULTS)
+        rv = win.views[ScreenKey.RESULTS]
+        settle()
+        rv.scroll.verticalScrollBar().setValue(rv.trend_box.y() - 8)
+        shot(f"results-trend-{lang}")
+        rv.scroll.verticalScrollBar().setValue(0)
+        win.navigate(ScreenKey.ROADMAP)
+        wait(lambda: "cemassess.report.sections_trend" in sys.modules)
+        settle()
+        shot(f"roadmap-trend-{lang}")
+
+    def event_files(n: int) -> list[Path]:
+        import random
+
+        from cemassess.ui._testsupport import answer_file
+
+        folder = tmp / f"event-{n}"
+        phases = [p.phase for p in fw.practices.values()]
+        if not folder.exists():
+            folder.mkdir()
+            for k in range(n):
+                rnd = random.Random(100 + k)
+                base = rnd.uniform(1.8, 3.8)
+                done = 2 if k % 7 == 3 else 1 if k % 3 == 0 else 0  # phases this company has in place
+
+                def level(i, b=base, r=rnd, done=done):
+                    if phases[i] <= done:
+                        return r.choice((4, 4, 5))
+                    return max(1, min(5, round(b + r.gauss(0, 0.7))))
+
+                data = answer_file(fw, level, f"Participant {k}", role=Role.MANAGEMENT,
+                                   company=f"Company {k + 1}", mode="event", consent=k % 4 != 0)
+                (folder / f"p{k:02d}.json").write_bytes(data)
+        return [folder]
+
+    def event_shots(lang: str) -> None:
+        s.close_assessment()
+        win.navigate(ScreenKey.EVENT)
+        ev = win.controllers[ScreenKey.EVENT]
+        v = win.views[ScreenKey.EVENT]
+        ev.clear()
+        v.event_name.setText("CX Club, Riga" if lang == "en" else "CX-клуб, Москва")
+        ev.add_files(event_files(3))
+        wait(lambda: ev.job is None)
+        shot(f"event-too-few-{lang}")
+        ev.clear()
+        ev.add_files(event_files(14))
+        wait(lambda: ev.job is None)
+        shot(f"event-room-{lang}")
+        win.pages[ScreenKey.EVENT].verticalScrollBar().setValue(10_000)
+        shot(f"event-room-table-{lang}")
+        win.pages[ScreenKey.EVENT].verticalScrollBar().setValue(0)
+        win.toggle_presentation(full_screen=False)
+        win.resize(*SIZE)
+        shot(f"event-presentation-{lang}")
+        win.toggle_presentation()
+        win.resize(*SIZE)
+
+    def participant_shots(lang: str) -> None:
+        from cemassess.ui.participant import open_participant
+
+        for mode in ("workshop", "event"):
+            q = tmp / f"questionnaire-{lang}.json"
+            if mode == "event":
+                from cemassess.exchange import participant as px
+
+                q = tmp / f"event-q-{lang}.json"
+                q.write_bytes(px.dumps(px.Questionnaire(
+                    mode="event", event="CX Club, Riga" if lang == "en" else "CX-клуб, Москва",
+                    framework=fw.id, language=lang)))
+            part = open_participant(settings, q)
+            part.resize(*SIZE)
+            part.show()
+            c = part.controller
+            c.view.name.setText("Tom Berg" if lang == "en" else "Фёдор Никитин")
+            if mode == "event":
+                c.view.company.setText("Baltic Freight" if lang == "en" else "ООО «Балтфрахт»")
+                c.view.consent.setChecked(True)
+            c.missing()
+            c.walk.go_to(focus_first=True)
+            for key in "3423":
+                c.walk._value_chosen(c.walk.current_pid, int(key), True)
+            settle()
+            shot(f"participant-{mode}-{lang}" if mode == "event" else f"participant-{lang}", part)
+            part.close()
 
     for lang in ("en", "ru"):
         s.set_language(lang)
@@ -103,6 +275,7 @@ def main() -> int:
             s.create(company=Company(name="Baltic Freight Forwarding", industry="logistics",
                                      size="small", country="Latvia"), assessor="Jana Ozola")
         s.create_demo()
+        fw = s.framework
         win.navigate(ScreenKey.START)
         shot(f"start-{lang}")
         dlg = win.controllers[ScreenKey.START].new_assessment()
@@ -153,6 +326,10 @@ def main() -> int:
         shot(f"presentation-roadmap-{lang}")
         win.toggle_presentation()
         win.resize(*SIZE)
+        workshop_shots(lang)
+        trend_shots(lang)
+        event_shots(lang)
+        participant_shots(lang)
     win.close()
     for p in written:
         print(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p)
