@@ -71,8 +71,8 @@ def run_participant(app, settings, questionnaire: str | None) -> int:
                 windows.append(w)
                 w.show()
 
-    opener = FileOpenFilter(another, app)
-    app.installEventFilter(opener)
+    if sys.platform == "darwin":
+        app.installEventFilter(FileOpenFilter(another, app))
     win.show()
     focus_first(win.controller)
     return app.exec()
@@ -83,9 +83,11 @@ def FileOpenFilter(handler, parent):  # noqa: N802 (a QObject class, made when Q
     `handler([path])`, the same way as a file given on the command line."""
     from PySide6.QtCore import QEvent, QObject
 
+    file_open = QEvent.Type.FileOpen
+
     class _Filter(QObject):
         def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt)
-            if event.type() == QEvent.Type.FileOpen:
+            if event.type() == file_open:
                 path = event.file() or event.url().toLocalFile()
                 if path:
                     handler([path])
@@ -146,8 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     win = MainWindow(settings)
     if args.file and not args.selftest:
         win.open_paths([args.file])  # done once the portfolio is open
-    opener = FileOpenFilter(win.open_paths, app)  # macOS: files opened with the app while it runs
-    app.installEventFilter(opener)
+    if sys.platform == "darwin":  # files opened with the app (Finder, the Dock) arrive as events
+        app.installEventFilter(FileOpenFilter(win.open_paths, app))
     win.show()
     if args.measure_startup == "shown":
         QTimer.singleShot(0, lambda: (print(f"shown {time.perf_counter():.6f}", flush=True), app.quit()))
