@@ -103,7 +103,7 @@ def test_participant_answers_by_keyboard_survive_a_restart_and_export(qtbot, ans
     assert {p: a.answer("r1", p).value for p in expect} == expect
     path = win.store.path
     assert path.parent == Path(_isolated_data_dir / "config" / "participant")
-    assert not any((_isolated_data_dir).glob("*.json")), "participant mode opened a portfolio"
+    assert {x.name for x in _isolated_data_dir.iterdir()} == {"config"}, "participant mode opened a portfolio"
     assert unnamed(win) == []
 
     # a crash: no clean close; the next start of the same questionnaire has everything back
@@ -157,6 +157,42 @@ def test_participant_at_an_event_gives_company_and_consent(qtbot, answers, fw, t
     assert af.respondent.role is Role.MANAGEMENT
     win.session.set_language("ru")
     assert unnamed(win) == []
+    assert win.view.minimumSizeHint().width() <= 1024  # Russian fits a small laptop's screen
+    win.close()
+
+
+def test_the_app_started_with_a_file(qtbot, answers, monkeypatch, fw, tmp_path, _isolated_data_dir):
+    """`cemassess-app FILE` through main(): a questionnaire opens participant mode with no
+    portfolio; an assessment file is imported and opened once the portfolio is up."""
+    from cemassess.demo import make_demo
+    from cemassess.exchange.assessment_file import write_assessment
+    from cemassess.ui import app as app_module
+    from cemassess.ui.mainwindow import MainWindow
+    from cemassess.ui.participant import ParticipantWindow
+
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)  # return at once; events run below
+    q = tmp_path / "q.json"
+    q.write_bytes(px.dumps(px.Questionnaire(framework=fw.id, company=Company(name="Acme"))))
+
+    def top(kind):
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        for w in found:
+            qtbot.addWidget(w)
+        return found
+
+    assert app_module.main([str(q)]) == 0
+    part = top(ParticipantWindow)
+    assert len(part) == 1 and part[0].store.questionnaire.company.name == "Acme"
+    assert QApplication.instance().desktopFileName() == "io.github.cemassess"
+    assert {x.name for x in _isolated_data_dir.iterdir()} == {"config"}  # no portfolio opened
+    part[0].close()
+    a = make_demo("en", fw)
+    f = tmp_path / "client.cemassess.json"
+    write_assessment(a, f)
+    assert app_module.main([str(f), "--data-dir", str(tmp_path / "data")]) == 0
+    win = top(MainWindow)[-1]
+    qtbot.waitUntil(lambda: win.session is not None and win.session.is_open, timeout=10_000)
+    assert win.session.assessment.id == a.id
     win.close()
 
 

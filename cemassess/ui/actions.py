@@ -53,6 +53,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionKey.NEW, "file", "action.new", "Ctrl+N", writes=True),
     ActionSpec(ActionKey.DEMO, "file", "action.demo", writes=True),
     ActionSpec(ActionKey.IMPORT, "file", "action.import", "Ctrl+O", writes=True),
+    ActionSpec(ActionKey.ANSWER, "file", "action.answer"),  # participant mode, beside the portfolio
     ActionSpec(ActionKey.CLOSE, "file", "action.close", "Ctrl+W", needs_assessment=True,
                separator_before=True),
     ActionSpec(ActionKey.QUIT, "file", "action.quit", "Ctrl+Q", separator_before=True),
@@ -68,7 +69,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionKey.IMPORT_ANSWER_FOLDER, "workshop", "action.import_answer_folder",
                needs_assessment=True, writes=True),
     ActionSpec(ActionKey.MERGE, "workshop", "action.merge", needs_assessment=True),
-    ActionSpec(ActionKey.ANSWER, "workshop", "action.answer", separator_before=True),
     ActionSpec(ActionKey.EVENT, "workshop", "action.event", separator_before=True),
     ActionSpec(ActionKey.IMPORT_PACK, "workshop", "action.import_pack", writes=True,
                separator_before=True),

@@ -438,10 +438,10 @@ UI: dict[str, tuple[str, str]] = {
     "undo.details": ("assessment details", "сведения об оценке"),
     # questionnaire (facilitator)
     "quest.title": ("Export a questionnaire", "Экспорт анкеты"),
-    "quest.intro": ("Participants open this file with cemassess (Workshop → Answer a questionnaire…, or "
+    "quest.intro": ("Participants open this file with cemassess (File → Answer a questionnaire…, or "
                     "cemassess-app --participant FILE), answer on their own computer and send back an "
                     "answer file, which you import here.",
-                    "Участники открывают этот файл в cemassess (Семинар → Ответить на анкету… или "
+                    "Участники открывают этот файл в cemassess (Файл → Ответить на анкету… или "
                     "cemassess-app --participant ФАЙЛ), отвечают на своём компьютере и присылают "
                     "файл ответов, который вы импортируете здесь."),
     "quest.mode": ("For", "Для"),
