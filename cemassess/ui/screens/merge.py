@@ -133,6 +133,8 @@ class Controller(BaseController):
     def __init__(self, view: View, session: Any, ctx: Any) -> None:
         super().__init__(view, session, ctx)
         self.pids: list[str] = []
+        self._rows: list = []  # what the list shows (practice, answers, spread): rebuilt on change
+        self._rows_lang = ""
         self.current = ""
         self._filling = False
         v = view
@@ -162,29 +164,17 @@ class Controller(BaseController):
         if not s.is_open:
             self.view.set_card(None)
             return
-        fw, a = s.framework, s.assessment
+        a = s.assessment
         items = self.disagreements()
-        numbers = self._numbers()
-        self.pids = [r.practice_id for r in items]
+        rows = [(r.practice_id, ", ".join(str(x) for x in sorted(r.levels)), r.spread) for r in items]
         self._filling = True
-        v.list.setRowCount(len(items))
-        for i, r in enumerate(items):
-            ag = a.agreed.get(r.practice_id)
-            cells = (f"{numbers[r.practice_id]}  {fw.practices[r.practice_id].statement(lang)}",
-                     ", ".join(str(x) for x in sorted(r.levels)), str(r.spread),
-                     ("✓ " + _value_text(ag.value, lang)) if ag else "")
-            for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ROLE, r.practice_id)
-                if j:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if j == 0:
-                    item.setToolTip(text)
-                v.list.setItem(i, j, item)
-        v.list.resizeRowsToContents()
-        cap = 3 * v.list.fontMetrics().lineSpacing() + 8  # three lines at most; the tooltip has it all
-        for i in range(v.list.rowCount()):
-            v.list.setRowHeight(i, min(cap, v.list.rowHeight(i)))
+        if rows != self._rows or lang != self._rows_lang:
+            self._fill_list(items, rows)
+        for i, pid in enumerate(self.pids):  # an agreed answer changes only its own cell
+            ag = a.agreed.get(pid)
+            text = ("✓ " + _value_text(ag.value, lang)) if ag else ""
+            if v.list.item(i, 3).text() != text:
+                v.list.item(i, 3).setText(text)
         self._filling = False
         agreed = sum(1 for p in self.pids if p in a.agreed)
         v.count.setText(t("merge.count", lang, n=len(items), agreed=agreed) if items
@@ -194,6 +184,36 @@ class Controller(BaseController):
         if self.current:
             v.list.setCurrentCell(self.pids.index(self.current), 0)
         self._show_detail()
+
+    def _fill_list(self, items: list, rows: list) -> None:
+        """The whole list, laid out once (cell by cell, a table re-measures every column)."""
+        v, lang, fw = self.view, self.lang, self.session.framework
+        numbers = self._numbers()
+        self.pids = [r.practice_id for r in items]
+        self._rows, self._rows_lang = rows, lang
+        header = v.list.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        v.list.setUpdatesEnabled(False)
+        v.list.setRowCount(len(items))
+        for i, r in enumerate(items):
+            cells = (f"{numbers[r.practice_id]}  {fw.practices[r.practice_id].statement(lang)}",
+                     rows[i][1], str(r.spread), "")
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ROLE, r.practice_id)
+                if j:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if j == 0:
+                    item.setToolTip(text)
+                v.list.setItem(i, j, item)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        v.list.resizeRowsToContents()
+        cap = 3 * v.list.fontMetrics().lineSpacing() + 8  # three lines at most; the tooltip has it all
+        for i in range(v.list.rowCount()):
+            v.list.setRowHeight(i, min(cap, v.list.rowHeight(i)))
+        v.list.setUpdatesEnabled(True)
 
     def _row_changed(self, row: int) -> None:
         if self._filling or not 0 <= row < len(self.pids):
