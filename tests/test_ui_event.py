@@ -123,6 +123,16 @@ def test_event_room_with_six_participants(qtbot, answers, fw, tmp_path):
     names = sorted(p.name for p in out.iterdir())
     assert names[-1] == "room-summary.pdf" and len([n for n in names if n.startswith("personal-")]) == 6
     assert all((out / n).read_bytes().startswith(b"%PDF") for n in names)
+    # cancelled: the window is back at once, and nothing half-made is left in the folder
+    from PySide6.QtWidgets import QPushButton
+
+    out2 = tmp_path / "cancelled"
+    out2.mkdir()
+    ev.write_pdfs(out2)
+    ev.progress.findChild(QPushButton).click()
+    assert not ev.progress.isVisible()
+    qtbot.waitUntil(lambda: ev.pdf_job is None, timeout=120_000)
+    assert list(out2.iterdir()) == []
 
 
 def test_event_room_shows_nothing_below_five(qtbot, answers, fw, tmp_path):
