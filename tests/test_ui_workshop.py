@@ -271,6 +271,16 @@ def test_importing_a_folder_of_mixed_answer_files(qtbot, answers, fw, tmp_path):
     s.undo_stack.undo()
     assert [r.name for r in stored(win).respondents] == [r.name for r in before.respondents]
     assert s.assessment.id == aid
+    # dropped with no assessment open: files naming this assessment open it and join it
+    s.close_assessment()
+    assert win.tabs.currentWidget() is win.pages[ScreenKey.START]
+    named = tmp_path / "named.json"
+    named.write_bytes(answer_file(fw, lambda i: 4, "Dmitri", assessment=aid))
+    with qtbot.waitSignal(win.workshop.answersImported, timeout=30_000):
+        assert drop_on(win, [named])
+    assert s.is_open and s.assessment.id == aid
+    assert win.tabs.currentWidget() is win.pages[ScreenKey.RESPONDENTS]
+    assert "Dmitri" in [r.name for r in stored(win).respondents]
 
 
 # -- consensus, side by side -------------------------------------------------------------------------

@@ -33,6 +33,22 @@ def sniff(path: Path) -> str:
     return KINDS.get(m.group(1), "unknown") if m else "unknown"
 
 
+_MODE = re.compile(rb'"mode"\s*:\s*"(workshop|event)"')
+_ASSESSMENT = re.compile(rb'"assessment"\s*:\s*"([A-Za-z0-9_-]{0,40})"')
+
+
+def answers_for(path: Path) -> tuple[str, str]:
+    """An answer file's mode ("workshop" or "event") and the assessment it answers ("" at an
+    event, or for a workshop questionnaire not tied to one), from its first lines."""
+    try:
+        with Path(path).open("rb") as fh:
+            head = fh.read(PEEK)
+    except OSError:
+        return "", ""
+    mode, aid = _MODE.search(head), _ASSESSMENT.search(head)
+    return (mode.group(1).decode() if mode else "", aid.group(1).decode() if aid else "")
+
+
 def by_kind(paths: list[Path]) -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {}
     for p in paths:

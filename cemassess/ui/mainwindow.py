@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
     def _update_enabled(self, *_: Any) -> None:
         s = self.session
         is_open = bool(s and s.is_open)
+        current = self._current_key()  # before disabling its tab moves the tab widget on
         writable = bool(s) and not s.read_only
         for spec in ACTIONS:
             act = self.actions_by_key[spec.key]
@@ -346,7 +347,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabEnabled(i, (is_open or not spec.needs_assessment) and s is not None
                                     or spec.key is ScreenKey.START)
             self.goto_actions[spec.key].setEnabled(self.tabs.isTabEnabled(i))
-        if not is_open and self.specs[self._current_key()].needs_assessment:
+        if not is_open and self.specs[current].needs_assessment:
             self.tabs.setCurrentWidget(self.pages[ScreenKey.START])
 
     def _room_shown(self) -> bool:

@@ -469,6 +469,10 @@ UI: dict[str, tuple[str, str]] = {
                         "импортируется целиком или не импортируется вовсе."),
     "answers.undo_hint": ("Ctrl+Z undoes the whole import.", "Ctrl+Z отменяет весь импорт."),
     "answers.as": ("respondent {name} ({role})", "респондент {name} ({role})"),
+    "answers.open_first": ("Open the assessment these answers belong to first (or drop event "
+                           "participants' files on the Event room).",
+                           "Сначала откройте оценку, к которой относятся эти ответы (файлы участников "
+                           "мероприятия перетащите на экран «Зал мероприятия»)."),
     "answers.gone": ("The assessment was closed while the files were read: nothing was imported.",
                      "Оценка была закрыта, пока читались файлы: ничего не импортировано."),
     # why a file was refused (the core's reasons; {a} keeps the detail)

@@ -243,9 +243,9 @@ class Workshop(QObject):
         s = self.session
         fw, already, target = s.framework, s.imported_answer_ids(), s.assessment.id
         job = Job(lambda progress, cancelled: read_batch(paths, fw, already), self)
-        job.succeeded.connect(lambda batch: self._merge(batch, target))
+        job.succeeded.connect(lambda batch: (self._job_done(job), self._merge(batch, target)))
         job.failed.connect(lambda msg: dialogs.error(self.window, t("error.title", self.lang), msg, self.lang))
-        job.finished.connect(self._job_done)
+        job.finished.connect(lambda: self._job_done(job))
         self.job = job
         status = getattr(self.window, "statusBar", None)
         if status is not None:
@@ -253,10 +253,15 @@ class Workshop(QObject):
         job.start()
         return job
 
-    def _job_done(self) -> None:
-        if self.job is not None:
-            self.job.deleteLater()
+    def _job_done(self, job: Any) -> None:
+        """The reading is over: the next import may start (the thread object goes later)."""
+        if self.job is not job:
+            return
         self.job = None
+        if job.isFinished():
+            job.deleteLater()
+        else:
+            job.finished.connect(job.deleteLater)
         status = getattr(self.window, "statusBar", None)
         if status is not None:
             status().clearMessage()
@@ -305,17 +310,36 @@ class Workshop(QObject):
             self.answer_questionnaire(q)
         answers = kinds.pop("answers", []) + kinds.pop("folder", [])
         if answers:
-            ev = self.event_screen
-            if ev is not None and (ev.view.isVisible() or not self.session.is_open):
-                self.navigate("event")
-                ev.add_files(answers)
-            elif self.session.is_open:
-                self.import_answers(answers)
+            self._route_answers(answers)
         for pack in kinds.pop("benchmarks", []):
             self.import_pack(pack)
         rest = [p for group in kinds.values() for p in group]
         if rest and self.open_assessment_files is not None:
             self.open_assessment_files(rest)
+
+    def _route_answers(self, answers: list[Path]) -> None:
+        """Event files (or anything dropped on the event screen) go to the room; a workshop's
+        files into the open assessment, or into the one they name, opened first."""
+        from cemassess.ui.files import answers_for
+
+        s, ev = self.session, self.event_screen
+        targets = {answers_for(p) for p in answers if not p.is_dir()}
+        to_event = ev is not None and (ev.view.isVisible() or (targets and all(m == "event" for m, _ in targets)))
+        if to_event:
+            self.navigate("event")
+            ev.add_files(answers)
+            return
+        named = {aid for _, aid in targets if aid}
+        if not s.is_open and len(named) == 1:
+            import contextlib
+
+            with contextlib.suppress(Exception):  # not in this portfolio: said below
+                s.open(named.pop())
+        if s.is_open:
+            self.navigate("respondents")
+            self.import_answers(answers)
+        else:
+            dialogs.info(self.window, t("answers.title", self.lang), t("answers.open_first", self.lang), self.lang)
 
     # -- benchmark shelf -------------------------------------------------------------------------------
     def import_pack(self, path: Path | None = None) -> Any:
@@ -349,7 +373,7 @@ class Workshop(QObject):
         job = Job(lambda progress, cancelled: build_pack_from_portfolio(p, title), self)
         job.succeeded.connect(self._built)
         job.failed.connect(lambda msg: dialogs.error(self.window, t("bench.build", self.lang), msg, self.lang))
-        job.finished.connect(self._job_done)
+        job.finished.connect(lambda: self._job_done(job))
         self.job = job
         job.start()
         return job
