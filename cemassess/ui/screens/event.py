@@ -149,6 +149,7 @@ class Controller(BaseController):
         self.paths: list[Path] = []
         self.room: Any = None
         self.job: Any = None  # reading the room
+        self._again = False  # more files came while it was read
         self.pdf_job: Any = None
         self.progress: QProgressDialog | None = None
         view.add_charts(self.chart_source)
@@ -192,11 +193,14 @@ class Controller(BaseController):
     def add_files(self, paths: list[Path]) -> Any:
         """Add participants' files (or folders) and read the whole room again on a worker."""
         new = [Path(p) for p in paths if Path(p) not in self.paths]
-        if not new or self.job is not None:
+        if not new:
             return None
         first = new[0]
         self.ctx.settings.set("workshop/folder", str(first if first.is_dir() else first.parent))
         self.paths += new
+        if self.job is not None:  # files dropped while the room is read: read it again after
+            self._again = True
+            return self.job
         return self._load()
 
     def _load(self) -> Any:
@@ -223,15 +227,20 @@ class Controller(BaseController):
         if self.job is not None:
             self.job.deleteLater()
         self.job = None
+        if self._again:
+            self._again = False
+            self._load()
 
     def _loaded(self, room: Any) -> None:
+        if not self.paths or self._again:  # cleared meanwhile, or about to be read again
+            return
         self.room = room
         self.view.show_names.setChecked(False)  # every new room starts anonymous
         self.refresh()
         self.roomChanged.emit()
 
     def clear(self) -> None:
-        self.paths, self.room = [], None
+        self.paths, self.room, self._again = [], None, False
         self.refresh()
         self.roomChanged.emit()
 
