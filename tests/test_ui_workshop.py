@@ -131,6 +131,18 @@ def test_participant_answers_by_keyboard_survive_a_restart_and_export(qtbot, ans
     again.controller.export(tmp_path / "out" / "second.json")  # exported twice: one participant, one id
     assert px.read_answer_file((tmp_path / "out" / "second.json").read_bytes(), "x", fw).id == af.id
     again.close()
+    # `--participant` with no file resumes the latest answers
+    resumed = open_participant(settings, None)
+    qtbot.addWidget(resumed)
+    assert resumed.store.path == path and resumed.controller.respondent.name == "Pat Lee"
+    resumed.close()
+    # a damaged autosave is set aside (never deleted) and the participant starts afresh, told so
+    path.write_bytes(path.read_bytes()[:100])
+    fresh = open_participant(settings, qfile)
+    qtbot.addWidget(fresh)
+    assert not fresh.store.restored and fresh.view.banner.isVisibleTo(fresh)
+    assert path.with_suffix(".damaged.json").exists()
+    fresh.close()
 
 
 def test_participant_at_an_event_gives_company_and_consent(qtbot, answers, fw, tmp_path):
