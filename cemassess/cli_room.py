@@ -184,17 +184,12 @@ def cmd_bench_export(args: argparse.Namespace) -> int:
 
 
 def cmd_questionnaire(args: argparse.Namespace) -> int:
-    from cemassess.domain.assessment import Company
     from cemassess.exchange.atomic import atomic_write_bytes
-    from cemassess.exchange.participant import Questionnaire, dumps
+    from cemassess.exchange.participant import dumps, questionnaire_for
 
     with _portfolio(args, read_only=True) as p:
         a = p.get(p.resolve_id(args.assessment))
-    event = bool(args.event)
-    q = Questionnaire(mode="event" if event else "workshop", assessment="" if event else a.id,
-                      event=args.event, framework=a.framework, framework_version=a.framework_version,
-                      language=a.language, company=Company() if event else a.company.model_copy(),
-                      role=args.role, facilitator=a.assessor)
+    q = questionnaire_for(a, args.role, args.event)
     atomic_write_bytes(Path(args.out), dumps(q))
     print(args.out)
     return 0

@@ -126,3 +126,23 @@ def explain_action(fw: Framework, item: RoadmapItem, lang: str) -> str:
     if w.blocks_phase:
         base += ("; блокирует достижение фазы" if ru else "; blocks phase attainment")
     return base + "."
+
+
+_MOVED = {
+    "up": ("improved", "улучшилось"), "down": ("declined", "ухудшилось"),
+    "flat": ("stayed about the same", "почти не изменилось"), "new": ("was scored for the first time", "оценено впервые"),
+}
+
+
+def moved_note(trend, dimension_id: str, lang: str) -> str:
+    """For the roadmap: did this action's dimension move since the last assessment?
+    `trend` is a cemassess.domain.trend.Trend (or None)."""
+    if trend is None or not trend.changes:
+        return ""
+    c = next((c for c in trend.changes if c.dimension_id == dimension_id), None)
+    if c is None or c.delta is None or c.direction not in _MOVED:
+        return ""
+    word = _MOVED[c.direction][1 if lang == "ru" else 0]
+    if lang == "ru":
+        return f"С прошлой оценки это измерение {word} ({c.delta:+.1f})"
+    return f"Since the last assessment this dimension {word} ({c.delta:+.1f})"

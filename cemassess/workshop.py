@@ -55,7 +55,8 @@ def room_benchmark(room: Room, *, event: str, created: dt.date | None = None) ->
     if not rows:
         return None
     created = created or dt.date.today()
-    return build_pack(rows, pack_id=f"event-{created.isoformat()}", title=f"Event: {event}"[:200],
+    slug = _safe_stem(event).lower().replace("_", "-")[:30].strip("-") or "event"
+    return build_pack(rows, pack_id=f"event-{created.isoformat()}-{slug}", title=f"Event: {event}"[:200],
                       framework_id=room.framework.id, created=created,
                       source=f"Self-assessments of {len(rows)} consenting participants at {event}"[:2000])
 

@@ -60,4 +60,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # Event PDFs are built in worker processes: in a frozen app each worker starts this same
+    # executable, which must run the worker, not a second copy of the app.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     raise SystemExit(main())

@@ -50,9 +50,6 @@ def load(qtbot, win, paths):
     return ev
 
 
-# report/room.py's strips() passes boxplot(vert=False), deprecated in matplotlib 3.11 (asked of
-# the lead: orientation="horizontal"); the app only shows a warning, the suite makes it an error
-@pytest.mark.filterwarnings("ignore:.*was deprecated in Matplotlib 3.11")
 def test_event_room_with_six_participants(qtbot, answers, fw, tmp_path):
     win = make_window(qtbot)  # no assessment open: an event needs none
     press(K.Key_8, CTRL, widget=win)

@@ -66,6 +66,16 @@ class AnswerFile(_Model):
     created: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC).replace(microsecond=0))
 
 
+def questionnaire_for(a: Assessment, role: Role | str | None = None, event: str = "") -> Questionnaire:
+    """The questionnaire a facilitator hands out for `a`: workshop mode (answers join `a`,
+    the client's company printed) or, with an event name, event mode (no company: each
+    participant enters their own)."""
+    return Questionnaire(mode="event" if event else "workshop", assessment="" if event else a.id,
+                         event=event, framework=a.framework, framework_version=a.framework_version,
+                         language=a.language, company=Company() if event else a.company.model_copy(),
+                         role=Role(role) if role else None, facilitator=a.assessor)
+
+
 def dumps(model: BaseModel) -> bytes:
     return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1).encode("utf-8")
 

@@ -88,7 +88,7 @@ def strips(fw: Framework, profile: RoomProfile, lang: str, theme: ChartTheme | N
         ax = fig.add_subplot()
         data = [profile.scores.get(d.id, []) for d in dims]
         pos = list(range(len(dims), 0, -1))
-        ax.boxplot(data, positions=pos, vert=False, widths=0.55, showfliers=False, patch_artist=True,
+        ax.boxplot(data, positions=pos, orientation="horizontal", widths=0.55, showfliers=False, patch_artist=True,
                    boxprops={"facecolor": ch._tint(theme.accent, 0.8), "edgecolor": theme.muted},
                    medianprops={"color": theme.accent, "linewidth": 2},
                    whiskerprops={"color": theme.muted}, capprops={"color": theme.muted})

@@ -14,12 +14,12 @@ from cemassess.explain import (
     explain_overall,
     explain_phase,
     method_lines,
+    moved_note,
 )
 from cemassess.i18n import role_name, tr
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_level
 from cemassess.report.sections_front import _short, kpi_of, owner_of, quote
-from cemassess.report.sections_trend import moved_note
 from cemassess.report.styles import tint
 from cemassess.report.text import esc
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from matplotlib.figure import Figure
 from reportlab.platypus import Flowable
 
+from cemassess.explain import moved_note  # noqa: F401  (re-exported for the report)
 from cemassess.i18n import Catalogue, plural_ru, tr
 from cemassess.report import charts as ch
 from cemassess.report.flow import Ctx, fmt_score
@@ -30,8 +31,6 @@ S: Catalogue = {
     "trend.flat": ("about the same", "без заметных изменений"),
     "trend.new": ("first scored now", "впервые оценено"),
     "trend.unknown": ("not comparable", "нельзя сравнить"),
-    "trend.moved": ("Since the last assessment this dimension {dir} ({delta})",
-                    "С прошлой оценки это измерение {dir} ({delta})"),
 }
 
 
@@ -64,16 +63,6 @@ def trend_chart(fw: Framework, trend: Trend, lang: str, theme: ChartTheme | None
         ax.grid(axis="y")
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=ch.BASE_PT * theme.font_scale * 0.75)
         return fig
-
-
-def moved_note(trend: Trend | None, dimension_id: str, lang: str) -> str:
-    """For the roadmap: did this action's dimension move since the last assessment?"""
-    if trend is None or not trend.changes:
-        return ""
-    c = next((c for c in trend.changes if c.dimension_id == dimension_id), None)
-    if c is None or c.delta is None:
-        return ""
-    return _s("trend.moved", lang, dir=_s(f"trend.{c.direction}", lang), delta=f"{c.delta:+.1f}")
 
 
 def trend_section(ctx: Ctx, trend: Trend | None, charts: dict[str, Any]) -> list[Flowable]:

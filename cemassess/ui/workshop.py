@@ -199,16 +199,11 @@ class Workshop(QObject):
 
     def write_questionnaire(self, path: Path, *, role: str = "", event: str = "") -> Path | None:
         """What `cemassess questionnaire ID -o FILE [--role R] [--event NAME]` writes."""
-        from cemassess.domain.assessment import Company
-        from cemassess.domain.framework import Role
         from cemassess.exchange.atomic import atomic_write_bytes
-        from cemassess.exchange.participant import Questionnaire, dumps
+        from cemassess.exchange.participant import dumps, questionnaire_for
 
         a = self.session.assessment
-        q = Questionnaire(mode="event" if event else "workshop", assessment="" if event else a.id,
-                          event=event, framework=a.framework, framework_version=a.framework_version,
-                          language=a.language, company=Company() if event else a.company.model_copy(),
-                          role=Role(role) if role else None, facilitator=a.assessor)
+        q = questionnaire_for(a, role, event)
         try:
             atomic_write_bytes(Path(path), dumps(q))
         except OSError as e:

@@ -39,7 +39,7 @@ COLUMNS = ("rank", "action", "dimension", "phase", "effort", "owner", "due", "ed
 ROLE = Qt.ItemDataRole.UserRole
 MOVED_COL = COLUMNS.index("moved")
 ARROWS = {"up": "▲", "down": "▼", "flat": "＝", "new": "＋"}
-TREND_TEXT = "cemassess.report.sections_trend"  # moved_note(); imported off the GUI thread
+TREND_TEXT = "cemassess.explain"  # moved_note() (pure Python, cheap to import)
 
 
 class View(BaseView):
