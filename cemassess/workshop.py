@@ -8,7 +8,7 @@ named with their reason and never stop the others.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,16 +85,21 @@ def _personal_job(job: tuple) -> str:
 
 
 def write_room_reports(room: Room, out_dir: Path, *, lang: str = "en", event: str = "",
-                       jobs: int | None = None) -> list[Path]:
-    """room-summary.pdf and one personal PDF per participant, built on all cores."""
+                       jobs: int | None = None, progress: Callable[[float], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> list[Path]:
+    """room-summary.pdf and one personal PDF per participant, built on all cores.
+    `progress(0..1)` after each file; `cancelled()` returning True stops the build (the PDFs
+    not yet started are dropped) with `ReportCancelled`."""
     import multiprocessing as mp
     import os
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from cemassess.exchange.atomic import atomic_write_bytes
+    from cemassess.report.pdf import ReportCancelled
     from cemassess.report.room import RoomSummaryRenderer, room_pack
 
     assert room.profile is not None
+    stop = cancelled or (lambda: False)
     summary = out_dir / "room-summary.pdf"
     atomic_write_bytes(summary, RoomSummaryRenderer(room.framework, room.profile, lang, event).generate())
     pack = room_pack(room.framework, room.profile, event, lang)
@@ -107,12 +112,34 @@ def write_room_reports(room: Room, out_dir: Path, *, lang: str = "en", event: st
             fname = f"personal-{i:03d}-{stem}-{len(used)}.pdf"
         used.add(fname)
         job_list.append((af, pack, room.profile, lang, str(out_dir / fname)))
+    total = len(job_list) + 1
+
+    def tick(done: int) -> None:
+        if progress is not None:
+            progress(done / total)
+        if stop():
+            raise ReportCancelled("the event reports were cancelled")
+
+    tick(1)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(job_list)))
     if workers == 1:
-        written = [_personal_job(j) for j in job_list]
+        written = []
+        for j in job_list:
+            written.append(_personal_job(j))
+            tick(len(written) + 1)
     else:
         # forkserver/spawn: never fork a process that may be running Qt or worker threads
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method)) as pool:
-            written = list(pool.map(_personal_job, job_list, chunksize=max(1, len(job_list) // (workers * 4))))
+            futures = {pool.submit(_personal_job, j): n for n, j in enumerate(job_list)}
+            done: dict[int, str] = {}
+            try:
+                for f in as_completed(futures):
+                    done[futures[f]] = f.result()
+                    tick(len(done) + 1)
+            except ReportCancelled:
+                for f in futures:
+                    f.cancel()  # the ones not started never run; at most one per core finishes
+                raise
+        written = [done[n] for n in range(len(job_list))]
     return [summary] + [Path(p) for p in written]

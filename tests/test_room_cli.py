@@ -61,3 +61,28 @@ def test_small_room_shows_no_group_figures(tmp_path):
     summary = text(tmp_path / "out" / "room-summary.pdf")
     assert "five participants upwards" in summary.replace("\n", " ")
     assert "This room" not in text(tmp_path / "out" / "personal-001-p0.pdf")
+
+
+def test_room_reports_progress_and_cancel(tmp_path):
+    import pytest
+
+    from cemassess.report.pdf import ReportCancelled
+    from cemassess.workshop import load_room, write_room_reports
+
+    fw = load_framework()
+    make_room(tmp_path / "in", 6, fw)
+    room = load_room([tmp_path / "in"], fw)
+    seen: list[float] = []
+    out = tmp_path / "out"
+    out.mkdir()
+    written = write_room_reports(room, out, jobs=2, progress=seen.append)
+    assert len(written) == 7 and seen[-1] == 1.0 and seen == sorted(seen)
+    make_room(tmp_path / "big", 14, fw)
+    big = load_room([tmp_path / "big"], fw)
+    stop = tmp_path / "stop"
+    out2 = tmp_path / "out2"
+    out2.mkdir()
+    with pytest.raises(ReportCancelled):  # cancel as soon as the first personal PDF is done
+        write_room_reports(big, out2, jobs=2, progress=lambda x: stop.touch() if x > 1 / 15 else None,
+                           cancelled=stop.exists)
+    assert len(list(out2.glob("personal-*.pdf"))) < 14  # the queued rest never started
