@@ -115,12 +115,12 @@ def test_keyboard_walk_from_a_new_company_to_the_roadmap(qtbot, answers):
     settle(qtbot, 20)
     res = core_results(win)
     rv = win.views[ScreenKey.RESULTS]
-    assert rv.overall.text() == f"{res.overall.score:.0f}"
+    assert rv.overall.text() == f"{res.overall.score:.1f}"
     assert rv.phase.text().endswith(str(res.phase.current))
     assert rv.nps.text() == f"{res.nps.score:+.0f}"
     for row, d in enumerate(fw.dimensions):
         score = res.dimensions[d.id].score
-        assert rv.table.item(row, 1).text() == (f"{score:.0f}" if score is not None else "—")
+        assert rv.table.item(row, 1).text() == (f"{score:.1f}" if score is not None else "—")
     blockers = [fw.practices[b.practice_id].statement("en") for b in res.phase.blocking]
     shown = [w.text() for w in rv.blockers.findChildren(LinkLabel)]
     assert all(any(b in text for text in shown) for b in blockers[:12])

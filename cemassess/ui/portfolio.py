@@ -31,7 +31,7 @@ def recovery_lines(report: Any, lang: str) -> list[str]:
             out.append(t("recovery.line", lang, answers=r.answers, other=r.other, name=r.name))
         else:
             out.append(r.message())
-    out += [p.message for p in report.problems]
+    out += [p.text(lang) for p in report.problems]
     return out
 
 

@@ -71,6 +71,10 @@ UI: dict[str, tuple[str, str]] = {
     "start.import.tip": ("Bring assessment files into your portfolio (Ctrl+O)",
                          "Добавить файлы оценок в портфель (Ctrl+O)"),
     "start.recent": ("Your assessments", "Ваши оценки"),
+    "start.empty": ("No assessments yet. Start with \u201cNew assessment\u201d, or open the example to "
+                    "see a finished one: scores, phases and a roadmap.",
+                    "Оценок пока нет. Начните с «Новой оценки» или откройте пример, чтобы увидеть "
+                    "готовую оценку: баллы, фазы и дорожную карту."),
     "start.search": ("Search company, industry or title", "Поиск по компании, отрасли или названию"),
     "start.sort": ("Sort by", "Сортировка"),
     "sort.modified": ("Last changed", "Последние изменённые"),

@@ -234,7 +234,7 @@ class Controller(BaseController):
         fw, a = s.framework, s.assessment
         v.title.setText(t("results.title", lang, company=a.company.name or a.title or a.id))
         ov = res.overall
-        v.overall.setText(f"{ov.score:.0f}" if ov.score is not None else "—")
+        v.overall.setText(f"{ov.score:.1f}" if ov.score is not None else "—")
         v.overall.setAccessibleName(t("results.overall_name", lang, value=v.overall.text()))
         v.overall_band.setText(ov.band.name(lang) if ov.band else t("not_scored", lang))
         ph = res.phase
@@ -310,8 +310,8 @@ class Controller(BaseController):
         table.setRowCount(len(trend.changes))
         for i, c in enumerate(trend.changes):
             cells = (fw.dimensions_by_id[c.dimension_id].title(lang),
-                     f"{c.before:.0f}" if c.before is not None else "—",
-                     f"{c.after:.0f}" if c.after is not None else "—",
+                     f"{c.before:.1f}" if c.before is not None else "—",
+                     f"{c.after:.1f}" if c.after is not None else "—",
                      f"{c.delta:+.1f}" if c.delta is not None else "—",
                      t(f"trend.{c.direction}", lang))
             for j, text in enumerate(cells):
@@ -351,7 +351,7 @@ class Controller(BaseController):
             cmp = bench.comparisons.get(d.id) if bench else None
             shown = cmp is not None and cmp.shown
             cells = (f"{i + 1}. {d.title(lang)}",
-                     f"{ds.score:.0f}" if ds.score is not None else "—",
+                     f"{ds.score:.1f}" if ds.score is not None else "—",
                      ds.band.name(lang) if ds.band else t("not_scored", lang),
                      f"{cmp.median:.0f}" if shown else "—",
                      f"{cmp.p90:.0f}" if shown else "—",
@@ -431,7 +431,7 @@ class Controller(BaseController):
         for p in PUBLISHED_B2B_NPS:
             label = p.label_ru if lang == "ru" else p.label_en
             value = f"{p.value:+g}" if p.value is not None else f"{p.low:+g}…{p.high:+g}"
-            lines.append(f"  {label}: {value} ({p.source})")
+            lines.append(f"  {label}: {value} ({p.cite(lang)})")
         self._explain(t("nps", lang), lines)
 
     def explain_dimension(self, row: int) -> None:

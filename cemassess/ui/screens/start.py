@@ -80,6 +80,9 @@ class View(BaseView):
             self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setTabKeyNavigation(False)
         lay.addWidget(self.table, 1)
+        # a first-time user sees what to do instead of an empty table
+        self.empty = b.bind(wrap_label(css="color: palette(mid); padding: 6px;"), "start.empty")
+        lay.addWidget(self.empty)
         acts = QHBoxLayout()
         self.open_btn = b.bind(QPushButton(), "start.open")
         self.duplicate_btn = b.bind(QPushButton(), "start.duplicate")
@@ -265,10 +268,12 @@ class Controller(BaseController):
         if rows and v.table.currentRow() < 0:
             v.table.selectRow(0)
         ro = self.session.read_only
-        for w in (v.new_btn, v.demo_btn, v.import_btn, v.duplicate_btn, v.archive_btn, v.delete_btn):
+        for w in (v.new_btn, v.demo_btn, v.import_btn):
             w.setEnabled(not ro)
-        for w in (v.open_btn,):
-            w.setEnabled(bool(rows))
+        for w in (v.duplicate_btn, v.archive_btn, v.delete_btn):  # they act on the selected row
+            w.setEnabled(not ro and bool(rows))
+        v.open_btn.setEnabled(bool(rows))
+        v.empty.setVisible(not rows and not v.search.text() and not ro)
 
     def selected_id(self) -> str:
         item = self.view.table.item(self.view.table.currentRow(), 0)
