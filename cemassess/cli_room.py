@@ -155,21 +155,28 @@ def cmd_bench_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_bench_import(args: argparse.Namespace) -> int:
+def _import_each(args: argparse.Namespace, importer, describe) -> int:
+    """Validate and shelve each file on its own: a refused one is named with its reason and
+    never stops the others; exit 2 when any was refused."""
     from cemassess.exchange.strictjson import FileFormatError
-    from cemassess.store.benchmarks import import_pack
 
     refused = 0
     with _portfolio(args) as p:
         for f in args.files:
             try:
-                pack = import_pack(p, Path(f))
-                label = "ILLUSTRATIVE" if pack.illustrative else "measured"
-                print(f"imported: {f} ({pack.id}, {label}, {len(pack.segments)} segments)")
+                print(describe(importer(p, Path(f)), f))
             except FileFormatError as e:
                 refused += 1
                 print(f"refused: {e}")
     return 2 if refused else 0
+
+
+def cmd_bench_import(args: argparse.Namespace) -> int:
+    from cemassess.store.benchmarks import import_pack
+
+    return _import_each(args, import_pack, lambda pack, f: (
+        f"imported: {f} ({pack.id}, {'ILLUSTRATIVE' if pack.illustrative else 'measured'}, "
+        f"{len(pack.segments)} segments)"))
 
 
 def cmd_bench_export(args: argparse.Namespace) -> int:
@@ -234,17 +241,7 @@ def cmd_fw_list(args: argparse.Namespace) -> int:
 
 
 def cmd_fw_import(args: argparse.Namespace) -> int:
-    from cemassess.exchange.strictjson import FileFormatError
     from cemassess.store.frameworks import import_framework
 
-    refused = 0
-    with _portfolio(args) as p:
-        for f in args.files:
-            try:
-                fw = import_framework(p, Path(f))
-                print(f"installed: {fw.id} {fw.version} ({len(fw.dimensions)} dimensions, "
-                      f"{len(fw.practices)} practices)")
-            except FileFormatError as e:
-                refused += 1
-                print(f"refused: {e}")
-    return 2 if refused else 0
+    return _import_each(args, import_framework, lambda fw, f: (
+        f"installed: {fw.id} {fw.version} ({len(fw.dimensions)} dimensions, {len(fw.practices)} practices)"))
