@@ -72,18 +72,11 @@ def history_trend(a, res, data_dir):
     from cemassess.cli import results_for
     from cemassess.domain.trend import chain, trend
     from cemassess.store import Portfolio, StoreError
+    from cemassess.store.history import earlier_assessments
 
     try:
         with Portfolio.open(data_dir, read_only=True) as p:
-            by_id = {}
-            cur = a
-            while cur.previous and cur.previous not in by_id and len(by_id) < 50:
-                try:
-                    prev = p.get(cur.previous)
-                except StoreError:
-                    break
-                by_id[prev.id] = prev
-                cur = prev
+            by_id = earlier_assessments(p, a)
     except StoreError:
         return None
     by_id[a.id] = a

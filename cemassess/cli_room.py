@@ -123,11 +123,11 @@ def cmd_room(args: argparse.Namespace) -> int:
 
 def cmd_bench_list(args: argparse.Namespace) -> int:
     from cemassess.content import load_benchmarks
-    from cemassess.store.benchmarks import list_packs, problems
+    from cemassess.store.benchmarks import scan
 
     with _portfolio(args, read_only=True) as p:
-        packs = [("shipped", load_benchmarks())] + [("shelf", x) for x in list_packs(p)]
-        bad = problems(p)
+        shelf, bad = scan(p)
+    packs = [("shipped", load_benchmarks())] + [("shelf", x) for x in shelf]
     rows = [{"id": x.id, "where": w, "title": x.title, "provenance": x.provenance,
              "created": x.created.isoformat(), "segments": len(x.segments),
              "n": x.segments[0].n} for w, x in packs]

@@ -25,16 +25,12 @@ def _folder(p: Portfolio) -> Path:
 
 
 def list_packs(p: Portfolio) -> list[BenchmarkPack]:
-    """Every readable pack on the shelf (an unreadable one is skipped: see `problems`)."""
-    packs, _ = _scan(p)
-    return packs
+    """Every readable pack on the shelf (an unreadable one is skipped: see `scan`)."""
+    return scan(p)[0]
 
 
-def problems(p: Portfolio) -> list[str]:
-    return _scan(p)[1]
-
-
-def _scan(p: Portfolio) -> tuple[list[BenchmarkPack], list[str]]:
+def scan(p: Portfolio) -> tuple[list[BenchmarkPack], list[str]]:
+    """The readable packs, and a one-line reason for each file that could not be read."""
     folder = _folder(p)
     packs: list[BenchmarkPack] = []
     bad: list[str] = []
@@ -91,16 +87,11 @@ def build_from_portfolio(p: Portfolio, *, pack_id: str = "portfolio", title: str
     re-assessment chain counts, so one company is not counted twice."""
     fw = load_framework(framework_id)
     rows = []
-    summaries = p.list(include_archived=True)
-    superseded = set()
-    for s in summaries:
-        a = p.get(s.id)
-        if a.previous:
-            superseded.add(a.previous)
-    for s in summaries:
-        if s.id in superseded:
+    assessments = [p.get(s.id) for s in p.list(include_archived=True)]  # each read once
+    superseded = {a.previous for a in assessments if a.previous}
+    for a in assessments:
+        if a.id in superseded:
             continue
-        a = p.get(s.id)
         if a.framework != framework_id:
             continue  # a benchmark compares like with like: one framework per pack
         res = evaluate(fw, a)

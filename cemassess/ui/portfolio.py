@@ -66,17 +66,10 @@ def import_or_open(p: Any, path: Any) -> tuple[str, str]:
 
 # -- earlier assessments of the same company (re-assessment trends) ------------------------------
 def earlier_assessments(p: Any, a: Any, limit: int = 50) -> dict[str, Any]:
-    """The assessments `a` descends from (via `previous`), by id; stops at a missing one."""
-    out: dict[str, Any] = {}
-    cur = a
-    while cur.previous and cur.previous not in out and cur.previous != a.id and len(out) < limit:
-        try:
-            prev = p.get(cur.previous)
-        except Exception:  # removed or unreadable: the trend is built from what is there
-            break
-        out[prev.id] = prev
-        cur = prev
-    return out
+    """The assessments `a` descends from (via `previous`), by id (see store.history)."""
+    from cemassess.store.history import earlier_assessments as earlier
+
+    return earlier(p, a, limit)
 
 
 # -- the benchmark shelf ------------------------------------------------------------------------
@@ -84,12 +77,6 @@ def shelf_packs(p: Any) -> list[Any]:
     from cemassess.store.benchmarks import list_packs
 
     return list_packs(p)
-
-
-def shelf_problems(p: Any) -> list[str]:
-    from cemassess.store.benchmarks import problems
-
-    return problems(p)
 
 
 def import_pack(p: Any, path: Any) -> Any:

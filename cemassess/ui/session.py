@@ -207,9 +207,8 @@ class Session(QObject):
             from cemassess.ui.portfolio import earlier_assessments
 
             self._earlier = {}
-            for h in earlier_assessments(self.portfolio, a).values():
-                if h.framework == a.framework:  # a trend compares like with like
-                    self._earlier[h.id] = evaluate(self.framework, h)
+            for h in earlier_assessments(self.portfolio, a).values():  # same framework only
+                self._earlier[h.id] = evaluate(self.framework, h)
         if not self._earlier:
             return None
         by_id = {rid: r.assessment for rid, r in self._earlier.items()}
