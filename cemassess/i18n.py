@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-Catalogue = Mapping[str, tuple[str, str]]
+Catalogue = Mapping[str, tuple[str, ...]]
 
-COMMON: dict[str, tuple[str, str]] = {
+# Interim order of the languages in a catalogue entry: (en, ru) or (en, ru, uk). A missing
+# language falls back to English.
+_INDEX = {"en": 0, "ru": 1, "uk": 2}
+
+
+def pick(entry: tuple[str, ...], lang: str) -> str:
+    i = _INDEX.get(lang, 0)
+    return entry[i] if i < len(entry) else entry[0]
+
+COMMON: dict[str, tuple[str, ...]] = {
     "app_name": ("CEM maturity assessment", "Оценка зрелости CEM"),
     "overall": ("CEM index", "Индекс CEM"),
     "dimension": ("Dimension", "Измерение"),
@@ -67,7 +76,7 @@ def tr(key: str, lang: str, catalogue: Catalogue = COMMON, **fmt: object) -> str
     pair = catalogue.get(key) or COMMON.get(key)
     if pair is None:
         return key
-    text = pair[1] if lang == "ru" else pair[0]
+    text = pick(pair, lang)
     return text.format(**fmt) if fmt else text
 
 

@@ -80,7 +80,8 @@ def _bad(tmp_path: Path, mutate) -> Path:
 
 
 @pytest.mark.parametrize(("case", "mutate", "message"), [
-    ("missing Russian", lambda d: d["dimensions"][0]["title"].pop("ru"), "ru"),
+    ("missing base language", lambda d: d["dimensions"][0]["title"].pop("en"), "base language"),
+    ("bad language code", lambda d: d["dimensions"][0]["title"].update({"EN!": "x"}), "title"),
     ("empty English", lambda d: d["dimensions"][1]["cem"].update(en=""), "en"),
     ("four anchors", lambda d: d["dimensions"][0]["practices"][0]["anchors"].pop(), "anchors"),
     ("no action", lambda d: d["dimensions"][0]["practices"][0].update(actions=[]), "actions"),

@@ -86,7 +86,8 @@ def test_language_switch_retranslates_every_screen_and_loses_nothing(qtbot, demo
 
 
 def test_every_catalogue_entry_has_both_languages():
-    for key, (en, ru) in UI.items():
+    for key, entry in UI.items():
+        en, ru = entry[0], entry[1]
         assert en.strip() and ru.strip(), key
         assert en.count("{") == ru.count("{"), key  # the same placeholders
 

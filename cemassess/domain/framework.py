@@ -126,6 +126,8 @@ class Framework(_Frozen):
     format_version: Literal[1]
     id: Id
     version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")]
+    # The language every text of the framework is written in; the others may be partial.
+    base_language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = "en"
     title: Text
     description: Text
     source: Text  # where the content comes from
@@ -147,6 +149,9 @@ class Framework(_Frozen):
         mins = [b.min_score for b in self.bands]
         if mins[0] != 0 or any(b <= a for a, b in zip(mins, mins[1:], strict=False)):
             raise ValueError("bands must start at 0 and rise strictly")
+        for where, text in _texts(self, "framework"):
+            if not text.has(self.base_language):
+                raise ValueError(f"{where} has no text in the base language {self.base_language!r}")
         practice_ids = {p.id for d in self.dimensions for p in d.practices}
         for c in self.checks:
             for pid in c.practices:
@@ -201,6 +206,28 @@ class Framework(_Frozen):
 
     def phase(self, number: int) -> Phase:
         return self.phases[number - 1]
+
+
+def _texts(obj: object, where: str):
+    """Every Text inside a model, with a readable path to it."""
+    if isinstance(obj, Text):
+        yield where, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _texts(getattr(obj, name), f"{where}.{name}")
+    elif isinstance(obj, tuple | list):
+        for i, x in enumerate(obj):
+            yield from _texts(x, f"{where}[{i}]")
+
+
+def languages_of(fw: Framework) -> dict[str, float]:
+    """Share of the framework's texts present in each language (1.0 = complete)."""
+    texts = [t for _, t in _texts(fw, "framework")]
+    counts: dict[str, int] = {}
+    for t in texts:
+        for lang in t.languages:
+            counts[lang] = counts.get(lang, 0) + 1
+    return {lang: n / len(texts) for lang, n in counts.items()}
 
 
 def level_to_score(level: float) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, tuple[str, ...]] = {
     # charts
     "chart.company": ("This company", "Компания"),
     "chart.median": ("Benchmark median", "Медиана бенчмарка"),

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 
-from cemassess.i18n import COMMON
+from cemassess.i18n import COMMON, pick
 
 _SCALE = float(os.environ.get("CEMASSESS_TRANS_SCALE", "1") or 1)
 
-UI: dict[str, tuple[str, str]] = {
+UI: dict[str, tuple[str, ...]] = {
     # generic
     "ok": ("OK", "ОК"),
     "cancel": ("Cancel", "Отмена"),
@@ -749,7 +749,7 @@ def t(key: str, lang: str, **fmt: object) -> str:
     pair = UI.get(key) or COMMON.get(key)
     if pair is None:
         return key
-    text = pair[1] if lang == "ru" else pair[0]
+    text = pick(pair, lang)
     if fmt:
         text = text.format(**fmt)
     if _SCALE > 1 and text:
