@@ -47,6 +47,9 @@ class Action(_Frozen):
     effort: Effort
     kpi: Text  # the KPI it moves
     phase: PhaseNo
+    # Actions that must come before this one (e.g. naming a CX owner before the work the CX
+    # owner leads); the roadmap never places this action ahead of them.
+    after: tuple[Id, ...] = Field(default=(), max_length=10)
 
 
 class Practice(_Frozen):
@@ -152,6 +155,13 @@ class Framework(_Frozen):
         for where, text in _texts(self, "framework"):
             if not text.has(self.base_language):
                 raise ValueError(f"{where} has no text in the base language {self.base_language!r}")
+        action_ids = {a.id for d in self.dimensions for p in d.practices for a in p.actions}
+        for d in self.dimensions:
+            for p in d.practices:
+                for a in p.actions:
+                    for dep in a.after:
+                        if dep not in action_ids or dep == a.id:
+                            raise ValueError(f"action {a.id!r} comes after unknown action {dep!r}")
         practice_ids = {p.id for d in self.dimensions for p in d.practices}
         for c in self.checks:
             for pid in c.practices:
