@@ -15,7 +15,7 @@ from typing import Any
 
 from cemassess import __version__
 from cemassess.cli_store import add_data_dir_option
-from cemassess.content import load_benchmarks, load_framework
+from cemassess.content import framework_for, load_benchmarks
 from cemassess.domain.assessment import Assessment
 from cemassess.domain.results import Results, evaluate
 from cemassess.exchange.strictjson import FileFormatError
@@ -43,7 +43,7 @@ def load_assessment(arg: str, data_dir: str | None = None) -> Assessment:
 
 def results_for(a: Assessment, segment: str | None = None, with_benchmark: bool = True) -> Results:
     try:
-        fw = load_framework(a.framework)
+        fw = framework_for(a)  # the version it was answered on, when it is kept
     except FileFormatError:
         raise CliError(f"the assessment uses framework {a.framework!r}, which is not installed") from None
     pack = load_benchmarks() if with_benchmark else None

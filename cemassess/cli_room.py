@@ -236,12 +236,12 @@ def cmd_fw_list(args: argparse.Namespace) -> int:
             if isinstance(fw, str):
                 print(f"{name:<24} unreadable: {fw}")
             else:
-                print(f"{fw.id:<24} installed  {fw.version:<6} {len(fw.practices)} practices  {fw.title.en}")
+                where = "installed" if name == f"{fw.id}.json" else "kept"  # an earlier version beside
+                print(f"{fw.id:<24} {where:<10} {fw.version:<6} {len(fw.practices)} practices  {fw.title.en}")
     return 0
 
 
 def cmd_fw_import(args: argparse.Namespace) -> int:
     from cemassess.store.frameworks import import_framework
 
-    return _import_each(args, import_framework, lambda fw, f: (
-        f"installed: {fw.id} {fw.version} ({len(fw.dimensions)} dimensions, {len(fw.practices)} practices)"))
+    return _import_each(args, import_framework, lambda installed, f: installed.line())

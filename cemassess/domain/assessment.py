@@ -12,6 +12,7 @@ import uuid
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -23,12 +24,15 @@ from pydantic import (
 )
 
 from cemassess.domain.framework import Effort, Id, PhaseNo, Role
+from cemassess.domain.hygiene import clean_line, clean_multiline
 
 FORMAT = "cemassess-assessment"
 FORMAT_VERSION = 1
 
-Short = Annotated[str, StringConstraints(max_length=200)]
-Long = Annotated[str, StringConstraints(max_length=4000)]
+# Text hygiene (cemassess.domain.hygiene): control characters never stay in a name or comment,
+# whether typed, pasted or read back; files from outside are refused before they get here.
+Short = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean_line)]
+Long = Annotated[str, StringConstraints(max_length=4000), AfterValidator(clean_multiline)]
 RespondentId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
 
 

@@ -17,16 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from cemassess.domain.assessment import Answer, Assessment, Company, Metrics, Respondent, new_id
 from cemassess.domain.framework import Framework, Id, Role
-from cemassess.exchange.strictjson import FileFormatError, parse_bytes, validate
+from cemassess.domain.hygiene import clean_line
+from cemassess.exchange.strictjson import FileFormatError, parse_bytes, read_bounded, validate
 
 QUESTIONNAIRE = "cemassess-questionnaire"
 ANSWERS = "cemassess-answers"
 MAX_ANSWER_FILE = 2 * 1024 * 1024  # a full answer file is ~30 KB; 2 MiB is generous
-Short = Annotated[str, StringConstraints(max_length=200)]
+Short = Annotated[str, StringConstraints(max_length=200), AfterValidator(clean_line)]
 FileId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
 
 
@@ -148,16 +149,10 @@ def read_batch(paths: Sequence[Path], fw: Framework, already: set[str] = frozens
     seen_hash: dict[str, str] = {}
     for p in expand(paths):
         name = p.name
-        try:
-            size = p.stat().st_size
-            if size > MAX_ANSWER_FILE:
-                raise FileFormatError(f"{name}: too large for an answer file ({size:,} bytes)")
-            data = p.read_bytes()
+        try:  # a regular file only, bounded in size and time (never a FIFO or /dev/zero)
+            data = read_bounded(p, what="answer file", max_bytes=MAX_ANSWER_FILE)
         except FileFormatError as e:
             batch.refused.append(Refused(name, str(e)))
-            continue
-        except OSError as e:
-            batch.refused.append(Refused(name, f"{name}: cannot be read ({e.strerror})"))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in seen_hash:

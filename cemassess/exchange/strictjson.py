@@ -8,6 +8,9 @@ Every problem here becomes one `FileFormatError` with a message a person can act
 from __future__ import annotations
 
 import json
+import os
+import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +19,8 @@ from pydantic import BaseModel, ValidationError
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: a 200-respondent workshop file is well under 2 MiB
 MAX_DEPTH = 40
+READ_SECONDS = 10.0  # a file that takes longer than this to read is not a file to trust
+_CHUNK = 1024 * 1024
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -59,7 +64,7 @@ def _depth(text: str) -> int:
     return best
 
 
-def parse_bytes(data: bytes, *, what: str = "file") -> Any:
+def parse_bytes(data: bytes, *, what: str = "file", hygiene: bool = True) -> Any:
     if len(data) > MAX_BYTES:
         raise FileFormatError(f"the {what} is too large ({len(data):,} bytes; at most {MAX_BYTES:,})")
     if data[:2] == b"PK":
@@ -77,7 +82,7 @@ def parse_bytes(data: bytes, *, what: str = "file") -> Any:
     if _depth(text) > MAX_DEPTH:
         raise FileFormatError(f"the {what} is nested too deeply (more than {MAX_DEPTH} levels)")
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        parsed = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except FileFormatError as e:
         raise FileFormatError(f"the {what} is not valid: {e}") from None
     except json.JSONDecodeError as e:
@@ -86,24 +91,69 @@ def parse_bytes(data: bytes, *, what: str = "file") -> Any:
         ) from None
     except RecursionError:
         raise FileFormatError(f"the {what} is nested too deeply") from None
+    return _check_text(parsed, what) if hygiene else parsed
+
+
+def _check_text(data: Any, what: str) -> Any:
+    from cemassess.domain.hygiene import first_problem
+
+    bad = first_problem(data)
+    if bad:
+        raise FileFormatError(f"the {what} is refused: {bad} (control characters are not allowed in text)")
+    return data
+
+
+def read_bounded(path: Path, *, what: str = "file", max_bytes: int = MAX_BYTES,
+                 seconds: float = READ_SECONDS) -> bytes:
+    """The bytes of a file from outside, safely: a regular file only (a FIFO, a device, a
+    socket or a symlink to one is refused without blocking), at most `max_bytes`, read
+    within `seconds`. Every problem is one `FileFormatError` naming the file."""
+    path = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
+        | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise FileFormatError(f"{path.name}: no such file") from None
+    except IsADirectoryError:
+        raise FileFormatError(f"{path.name}: is a folder, not a file") from None
+    except OSError as e:
+        raise FileFormatError(f"{path.name}: cannot be read ({e.strerror})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise FileFormatError(f"{path.name}: is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileFormatError(f"{path.name}: is not a regular file (a device, pipe or socket); "
+                                  f"give a saved {what}")
+        if st.st_size > max_bytes:
+            raise FileFormatError(f"{path.name}: the {what} is too large ({st.st_size:,} bytes; "
+                                  f"at most {max_bytes:,})")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        deadline = time.monotonic() + seconds
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:  # it grew while we read it
+                raise FileFormatError(f"{path.name}: the {what} is too large (more than {max_bytes:,} bytes)")
+            if time.monotonic() > deadline:
+                raise FileFormatError(f"{path.name}: reading took longer than {seconds:.0f} s; "
+                                      "copy the file to a local folder and try again")
+        return b"".join(chunks)
+    except OSError as e:
+        raise FileFormatError(f"{path.name}: cannot be read ({e.strerror})") from None
+    finally:
+        os.close(fd)
 
 
 def read_json(path: Path, *, what: str = "file", max_bytes: int = MAX_BYTES) -> Any:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise FileFormatError(f"{path.name}: no such file") from None
-    except OSError as e:
-        raise FileFormatError(f"{path.name}: cannot be read ({e.strerror})") from None
-    if path.is_dir():
-        raise FileFormatError(f"{path.name}: is a folder, not a file")
-    if size > max_bytes:
-        raise FileFormatError(f"{path.name}: the {what} is too large ({size:,} bytes; at most {max_bytes:,})")
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as e:
-        raise FileFormatError(f"{path.name}: cannot be read ({e.strerror})") from None
+    data = read_bounded(path, what=what, max_bytes=max_bytes)
     try:
         return parse_bytes(data, what=what)
     except FileFormatError as e:

@@ -17,6 +17,7 @@ from cemassess.domain.results import evaluate
 from cemassess.exchange.benchmark_file import read_benchmark_pack, write_benchmark_pack
 from cemassess.exchange.strictjson import FileFormatError
 from cemassess.store.errors import AssessmentNotFound
+from cemassess.store.paths import make_private_dir
 from cemassess.store.portfolio import Portfolio
 
 
@@ -53,7 +54,7 @@ def get_pack(p: Portfolio, pack_id: str) -> BenchmarkPack:
 def save_pack(p: Portfolio, pack: BenchmarkPack) -> Path:
     p._writable("save a benchmark pack")
     folder = _folder(p)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(folder)
     path = folder / f"{pack.id}.json"  # ids match ^[a-z0-9][a-z0-9_.-]{0,63}$: safe file names
     write_benchmark_pack(pack, path)
     return path
@@ -75,7 +76,7 @@ def remove_pack(p: Portfolio, pack_id: str) -> None:
     p._writable("remove a benchmark pack")
     src = _folder(p) / f"{get_pack(p, pack_id).id}.json"
     dest = p.root / "trash" / "benchmarks"
-    dest.mkdir(parents=True, exist_ok=True)
+    make_private_dir(dest)
     shutil.move(str(src), dest / f"{pack_id}-{dt.datetime.now():%Y%m%d%H%M%S}.json")
 
 

@@ -19,6 +19,30 @@ ENV_VAR = "CEMASSESS_DATA_DIR"
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 
+PRIVATE = 0o700  # client data: every folder of the data folder is the owner's only
+
+
+def make_private_dir(folder: Path) -> Path:
+    """Create `folder` (and any missing parents inside it) as 0700: only the owner may list
+    or read client data. An existing folder is left as it is. Returns `folder`."""
+    folder = Path(folder)
+    missing = []
+    cur = folder
+    while not cur.exists() and cur != cur.parent:
+        missing.append(cur)
+        cur = cur.parent
+    for f in reversed(missing):
+        try:
+            f.mkdir(mode=PRIVATE)
+        except FileExistsError:
+            continue
+        if os.name != "nt":
+            os.chmod(f, PRIVATE)  # mkdir's mode is cut by the umask; make it exact
+    if not folder.is_dir():
+        raise NotADirectoryError(20, "not a folder", str(folder))
+    return folder
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data folder: the explicit override, else $CEMASSESS_DATA_DIR, else platformdirs."""
     if override:

@@ -59,7 +59,7 @@ from cemassess.store.index import (
     summary_of,
 )
 from cemassess.store.journal import Journal
-from cemassess.store.paths import Layout
+from cemassess.store.paths import Layout, make_private_dir
 from cemassess.store.paths import data_dir as resolve_data_dir
 from cemassess.store.recovery import Recovery, display_name
 from cemassess.store.report import (
@@ -177,7 +177,7 @@ class Portfolio:
                 self._start(write=False, unclean=False)
                 return self
             for folder in self.layout.folders():
-                folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # client data: owner only
+                make_private_dir(folder)  # client data: owner only
             lock = FileLock(str(self.layout.lock), timeout=0, thread_local=False)
             try:
                 lock.acquire()
@@ -579,7 +579,7 @@ class Portfolio:
         tdir = L.trash_dir(aid)
         if tdir.exists():  # left over from an earlier delete: keep it, out of the way
             os.replace(tdir, L.trash / f"{aid}.{stamp()}.old")
-        tdir.mkdir(parents=True)
+        make_private_dir(tdir)
         fsync_dir(L.trash)
         os.replace(L.snapshot(aid), tdir / f"{aid}.json")  # the commit point
         fsync_dir(L.assessments)
@@ -721,7 +721,7 @@ class Portfolio:
         live.a, live.pending, live.snap_seq = before, 0, live.seq
         self._refresh_entry(aid, live, sig=True)
         self._flush_index()
-        self.layout.discarded.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.layout.discarded)
         kept = self.layout.discarded / rec.journal_copy.name
         os.replace(rec.journal_copy, kept)
         os.replace(rec.before_copy, self.layout.discarded / rec.before_copy.name)

@@ -27,7 +27,7 @@ from cemassess.exchange.atomic import atomic_write_bytes, fsync_dir
 from cemassess.exchange.strictjson import FileFormatError
 from cemassess.store.errors import DamagedFile
 from cemassess.store.migrations import CURRENT, SNAPSHOT, meta_of, upgrade
-from cemassess.store.paths import Layout
+from cemassess.store.paths import Layout, make_private_dir
 from cemassess.store.storage import dumps, parse_store_bytes
 
 KEEP_BACKUPS = 5
@@ -86,7 +86,7 @@ class Backups:
 
     def add(self, aid: str, seq: int, raw: bytes) -> Path:
         folder = self.layout.backup_dir(aid)
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
         path = folder / f"{seq:010d}-{stamp()}.json"
         atomic_write_bytes(path, raw)
         for old in self.list(aid)[self.keep:]:
@@ -97,7 +97,7 @@ class Backups:
     def keep_pre_migration(self, aid: str, schema: int, raw: bytes) -> Path:
         """The file as it was before a schema upgrade: kept outside the rotation."""
         folder = self.layout.backup_dir(aid)
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
         path = folder / f"pre-upgrade-schema{schema}-{stamp()}.json"
         atomic_write_bytes(path, raw)
         return path
@@ -121,7 +121,7 @@ class Backups:
 
 def quarantine(layout: Layout, path: Path, reason: str) -> Path:
     """Move a damaged file aside (never delete it) and leave a note saying why."""
-    layout.quarantine.mkdir(parents=True, exist_ok=True)
+    make_private_dir(layout.quarantine)
     dest = layout.quarantine / f"{stamp()}-{path.name}"
     n = 1
     while dest.exists():
@@ -135,7 +135,7 @@ def quarantine(layout: Layout, path: Path, reason: str) -> Path:
 
 
 def keep_copy(folder: Path, name: str, raw: bytes) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(folder)
     path = folder / name
     atomic_write_bytes(path, raw)
     return path

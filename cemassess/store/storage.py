@@ -23,6 +23,7 @@ from tinydb import Storage
 
 from cemassess.exchange.atomic import atomic_write_bytes
 from cemassess.store.errors import DamagedFile, ReadOnlyError
+from cemassess.store.paths import make_private_dir
 
 
 def dumps(data: Any) -> bytes:
@@ -65,7 +66,7 @@ class AtomicJSONStorage(Storage):
         self.read_only = read_only
         self.durable = durable
         if create_dirs and not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:

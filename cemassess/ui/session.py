@@ -50,10 +50,10 @@ def _assign(a: Assessment, fields: dict[str, Any]) -> None:
         setattr(a, k, v)
 
 
-def _default_framework_loader(framework_id: str) -> Framework:
+def _default_framework_loader(framework_id: str, version: str = "") -> Framework:
     from cemassess.content import load_framework
 
-    return load_framework(framework_id)
+    return load_framework(framework_id, version)
 
 
 def _default_benchmarks():
@@ -225,7 +225,8 @@ class Session(QObject):
         self.open_assessment(self.portfolio.get(aid))
 
     def open_assessment(self, a: Assessment) -> None:
-        fw = self.load_framework(a.framework)
+        fw = (self.load_framework(a.framework, a.framework_version)  # the version it was answered on
+              if self.load_framework is _default_framework_loader else self.load_framework(a.framework))
         self.assessment, self.framework = a, fw
         self.active_respondent = a.respondents[0].id if a.respondents else ""
         self.consensus = False

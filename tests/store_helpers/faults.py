@@ -33,15 +33,17 @@ def ops(seed: int):
 
 
 def apply_model(model: Model, op: Op) -> Model:
+    from cemassess.domain.hygiene import clean_line, clean_multiline
+
     out = {"answers": dict(model["answers"]), "title": model["title"]}
     if op[0] == "title":
-        out["title"] = op[1]
+        out["title"] = clean_line(op[1])  # the text-hygiene rule: no control characters kept
     else:
         _, r, p, ans = op
         if ans is None:
             out["answers"].pop((r, p), None)
         else:
-            out["answers"][(r, p)] = dict(ans)
+            out["answers"][(r, p)] = dict(ans, comment=clean_multiline(ans.get("comment", "")))
     return out
 
 
