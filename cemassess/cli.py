@@ -13,45 +13,27 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from cemassess import __version__
-from cemassess.cli_store import add_data_dir_option
-from cemassess.content import framework_for, load_benchmarks
+from cemassess.cli_common import (
+    EXIT_BAD_INPUT,
+    EXIT_UNAVAILABLE,
+    CliError,
+    add_data_dir_option,
+    check_arguments,
+    load_assessment,
+    results_for,
+    safe_output,
+)
 from cemassess.domain.assessment import Assessment
-from cemassess.domain.results import Results, evaluate
-from cemassess.exchange.strictjson import FileFormatError
+from cemassess.domain.results import Results
+from cemassess.exchange.strictjson import FileFormatError, describe_validation_error
 from cemassess.i18n import role_name, tr
 from cemassess.store.errors import PortfolioInUse, StoreIOError
 
-EXIT_BAD_INPUT = 2
-EXIT_UNAVAILABLE = 1
-
-
-class CliError(Exception):
-    """A problem the user can fix; printed as one line, exit code 2."""
-
-
-# -- loading --------------------------------------------------------------------------------
-def load_assessment(arg: str, data_dir: str | None = None) -> Assessment:
-    """A file path, or an id (or unique id beginning) in the local portfolio."""
-    from cemassess.cli_store import ResolveError, resolve_assessment
-
-    try:
-        return resolve_assessment(arg, data_dir)
-    except ResolveError as e:
-        raise CliError(str(e)) from None
-
-
-def results_for(a: Assessment, segment: str | None = None, with_benchmark: bool = True) -> Results:
-    try:
-        fw = framework_for(a)  # the version it was answered on, when it is kept
-    except FileFormatError:
-        raise CliError(f"the assessment uses framework {a.framework!r}, which is not installed") from None
-    pack = load_benchmarks() if with_benchmark else None
-    if pack is not None and segment and pack.segment(segment) is None:
-        raise CliError(f"no benchmark segment {segment!r}; choose one of: "
-                       + ", ".join(s.id for s in pack.segments))
-    seg = segment or (a.company.industry if pack and pack.segment(a.company.industry) else None)
-    return evaluate(fw, a, benchmarks=pack, segment_id=seg)
+__all__ = ["CliError", "EXIT_BAD_INPUT", "EXIT_UNAVAILABLE", "build_parser", "load_assessment",
+           "main", "results_for"]
 
 
 def _cut(text: str, width: int) -> str:
@@ -301,16 +283,25 @@ def _extensions() -> list[Callable[[Any], None]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with safe_output():  # no control character from a file or an argument reaches the terminal
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
-    if getattr(args, "data_dir", None):
-        # one data folder for every layer of this run (store, installed frameworks, shelf)
-        os.environ["CEMASSESS_DATA_DIR"] = str(args.data_dir)
     try:
+        check_arguments(args)  # every argument validated before use
+        if getattr(args, "data_dir", None):
+            # one data folder for every layer of this run (store, installed frameworks, shelf)
+            os.environ["CEMASSESS_DATA_DIR"] = str(args.data_dir)
         return int(args.func(args) or 0)
+    except ValidationError as e:  # a value that slipped past the checks: still one line
+        print(f"cemassess: {describe_validation_error(e)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except (CliError, FileFormatError) as e:
         print(f"cemassess: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -10,13 +10,19 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cemassess.cli_common import (
+    CliError,
+    add_data_dir_option,
+    check_title,
+    load_assessment,
+    results_for,
+)
+
 if TYPE_CHECKING:
     from cemassess.domain.results import Results
 
 
 def _cli_error(message: str) -> Exception:
-    from cemassess.cli import CliError
-
     return CliError(message)
 
 
@@ -43,8 +49,8 @@ def export_tables(res: Results, csv_path: Path | str | None, xlsx_path: Path | s
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from cemassess.cli import load_assessment, results_for
-
+    if args.consultant:
+        check_title(args.consultant, "--consultant")
     out = _check_out(Path(args.out), ".pdf")
     a = load_assessment(args.file, getattr(args, "data_dir", None))
     res = results_for(a, args.segment)
@@ -69,7 +75,6 @@ def history_trend(a, res, data_dir):
     when there are none or the portfolio cannot be read (a report never fails for that)."""
     if not a.previous:
         return None
-    from cemassess.cli import results_for
     from cemassess.domain.trend import chain, trend
     from cemassess.store import Portfolio, StoreError
     from cemassess.store.history import earlier_assessments
@@ -92,13 +97,7 @@ def register(subparsers: Any) -> None:
     sp.add_argument("-o", "--out", required=True, metavar="OUT.pdf", help="the PDF file to write")
     sp.add_argument("--lang", choices=["en", "ru"], help="language of the report (default: the assessment's)")
     sp.add_argument("--segment", help="benchmark segment id (default: the company's industry)")
-    try:  # the store's option: a --data-dir given before the sub-command is not overwritten
-        from cemassess.cli_store import add_data_dir_option
-
-        add_data_dir_option(sp)
-    except ImportError:  # pragma: no cover - the store ships with the app
-        sp.add_argument("--data-dir", metavar="FOLDER", default=argparse.SUPPRESS,
-                        help="the portfolio folder (default: the user data folder)")
+    add_data_dir_option(sp)  # a --data-dir given before the sub-command is not overwritten
     sp.add_argument("--consultant", help="the consultant's name for the cover and footer")
     sp.add_argument("--logo", help="the consultant's logo (PNG or JPEG) for the cover")
     sp.add_argument("--accent", help="accent colour as #RRGGBB (default #1f5f8b)")

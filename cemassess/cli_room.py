@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from cemassess.cli_store import add_data_dir_option
+from cemassess.cli_common import CliError, add_data_dir_option, check_id, check_title
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -86,10 +86,12 @@ def _portfolio(args: argparse.Namespace, read_only: bool = False):
 
 
 def cmd_room(args: argparse.Namespace) -> int:
-    from cemassess.cli import CliError
     from cemassess.content import load_framework
     from cemassess.workshop import load_room, room_benchmark, write_room_reports
 
+    check_title(args.event, "--event", required=False)
+    if not 0 <= args.jobs <= 256:
+        raise CliError(f"--jobs {args.jobs}: give 0 (all cores) to 256")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise CliError(f"{out}: exists and is not a folder")
@@ -145,6 +147,8 @@ def cmd_bench_build(args: argparse.Namespace) -> int:
     from cemassess.exchange.benchmark_file import write_benchmark_pack
     from cemassess.store.benchmarks import build_from_portfolio, save_pack
 
+    check_id(args.id)  # before anything is read: never a path, never a traceback
+    check_title(args.title)
     with _portfolio(args) as p:
         pack = build_from_portfolio(p, pack_id=args.id, title=args.title, created=dt.date.today())
         path = save_pack(p, pack)
@@ -194,6 +198,7 @@ def cmd_questionnaire(args: argparse.Namespace) -> int:
     from cemassess.exchange.atomic import atomic_write_bytes
     from cemassess.exchange.participant import dumps, questionnaire_for
 
+    check_title(args.event, "--event", required=False)
     with _portfolio(args, read_only=True) as p:
         a = p.get(p.resolve_id(args.assessment))
     q = questionnaire_for(a, args.role, args.event)
@@ -203,20 +208,23 @@ def cmd_questionnaire(args: argparse.Namespace) -> int:
 
 
 def cmd_answers(args: argparse.Namespace) -> int:
-    from cemassess.content import load_framework
+    from cemassess.content import framework_for
     from cemassess.exchange.participant import merge_into, read_batch
 
-    with _portfolio(args) as p:
+    # Read and validate every answer file first, holding no lock (a slow or hostile file
+    # never keeps the app out of the portfolio); then lock, merge and save in one change.
+    with _portfolio(args, read_only=True) as p:
         aid = p.resolve_id(args.assessment)
         a = p.get(aid)
-        already = {r.id[1:] for r in a.respondents if r.id.startswith("f")}
-        batch = read_batch([Path(x) for x in args.inputs], load_framework(a.framework), already=already)
-        refused = list(batch.refused)
-        if batch.accepted:
-            def apply(target):
-                refused.extend(merge_into(target, batch))
-                return target
+    already = {r.id[1:] for r in a.respondents if r.id.startswith("f")}
+    batch = read_batch([Path(x) for x in args.inputs], framework_for(a), already=already)
+    refused = list(batch.refused)
+    if batch.accepted:
+        def apply(target):
+            refused.extend(merge_into(target, batch))  # re-checked against the saved state
+            return target
 
+        with _portfolio(args) as p:
             p.update(aid, apply)
     accepted = len(batch.accepted) - (len(refused) - len(batch.refused))
     print(f"imported: {accepted} answer file(s)")

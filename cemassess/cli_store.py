@@ -15,35 +15,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from cemassess.domain.assessment import Assessment
-from cemassess.exchange.assessment_file import read_assessment
-from cemassess.exchange.strictjson import FileFormatError
+from cemassess.cli_common import (
+    CliError,
+    ResolveError,
+    add_data_dir_option,
+    resolve_assessment,
+    results_for,
+)
 from cemassess.store import Portfolio, StoreError, Summary
 from cemassess.store.errors import AssessmentNotFound, PortfolioInUse, StoreIOError
 from cemassess.store.paths import ID_RE
 from cemassess.store.portfolio import SORTS
 
 EXIT_OK, EXIT_UNAVAILABLE, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class ResolveError(ValueError):
-    """`resolve_assessment` could not find or read the assessment (one-line message)."""
-
-
-def add_data_dir_option(parser: argparse.ArgumentParser, *, in_subcommand: bool = True) -> None:
-    """Add `--data-dir FOLDER`. In a sub-command parser the default is left unset (argparse
-    would otherwise overwrite a `--data-dir` given before the sub-command with None), so
-    read it as `getattr(args, "data_dir", None)`; on the top-level parser it defaults to None."""
-    parser.add_argument(
-        "--data-dir", metavar="FOLDER",
-        default=argparse.SUPPRESS if in_subcommand else None,
-        help="the portfolio folder (default: $CEMASSESS_DATA_DIR, else your user data folder)")
+__all__ = ["ResolveError", "add_data_dir_option", "build_parser", "main", "register", "resolve_assessment"]
 
 
 def _data_dir(args: argparse.Namespace) -> str | None:
@@ -95,24 +85,6 @@ def _code(e: StoreError) -> int:
     return EXIT_BAD_INPUT if isinstance(e, AssessmentNotFound) else EXIT_UNAVAILABLE
 
 
-def resolve_assessment(arg: str, data_dir: str | os.PathLike[str] | None = None) -> Assessment:
-    """An assessment from a file path or a portfolio id (or unique id beginning).
-    Raises `ResolveError` with a one-line message."""
-    path = Path(arg)
-    looks_like_file = (path.exists() or arg.endswith(".json") or os.sep in arg
-                       or (os.altsep is not None and os.altsep in arg) or not ID_RE.match(arg))
-    if looks_like_file:
-        try:
-            return read_assessment(path)
-        except FileFormatError as e:
-            raise ResolveError(str(e)) from None
-    try:
-        with Portfolio.open(data_dir, read_only=True) as p:
-            return p.get(p.resolve_id(arg))
-    except StoreError as e:
-        raise ResolveError(str(e)) from None
-
-
 def _when(s: Summary) -> str:
     return s.modified.astimezone().strftime("%Y-%m-%d %H:%M")
 
@@ -148,11 +120,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from cemassess.store.portfolio import read_import_files
+
+    read = read_import_files(args.files)  # read and validate first: no lock held meanwhile
     try:
         with Portfolio.open(_data_dir(args)) as p:
             for msg in p.recovery.messages():
                 print(f"cemassess: {msg}", file=sys.stderr)
-            report = p.import_files(args.files, as_copy=args.as_copy)
+            report = p.import_files(read, as_copy=args.as_copy)
     except PortfolioInUse as e:
         return _fail(f"{e} (cannot import while it is open for editing)", EXIT_UNAVAILABLE)
     except StoreError as e:
@@ -200,7 +175,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_tables(args: argparse.Namespace) -> int:
-    from cemassess.cli import CliError, results_for
     from cemassess.cli_report import export_tables
 
     try:
@@ -230,8 +204,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    from cemassess.cli_common import check_arguments, safe_output
+
+    with safe_output():
+        args = build_parser().parse_args(argv)
+        try:
+            check_arguments(args)
+        except CliError as e:
+            return _fail(str(e), EXIT_BAD_INPUT)
+        return int(args.func(args))
 
 
 if __name__ == "__main__":

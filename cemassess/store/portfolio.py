@@ -106,6 +106,56 @@ def _validated(a: Assessment) -> Assessment:
         raise InvalidChange(f"the assessment is not valid: {describe_validation_error(e)}") from None
 
 
+@dataclass(frozen=True)
+class ReadFile:
+    """An assessment file read and validated for import (`read_import_files`): the
+    assessment, or the one-line reason it is refused."""
+
+    path: Path
+    assessment: Assessment | None
+    problem: str = ""
+
+
+def _unknown_practices(a: Assessment) -> str:
+    """Answers to practices that are not in the assessment's framework (when installed)."""
+    from cemassess.content import framework_for
+
+    try:
+        fw = framework_for(a)
+    except FileFormatError:
+        return ""  # not installed here: it cannot be scored until it is, and says so then
+    known = set(fw.practices)
+    for rid, per in a.answers.items():
+        bad = sorted(set(per) - known)
+        if bad:
+            return (f"respondent {rid} answers {len(bad)} practice(s) not in framework "
+                    f"{fw.id} {fw.version}, e.g. {bad[0]!r}")
+    bad = sorted(set(a.agreed) - known)
+    if bad:
+        return f"an agreed answer names practice {bad[0]!r}, which is not in framework {fw.id} {fw.version}"
+    return ""
+
+
+def read_import_files(paths: Iterable[str | os.PathLike[str]]) -> builtins.list[ReadFile]:
+    """Read and validate assessment files for `Portfolio.import_files`, holding no lock:
+    regular files only, bounded (cemassess.exchange.strictjson.read_bounded), answers to
+    practices its framework does not have refused."""
+    out: builtins.list[ReadFile] = []
+    for raw_path in paths:
+        path = Path(raw_path)
+        try:
+            a = read_assessment(path)
+        except FileFormatError as e:
+            out.append(ReadFile(path, None, str(e).removeprefix(f"{path.name}: ")))
+            continue
+        bad = _unknown_practices(a)
+        if bad:
+            out.append(ReadFile(path, None, bad))
+            continue
+        out.append(ReadFile(path, a))
+    return out
+
+
 @dataclass
 class _Live:
     """An assessment open for editing: the in-memory truth, always equal to snapshot + journal."""
@@ -636,23 +686,23 @@ class Portfolio:
         return len(ids)
 
     @_op("import the files")
-    def import_files(self, paths: Iterable[str | os.PathLike[str]], *,
+    def import_files(self, paths: Iterable[str | os.PathLike[str] | ReadFile], *,
                      as_copy: bool = False) -> ImportReport:
         """Import assessment files. Each file is read and validated completely before anything
-        is written; each one is imported whole or not at all. An id already in the portfolio
-        is refused (or, with `as_copy`, imported under a new id); an identical file is
-        recognised as already present."""
+        is written (pass `read_import_files(paths)` to do that before opening the portfolio
+        for writing, so the lock is never held while an outside file is read); each one is
+        imported whole or not at all. An id already in the portfolio is refused (or, with
+        `as_copy`, imported under a new id); an identical file is recognised as already
+        present. A file that cannot be written (disk full) leaves nothing behind."""
         self._writable("import files")
+        items = [x if isinstance(x, ReadFile) else read_import_files([x])[0] for x in paths]
         report = ImportReport()  # results in the order of `paths`
         staged: builtins.list[tuple[int, Path, Assessment, str, str]] = []
         staged_ids: dict[str, Path] = {}
-        for raw_path in paths:
-            path = Path(raw_path)
-            try:
-                a = read_assessment(path)
-            except FileFormatError as e:
-                msg = str(e).removeprefix(f"{path.name}: ")
-                report.results.append(ImportResult(path, "refused", msg))
+        for item in items:
+            path, a = item.path, item.assessment
+            if a is None:
+                report.results.append(ImportResult(path, "refused", item.problem))
                 continue
             key = a.id.casefold()
             if key in staged_ids:
@@ -688,12 +738,35 @@ class Portfolio:
             try:
                 self._new_file(a)
             except OSError as e:
+                kept = self._undo_new_file(a.id)
+                what = ("nothing was kept" if not kept
+                        else "could not be removed again: " + ", ".join(kept))
                 report.results[slot] = ImportResult(path, "refused", f"could not be written "
-                                                    f"({e.strerror or e})", a.id, display_name(a))
+                                                    f"({e.strerror or e}); {what}", a.id, display_name(a))
                 continue
             report.results[slot] = ImportResult(path, outcome, reason, a.id, display_name(a))
         self._flush_index()
         return report
+
+    def _undo_new_file(self, aid: str) -> builtins.list[str]:
+        """After a failed `_new_file`: remove what it wrote (snapshot, backup folder), so a
+        refused import leaves nothing behind. Returns the names of what could not be removed."""
+        self._entries.pop(aid, None)
+        self._stale.discard(aid)
+        left: builtins.list[str] = []
+        snap = self.layout.snapshot(aid)
+        try:
+            snap.unlink(missing_ok=True)
+        except OSError:
+            left.append(f"assessments/{snap.name}")
+        bdir = self.layout.backup_dir(aid)
+        if bdir.exists():
+            shutil.rmtree(bdir, ignore_errors=True)
+            if bdir.exists():
+                left.append(f"backups/{aid}")
+        with contextlib.suppress(OSError):
+            fsync_dir(self.layout.assessments)
+        return left
 
     @_op("export the assessment")
     def export(self, aid: str, path: str | os.PathLike[str]) -> Path:
