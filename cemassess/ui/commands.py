@@ -39,6 +39,25 @@ class AnswerCommand(_Command):
     def _apply(self, value: Answer | None) -> bool:
         return self.session._put_answer(self.rid, self.pid, value)
 
+    # a comment saved as it is typed (several saves per comment) is one undo step
+    def id(self) -> int:
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt)
+        if not (isinstance(other, AnswerCommand) and (other.rid, other.pid) == (self.rid, self.pid)):
+            return False
+        if not (_only_comment(self.old, self.new) and _only_comment(other.old, other.new)):
+            return False
+        self.new = other.new
+        return True
+
+
+def _only_comment(a: Answer | None, b: Answer | None) -> bool:
+    """True when `a` and `b` differ in their comment only."""
+    if a is None or b is None:
+        return (a or b) is not None and not ((a or b).value is not None or (a or b).review)
+    return a.model_copy(update={"comment": ""}) == b.model_copy(update={"comment": ""}) and a != b
+
 
 class AgreedCommand(_Command):
     """The facilitator's agreed answer and dissent for a practice (consensus mode)."""

@@ -34,6 +34,7 @@ from cemassess.ui.commands import AgreedCommand, AnswerCommand, FieldCommand, Re
 from cemassess.ui.strings import t
 
 FrameworkLoader = Callable[[str], Framework]
+COMMENT_DEBOUNCE_MS = 300  # a comment being typed is saved this long after the last key
 
 # which signal a top-level field's change emits
 _FIELD_SIGNAL = {"roadmap": "roadmapChanged", "metrics": "metricsChanged",
@@ -120,6 +121,12 @@ class Session(QObject):
         self._emit_results.setSingleShot(True)
         self._emit_results.setInterval(0)
         self._emit_results.timeout.connect(self.resultsChanged)
+        # comments as they are typed: (assessment, respondent or "" for agreed, practice) -> text
+        self._typed: dict[tuple[str, str, str], str] = {}
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(COMMENT_DEBOUNCE_MS)
+        self._typing.timeout.connect(self.flush_comments)
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -225,6 +232,7 @@ class Session(QObject):
         self.open_assessment(self.portfolio.get(aid))
 
     def open_assessment(self, a: Assessment) -> None:
+        self.flush_comments()
         fw = (self.load_framework(a.framework, a.framework_version)  # the version it was answered on
               if self.load_framework is _default_framework_loader else self.load_framework(a.framework))
         self.assessment, self.framework = a, fw
@@ -239,6 +247,7 @@ class Session(QObject):
         self._changed()
 
     def close_assessment(self) -> None:
+        self.flush_comments()
         self.assessment = None
         self.framework = None
         self.undo_stack.clear()
@@ -306,11 +315,13 @@ class Session(QObject):
             self._changed()
 
     def set_active_respondent(self, rid: str) -> None:
+        self.flush_comments()
         if self.assessment and self.assessment.respondent(rid) and rid != self.active_respondent:
             self.active_respondent = rid
             self.activeRespondentChanged.emit(rid)
 
     def set_consensus(self, on: bool) -> None:
+        self.flush_comments()
         if on != self.consensus:
             self.consensus = on
             self.consensusModeChanged.emit(on)
@@ -334,6 +345,7 @@ class Session(QObject):
 
     def update_answer(self, pid: str, **changes: Any) -> None:
         """Change one part of the active respondent's answer (value, comment or review)."""
+        self.flush_comments()
         base = self.answer(pid) or Answer()
         self.set_answer(pid, base.model_copy(update=changes))
 
@@ -398,7 +410,38 @@ class Session(QObject):
                 self.activeRespondentChanged.emit(self.active_respondent)
         return True
 
+    # -- comments as they are typed ----------------------------------------------------------------
+    def type_comment(self, pid: str, text: str, *, agreed: bool = False) -> None:
+        """A comment (`agreed`: the dissent of the agreed answer) as it is being typed: saved
+        COMMENT_DEBOUNCE_MS after the last key, or at once before anything else changes,
+        through the same store path as an answer (a journal line, durable on return), so a
+        crash while typing loses at most the last pause and recovery reports it like answers."""
+        if self.assessment is None or self.read_only or pid not in self.framework.practices:
+            return
+        rid = "" if agreed else self.active_respondent
+        self._typed[(self.assessment.id, rid, pid)] = text.strip()
+        self._typing.start()
+
+    def flush_comments(self) -> None:
+        """Save the comments typed since the last save (the debounce timer, a focus change,
+        another respondent, closing)."""
+        self._typing.stop()
+        pending, self._typed = self._typed, {}
+        for (aid, rid, pid), text in pending.items():
+            if self.assessment is None or self.assessment.id != aid:
+                continue  # never happens: every switch of assessment flushes first
+            if not rid:
+                ag = self.assessment.agreed.get(pid)
+                if ag is not None and ag.dissent != text:
+                    self.set_agreed(pid, ag.value, text)
+                continue
+            old = self.answer(pid, rid)
+            if (old.comment if old else "") != text:
+                self.set_answer(pid, (old or Answer()).model_copy(update={"comment": text}), rid)
+
     def _editable(self) -> bool:
+        if self._typed:  # what was typed is saved before any other change, in order
+            self.flush_comments()
         if self.assessment is None:
             return False
         if self.read_only:

@@ -258,6 +258,7 @@ class Controller(BaseController):
             card = PracticeCard(self._numbers()[pid], fw.practices[pid], lang)
             card.valueChosen.connect(self._value_chosen)
             card.commentEdited.connect(self._dissent_edited)
+            card.commentTyped.connect(lambda pid, text: self.session.type_comment(pid, text, agreed=True))
             card.move.connect(self._move)
             v.set_card(card)
         card.set_editable(not s.read_only)
@@ -278,6 +279,7 @@ class Controller(BaseController):
             self._move(pid, +1)
 
     def _dissent_edited(self, pid: str, text: str) -> None:
+        self.session.flush_comments()
         ag = self.session.assessment.agreed.get(pid) if self.session.is_open else None
         if ag is not None and ag.dissent != text:
             self.session.set_agreed(pid, ag.value, text)

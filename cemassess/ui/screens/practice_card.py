@@ -48,7 +48,8 @@ class _ClickLabel(QLabel):
 
 class PracticeCard(QFrame):
     valueChosen = Signal(str, object, bool)  # practice id, value (None = clear), move on
-    commentEdited = Signal(str, str)
+    commentEdited = Signal(str, str)  # editing finished (focus left, Enter)
+    commentTyped = Signal(str, str)  # every key: the session saves it debounced
     reviewToggled = Signal(str, bool)
     move = Signal(str, int)  # practice id, +1 next / -1 previous
 
@@ -125,6 +126,7 @@ class PracticeCard(QFrame):
         self.comment = QLineEdit()
         self.comment.setMaxLength(4000)
         self.comment_label.setBuddy(self.comment)
+        self.comment.textEdited.connect(lambda text: self.commentTyped.emit(self.pid, text))
         self.comment.editingFinished.connect(
             lambda: self.commentEdited.emit(self.pid, self.comment.text().strip()))
         crow.addWidget(self.comment_label)
@@ -172,7 +174,7 @@ class PracticeCard(QFrame):
         for v, b in self.buttons.items():
             b.setChecked(v == value)
         self.group.setExclusive(True)
-        if not self.comment.hasFocus() or self.comment.text() != comment:
+        if not self.comment.hasFocus() or self.comment.text().strip() != comment:  # saved as typed
             self.comment.setText(comment)
         self.review.blockSignals(True)
         self.review.setChecked(review)

@@ -156,6 +156,7 @@ class Controller(BaseController):
             for c in cards:
                 c.valueChosen.connect(self._value_chosen)
                 c.commentEdited.connect(self._comment_edited)
+                c.commentTyped.connect(self._comment_typed)
                 c.reviewToggled.connect(self._review_toggled)
                 c.move.connect(self._move)
             v.dim_pages[dim.id] = page
@@ -354,8 +355,12 @@ class Controller(BaseController):
         if advance:
             self._move(pid, +1)
 
+    def _comment_typed(self, pid: str, text: str) -> None:
+        self.session.type_comment(pid, text, agreed=self.session.consensus)
+
     def _comment_edited(self, pid: str, text: str) -> None:
         s = self.session
+        s.flush_comments()
         if not s.is_open or pid not in s.framework.practices:
             return
         if s.consensus:
