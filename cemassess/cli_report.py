@@ -65,7 +65,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     if logo is not None and not logo.is_file():
         raise _cli_error(f"{logo}: no such logo file")
     trend = history_trend(a, res, getattr(args, "data_dir", None))
-    write_report(res, lang, out, Branding(consultant=args.consultant or "", logo=logo, accent=accent), trend=trend)
+    from cemassess.report.pdf import ReportLayoutError
+
+    try:
+        write_report(res, lang, out, Branding(consultant=args.consultant or "", logo=logo, accent=accent),
+                     trend=trend)
+    except ReportLayoutError as e:
+        raise _cli_error(str(e)) from None
     print(out)
     return 0
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 
@@ -15,6 +17,9 @@ from cemassess.domain.results import evaluate
 from cemassess.exchange.export_tabular import neutralise, write_chart_pngs, write_csv, write_xlsx
 
 EVIL = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", '=HYPERLINK("http://x","y")']
+# formulas a spreadsheet may find however it splits the file, and lookalikes
+SNEAKY = ["x;=1+1;y", "\n=1+1", "\uff1d1+1", "  =1+1", "\u00a0@cmd", "a,+1", "a|-1", "a\tb\t=1", "line\n=2*2"]
+CONTROL = "esc\x1b[2J nul\x00 bel\x07 end"
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +31,11 @@ def res(fw):
     pids = list(fw.practices)
     for i, text in enumerate(EVIL):
         a.answers[rids[i % len(rids)]][pids[i]] = Answer(value=3, comment=text)
+    for i, text in enumerate(SNEAKY):
+        a.answers[rids[i % len(rids)]][pids[len(EVIL) + i]] = Answer(value=2, comment=text)
+    a.answers[rids[0]][pids[len(EVIL) + len(SNEAKY)]] = Answer(value=4, comment=CONTROL)
     a.respondents[0].name = "=evil name"
+    a.company.name = "Beta\x07 Co \u00abкавычки\u00bb"
     a.roadmap.custom.append(CustomAction(id="c.evil", title="=2*3 own", dimension=fw.dimensions[0].id,
                                          owner="@owner", kpi="-kpi"))
     from cemassess.cli import results_for
@@ -38,6 +47,26 @@ def test_neutralise():
     assert [neutralise(x) for x in EVIL] == ["'" + x for x in EVIL]
     assert neutralise("plain") == "plain" and neutralise(3) == 3 and neutralise(-2.5) == -2.5
     assert neutralise("") == ""
+    assert neutralise("a-b, 3-4") == "a-b, 3-4"  # a minus inside a word or number is no formula
+
+
+FORMULA_AFTER = re.compile("(^|[,;\t|\\r\\n])[ \u00a0\u3000]*[=+\\-@\uff1d\uff0b\uff0d\uff20]")
+
+
+@pytest.mark.parametrize("text", SNEAKY + EVIL)
+def test_neutralise_whatever_the_separator(text):
+    """Split the neutralised field at every separator a spreadsheet might use: no piece may
+    start (after whitespace) with a formula character."""
+    out = neutralise(text)
+    assert not FORMULA_AFTER.search(out.lstrip("'")) or out.startswith("'")
+    pieces = re.split("[,;\t|\r\n]", out)
+    assert all(not p.lstrip(" \u00a0\u3000").startswith(("=", "+", "-", "@", "\uff1d")) for p in pieces), pieces
+    assert out.replace("'", "") == text.replace("'", "")  # nothing but apostrophes added
+
+
+def test_control_characters_are_replaced():
+    out = neutralise(CONTROL)
+    assert "\x1b" not in out and "\x00" not in out and "\x07" not in out and out.count("\ufffd") == 3
 
 
 def test_csv_long_format_bom_and_formula_cells(res, tmp_path):
@@ -67,28 +96,64 @@ def test_csv_english_uses_commas(res, tmp_path):
 def test_xlsx_sheets_frozen_headers_and_text_cells(res, tmp_path):
     path = write_xlsx(res, tmp_path / "a.xlsx", "en")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Dimensions", "Answers", "Roadmap"]
+    assert wb.sheetnames == ["Summary", "Dimensions", "Answers", "Roadmap", "Respondents x practices",
+                             "Perception gaps"]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
         assert ws.column_dimensions["A"].width >= 8
     answers = wb["Answers"]
     values = [c.value for row in answers.iter_rows(min_row=2) for c in row]
-    for text in EVIL:
-        # XML has no bare CR: openpyxl reads "\r" back as "\n"; what matters is the leading apostrophe
-        assert ("'" + text).replace("\r", "\n") in [v.replace("\r", "\n") if isinstance(v, str) else v
-                                                     for v in values], text
+    cells = {c.value.replace("\r", "\n"): c for row in answers.iter_rows(min_row=2) for c in row
+             if isinstance(c.value, str)}
+    for text in EVIL + SNEAKY:
+        # stored as typed (XML has no bare CR: openpyxl reads "\r" back as "\n"), no apostrophe
+        key = text.replace("\r", "\n")
+        assert key in cells, text
+        assert cells[key].data_type == "s"
+    assert cells["=1+1"].quotePrefix and cells["-2+3"].quotePrefix
+    assert not any(isinstance(v, str) and v.startswith("'") for v in values)
+    assert CONTROL.replace("\x1b", "\ufffd").replace("\x00", "\ufffd").replace("\x07", "\ufffd") in values
     assert all(c.data_type != "f" for ws in wb.worksheets for row in ws.iter_rows() for c in row)
     head = [c.value for c in answers[1]]
     level_col = head.index("Level")
     assert any(isinstance(row[level_col].value, int) for row in answers.iter_rows(min_row=2))
     roadmap = wb["Roadmap"]
     titles = [row[2].value for row in roadmap.iter_rows(min_row=2)]
-    assert "'=2*3 own" in titles
+    assert "=2*3 own" in titles
     summary = {row[0].value: row[1].value for row in wb["Summary"].iter_rows(min_row=2)}
-    assert summary["Company"] == res.assessment.company.name
+    assert summary["Company"] == res.assessment.company.name.replace("\x07", "\ufffd")
     assert "ILLUSTRATIVE" in summary["Benchmark"]
     ru = load_workbook(write_xlsx(res, tmp_path / "ru.xlsx", "ru"))
-    assert ru.sheetnames == ["Сводка", "Измерения", "Ответы", "Дорожная карта"]
+    assert ru.sheetnames[:4] == ["Сводка", "Измерения", "Ответы", "Дорожная карта"]
+
+
+def test_xlsx_number_formats_dates_and_new_sheets(res, tmp_path):
+    wb = load_workbook(write_xlsx(res, tmp_path / "f.xlsx", "en"))
+    summary = {row[0].value: row[1] for row in wb["Summary"].iter_rows(min_row=2)}
+    date = summary["Assessment date"]
+    assert isinstance(date.value, dt.datetime) and date.value.date() == res.assessment.date
+    assert date.number_format == "yyyy-mm-dd"
+    assert summary["Progress within the current phase"].number_format == "0.0%"
+    assert 0 <= summary["Progress within the current phase"].value <= 1
+    dims = wb["Dimensions"]
+    head = [c.value for c in dims[1]]
+    row = next(dims.iter_rows(min_row=2))
+    assert row[head.index("Coverage")].number_format == "0%"
+    assert row[head.index("Score")].number_format == "0.0" and isinstance(row[head.index("Score")].value, float)
+    # respondent x practice: one row per practice, one column per respondent
+    m = wb["Respondents x practices"]
+    assert m.max_row - 1 == len(res.framework.practices)
+    assert m.max_column == 3 + len(res.assessment.respondents)
+    levels = {c.value for row in m.iter_rows(min_row=2, min_col=4) for c in row}
+    assert levels <= {1, 2, 3, 4, 5, "na", "dk", None} and 3 in levels
+    gaps = wb["Perception gaps"]
+    assert gaps.max_row - 1 == len(res.practice_gaps) and len(res.practice_gaps) > 0
+    # custom actions are "own", not "edited"; generated untouched ones are not edited either
+    rm = wb["Roadmap"]
+    head = [c.value for c in rm[1]]
+    for row in rm.iter_rows(min_row=2):
+        if row[head.index("Own action")].value == "yes":
+            assert row[head.index("Edited")].value == "no"
 
 
 def test_xlsx_converts_in_libreoffice_headless(res, tmp_path):
@@ -99,11 +164,20 @@ def test_xlsx_converts_in_libreoffice_headless(res, tmp_path):
     path = write_xlsx(res, tmp_path / "a.xlsx", "ru")
     out = subprocess.run(
         [soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
-         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(tmp_path / "lo"), str(path)],
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", str(tmp_path / "lo"), str(path)],
         capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
-    text = (tmp_path / "lo" / "a.csv").read_text(encoding="utf-8")
-    assert res.assessment.company.name in text and "Компания" in text
+    # -1: every sheet to its own file, a-<sheet>.csv
+    text = (tmp_path / "lo" / "a-Сводка.csv").read_text(encoding="utf-8")
+    assert "Компания" in text and "кавычки" in text
+    # the formula-like comments come out as the text typed: not evaluated (no "2" for =1+1,
+    # no 6 for =2*3), no visible apostrophe
+    answers = (tmp_path / "lo" / "a-Ответы.csv").read_text(encoding="utf-8")
+    roadmap = (tmp_path / "lo" / "a-Дорожная карта.csv").read_text(encoding="utf-8")
+    values = {v for t in (answers, roadmap) for r in csv.reader(io.StringIO(t)) for v in r}
+    for text in ("=1+1", "-2+3", "@cmd", "x;=1+1;y", "\uff1d1+1", "  =1+1", "=2*3 own", "=evil name"):
+        assert text in values, text
+    assert not any(v.startswith("'") for v in values)
 
 
 def test_chart_pngs(res, tmp_path):
@@ -124,6 +198,20 @@ def test_tiny_framework_exports(tiny_fw, tmp_path):
     res = evaluate(tiny_fw, a)
     rows = list(csv.reader(io.StringIO(write_csv(res, tmp_path / "t.csv", "en").read_text(encoding="utf-8-sig"))))
     assert [r[7] for r in rows[1:]] == ["dk", "na"] and rows[1][8] == "'+?"
+
     assert load_workbook(write_xlsx(res, tmp_path / "t.xlsx", "en")).sheetnames[0] == "Summary"
     assert [p.name for p in write_chart_pngs(res, tmp_path / "c", "en")] == [
         "01-radar.png", "02-gap-bars.png", "05-phase-progress.png"]  # no roadmap: no timeline
+
+
+def test_csv_neutralises_for_either_separator(res, tmp_path):
+    for lang, sep in (("en", ","), ("ru", ";")):
+        raw = write_csv(res, tmp_path / f"{lang}.csv", lang).read_text(encoding="utf-8-sig")
+        # read it with the OTHER separator, as a spreadsheet in another locale would
+        other = ";" if sep == "," else ","
+        for row in csv.reader(io.StringIO(raw), delimiter=other):
+            for field in row:
+                for piece in field.split("\n"):
+                    s = piece.lstrip(" \u00a0\u3000\"")
+                    assert not s.startswith(("=", "+", "@", "\uff1d")), (lang, field)
+        assert "\x1b" not in raw and "\x00" not in raw

@@ -1,8 +1,18 @@
-"""Exports for spreadsheets: all answers as CSV (long format), a four-sheet XLSX, charts as PNG.
+"""Exports for spreadsheets: all answers as CSV (long format), a six-sheet XLSX, charts as PNG.
 
-Safe against formula injection: a text cell starting with =, +, -, @, a tab or a carriage
-return would be run as a formula by Excel or LibreOffice, so it gets a leading apostrophe
-(OWASP's advice). Numbers stay numbers. Files are written atomically.
+Safe against formula injection, whatever program opens the file:
+- CSV: a text field that a spreadsheet would run as a formula gets an apostrophe before the
+  formula character (OWASP's advice). "Would run" is judged loosely, because the program may
+  split the file with another separator than the one it was written with (Excel with a ";"
+  list separator opening a comma-separated file): a formula character (= + - @, their
+  full-width and small-form lookalikes) at the start of the field, after leading whitespace,
+  or after any separator a spreadsheet may use (, ; tab | line break) is neutralised; so is a
+  field starting with a tab, CR or line feed. Numbers stay numbers.
+- XLSX: text is stored as a string cell (never a formula), and a cell that would read as a
+  formula when retyped carries the `quotePrefix` style, so no apostrophe becomes visible data.
+- Control characters (ESC, NUL, BEL...) have no place in a spreadsheet and make openpyxl
+  refuse the whole file: they are replaced by U+FFFD in both formats (tab and line breaks kept).
+Files are written atomically.
 
 The CSV is UTF-8 with a BOM, so Excel detects the encoding. Its delimiter follows the
 language: a comma in English, a semicolon in Russian (Excel in a Russian locale expects
@@ -12,7 +22,9 @@ language: a comma in English, a semicolon in Russian (Excel in a Russian locale 
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,9 +36,15 @@ if TYPE_CHECKING:
     from cemassess.domain.results import Results
     from cemassess.report.theme import ChartTheme
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# = + - @ and the lookalikes some spreadsheets (or an IME) turn into them
+FORMULA_CHARS = "=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212"
+_SEPARATORS = ",;\t|\r\n"
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INNER_FORMULA = re.compile(f"([{re.escape(_SEPARATORS)}][ \u00a0\u3000]*)([{re.escape(FORMULA_CHARS)}])")
+REPLACEMENT = "\ufffd"
 
-_STR: dict[str, tuple[str, str]] = {
+_STR: dict[str, tuple[str, ...]] = {
     "respondent_id": ("Respondent id", "Id респондента"),
     "respondent": ("Respondent", "Респондент"),
     "role": ("Role", "Роль"),
@@ -78,6 +96,12 @@ _STR: dict[str, tuple[str, str]] = {
     "edited": ("Edited", "Изменено"),
     "custom": ("Own action", "Своё действие"),
     "note": ("Note", "Примечание"),
+    # --- h15 ---
+    "sheet.matrix": ("Respondents x practices", "Респонденты x практики", "Респонденти x практики"),
+    "sheet.gaps": ("Perception gaps", "Разрывы восприятия", "Розриви сприйняття"),
+    "gap_levels": ("Gap (levels)", "Разрыв (уровни)", "Розрив (рівні)"),
+    "gap_high": ("Highest role", "Самая высокая оценка", "Найвища оцінка"),
+    "gap_low": ("Lowest role", "Самая низкая оценка", "Найнижча оцінка"),
 }
 
 
@@ -85,10 +109,29 @@ def _t(key: str, lang: str) -> str:
     return tr(key, lang, _STR)
 
 
+def clean_text(value: Any) -> Any:
+    """Control characters (other than tab and line breaks) replaced by U+FFFD; non-text as is."""
+    if isinstance(value, str) and _CONTROL.search(value):
+        return _CONTROL.sub(REPLACEMENT, value)
+    return value
+
+
+def looks_like_formula(text: str) -> bool:
+    """Would a spreadsheet read this text, typed or opened, as a formula?"""
+    return text.startswith(FORMULA_START) or text.lstrip(" \u00a0\u3000")[:1] in tuple(FORMULA_CHARS) and bool(
+        text.strip())
+
+
 def neutralise(value: Any) -> Any:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    """A CSV field that a spreadsheet could run as a formula gets an apostrophe: at its start
+    when it begins like one, and before every formula character that follows a separator."""
+    if not isinstance(value, str):
+        return value
+    value = clean_text(value)
+    if _INNER_FORMULA.search(value):
+        value = _INNER_FORMULA.sub(lambda m: m.group(1) + "'" + m.group(2), value)
+    if looks_like_formula(value):
+        value = "'" + value
     return value
 
 
@@ -125,31 +168,50 @@ def write_csv(res: Results, path: Path | str, lang: str, *, delimiter: str | Non
 
 
 # -- XLSX -------------------------------------------------------------------------------------
+class Fmt:
+    """A value with its spreadsheet number format ("0.0", "0%", "yyyy-mm-dd"...)."""
+
+    __slots__ = ("value", "fmt")
+
+    def __init__(self, value: Any, fmt: str) -> None:
+        self.value, self.fmt = value, fmt
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+SCORE, PCT, PCT1, DATE = "0.0", "0%", "0.0%", "yyyy-mm-dd"
+
+
+def _num(x: float | None, fmt: str = SCORE) -> Any:
+    return Fmt(x, fmt) if x is not None else ""
+
+
 def _summary_rows(res: Results, lang: str) -> list[list[Any]]:
     fw, a = res.framework, res.assessment
     ov, ph, m = res.overall, res.phase, a.metrics
     rows: list[list[Any]] = [
         [_t("company", lang), a.company.name],
         [_t("industry", lang), a.company.industry],
-        [_t("date", lang), a.date.isoformat()],
+        [_t("date", lang), Fmt(a.date, DATE)],
         [_t("assessor", lang), a.assessor],
         [_t("title", lang), a.title],
         [_t("framework", lang), f"{fw.title(lang)} {fw.version}"],
         [_t("respondents", lang), len(a.respondents)],
         [_t("answered", lang), res.completion.answered],
         [_t("total", lang), res.completion.total],
-        [tr("overall", lang), round(ov.score, 1) if ov.score is not None else ""],
-        [_t("overall_level", lang), ov.band.name(lang) if ov.band else ""],
+        [tr("overall", lang), _num(getattr(ov, "score", None))],
+        [_t("overall_level", lang), ov.band.name(lang) if ov is not None and ov.band else ""],
         [tr("current_phase", lang), f"{ph.current}: {fw.phase(ph.current).title(lang)}"],
         [_t("phase_attained", lang), ph.attained],
-        [_t("phase_progress", lang), round(ph.progress, 3)],
+        [_t("phase_progress", lang), Fmt(ph.progress, PCT1)],
     ]
     if res.nps is not None:
-        rows.append([tr("nps", lang), round(res.nps.score, 1)])
-    if m.retention_rate is not None:
-        rows.append([tr("retention_rate", lang), m.retention_rate])
+        rows.append([tr("nps", lang), Fmt(res.nps.score, SCORE)])
+    if m.retention_rate is not None:  # stored as a percentage figure (85 means 85 %)
+        rows.append([tr("retention_rate", lang), Fmt(m.retention_rate, SCORE)])
     if m.churn_rate is not None:
-        rows.append([tr("churn_rate", lang), m.churn_rate])
+        rows.append([tr("churn_rate", lang), Fmt(m.churn_rate, SCORE)])
     if res.benchmark is not None:
         b = res.benchmark
         label = b.segment.title(lang) + (f" ({tr('illustrative', lang)})" if b.pack.illustrative else "")
@@ -171,15 +233,11 @@ def _dimension_rows(res: Results, lang: str) -> tuple[list[str], list[list[Any]]
         c = b.comparisons.get(d.id) if b is not None else None
         shown = c is not None and c.shown
         target = res.roadmap.targets.get(d.id)
-
-        def r1(x: float | None) -> Any:
-            return round(x, 1) if x is not None else ""
-
         rows.append([
-            d.title(lang), r1(s.score), s.band.name(lang) if s.band else "", round(s.coverage, 3),
-            r1(c.p10) if shown and c else "", r1(c.median) if shown and c else "", r1(c.p90) if shown and c else "",
-            r1(c.percentile) if shown and c else "", r1(target),
-            r1(target - s.score) if target is not None and s.score is not None else "",
+            d.title(lang), _num(s.score), s.band.name(lang) if s.band else "", Fmt(s.coverage, PCT),
+            _num(c.p10) if shown and c else "", _num(c.median) if shown and c else "",
+            _num(c.p90) if shown and c else "", _num(c.percentile) if shown and c else "", _num(target),
+            _num(target - s.score) if target is not None and s.score is not None else "",
             len(s.not_applicable), len(s.dont_know), len(s.unanswered),
         ])
     return head, rows
@@ -198,27 +256,90 @@ def _roadmap_rows(res: Results, lang: str) -> tuple[list[str], list[list[Any]]]:
     for it in res.roadmap.items:
         act = fw.actions.get(it.id)
         own = it.custom or act is None
+        # the roadmap marks every custom action "edited" (it replaces nothing generated); the
+        # sheet says "edited" only of a generated action the consultant changed
+        edited = it.edited and not it.custom
         rows.append([
             it.rank, tr(f"horizon.{it.horizon}", lang), it.title if own else act.title(lang),
             fw.dimensions_by_id[it.dimension_id].title(lang),
             fw.practices[it.practice_id].statement(lang) if it.practice_id else "",
             it.phase, tr(f"effort.{it.effort}", lang), it.owner or ("" if own else act.owner(lang)),
-            it.kpi or ("" if own else act.kpi(lang)), it.due.isoformat() if it.due else "", it.priority,
-            yes if it.included else no, yes if it.edited else no, yes if it.custom else no, it.note,
-            explain_action(fw, it, lang), it.id,
+            it.kpi or ("" if own else act.kpi(lang)), Fmt(it.due, DATE) if it.due else "",
+            Fmt(it.priority, "0.00"), yes if it.included else no, yes if edited else no, yes if it.custom else no,
+            it.note, explain_action(fw, it, lang), it.id,
         ])
     return head, rows
+
+
+def _value_code(v: Any) -> Any:
+    return v if isinstance(v, int) or v is None else str(v)
+
+
+def matrix_rows(res: Results, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """Respondent x practice: one row per practice, one column per respondent (level, na, dk)."""
+    fw, a = res.framework, res.assessment
+    head = [_t("dimension", lang), _t("practice_id", lang), _t("practice", lang)]
+    head += [f"{r.name or r.id} ({role_name(r.role.value, lang)})" for r in a.respondents]
+    rows: list[list[Any]] = []
+    for d in fw.dimensions:
+        for p in d.practices:
+            row: list[Any] = [d.title(lang), p.id, p.statement(lang)]
+            for r in a.respondents:
+                ans = a.answers.get(r.id, {}).get(p.id)
+                row.append("" if ans is None or ans.value is None else _value_code(ans.value))
+            rows.append(row)
+    return head, rows
+
+
+def gap_rows(res: Results, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """Perception gaps: practices where roles' median levels differ most, one column per role."""
+    fw = res.framework
+    roles = list(res.roles)
+    head = [_t("dimension", lang), _t("practice_id", lang), _t("practice", lang), _t("gap_levels", lang),
+            _t("gap_high", lang), _t("gap_low", lang)] + [role_name(r.value, lang) for r in roles]
+    rows: list[list[Any]] = []
+    for g in res.practice_gaps:
+        p = fw.practices[g.practice_id]
+        rows.append([fw.dimension_of[p.id].title(lang), p.id, p.statement(lang), Fmt(g.gap, SCORE),
+                     role_name(g.high.value, lang), role_name(g.low.value, lang)]
+                    + [Fmt(g.by_role[r], SCORE) if r in g.by_role else "" for r in roles])
+    return head, rows
+
+
+def _put(ws: Any, row: int, col: int, value: Any) -> Any:
+    """One cell: text as a string cell (never a formula), numbers and dates with their format."""
+    fmt = None
+    if isinstance(value, Fmt):
+        value, fmt = value.value, value.fmt
+    if isinstance(value, str):
+        value = clean_text(value)
+        cell = ws.cell(row=row, column=col)
+        cell.value = value
+        cell.data_type = "s"  # openpyxl would store "=..." as a formula
+        if looks_like_formula(value):
+            cell.quotePrefix = True  # shown as typed; retyping it in the program keeps it text
+        return cell
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    cell = ws.cell(row=row, column=col, value=value)
+    if fmt:
+        cell.number_format = fmt
+    elif isinstance(value, _dt.date):
+        cell.number_format = DATE
+    return cell
 
 
 def _sheet(wb: Any, title: str, head: Sequence[str], rows: Iterable[Sequence[Any]], widths_max: int = 60) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    ws = wb.create_sheet(title=title[:31])
-    ws.append([neutralise(h) for h in head])
+    ws = wb.create_sheet(title=clean_text(title)[:31])
     rows = list(rows)
-    for row in rows:
-        ws.append([neutralise(v) for v in row])
+    for j, h in enumerate(head, start=1):
+        _put(ws, 1, j, h)
+    for i, row in enumerate(rows, start=2):
+        for j, v in enumerate(row, start=1):
+            _put(ws, i, j, v)
     bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor="1F5F8B")
     for cell in ws[1]:
@@ -237,7 +358,8 @@ def _sheet(wb: Any, title: str, head: Sequence[str], rows: Iterable[Sequence[Any
 
 
 def write_xlsx(res: Results, path: Path | str, lang: str) -> Path:
-    """Summary, Dimensions, Answers and Roadmap sheets; frozen header rows, readable widths."""
+    """Summary, Dimensions, Answers, Roadmap, respondent x practice and perception-gap sheets;
+    frozen header rows, readable widths, number formats. Comments appear in full here."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -246,7 +368,9 @@ def write_xlsx(res: Results, path: Path | str, lang: str) -> Path:
     _sheet(wb, _t("sheet.dimensions", lang), *_dimension_rows(res, lang))
     _sheet(wb, _t("sheet.answers", lang), *answer_rows(res, lang))
     _sheet(wb, _t("sheet.roadmap", lang), *_roadmap_rows(res, lang))
-    wb.properties.title = f"{tr('app_name', lang)}: {res.assessment.company.name}"[:250]
+    _sheet(wb, _t("sheet.matrix", lang), *matrix_rows(res, lang), widths_max=40)
+    _sheet(wb, _t("sheet.gaps", lang), *gap_rows(res, lang))
+    wb.properties.title = clean_text(f"{tr('app_name', lang)}: {res.assessment.company.name}")[:250]
     wb.properties.creator = "cemassess"
     buf = io.BytesIO()
     wb.save(buf)

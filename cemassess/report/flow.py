@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from cemassess.i18n import tr
 from cemassess.report.strings import STRINGS
-from cemassess.report.text import esc
+from cemassess.report.text import TEXT_CAP, cap, esc
 
 if TYPE_CHECKING:
     from cemassess.domain.results import Results
@@ -68,6 +68,13 @@ class Ctx:
     charts: dict[str, Any] = field(default_factory=dict)  # name -> PIL image, or absent
     trend: Any = None  # cemassess.domain.trend.Trend with earlier assessments, or None
     _keys: int = 0
+    cut: int = 0  # long user texts shortened so far (the appendix says so)
+
+    def c(self, text: object, limit: int = TEXT_CAP) -> str:
+        """A long user text (comment, note, dissent) at a readable length; counts the cuts."""
+        out, was_cut = cap(text, limit)
+        self.cut += was_cut
+        return out
 
     def s(self, key: str, **fmt: object) -> str:
         return tr(key, self.lang, STRINGS, **fmt)

@@ -50,6 +50,10 @@ class ReportCancelled(Exception):
     """The user cancelled the build (the `cancelled` callback returned True)."""
 
 
+class ReportLayoutError(Exception):
+    """reportlab could not place something on a page: one sentence for the user, no traceback."""
+
+
 class _PagedCanvas(Canvas):
     """Fills in the total page count (a form every footer refers to) just before saving."""
 
@@ -293,7 +297,13 @@ class ReportRenderer:
         ctx = Ctx(self.res, self.lang, self.styles, fw_, lfw, lfh, fh_, self.branding, charts, trend=self.trend)
         flow = self.story(ctx)
         doc.n_flowables = max(1, len(flow))
-        doc.build(flow, canvasmaker=_PagedCanvas)
+        from reportlab.platypus.doctemplate import LayoutError
+
+        try:
+            doc.build(flow, canvasmaker=_PagedCanvas)
+        except LayoutError as e:
+            what = str(e).split(" with ")[0].split("(")[0].strip()[:80] or "LayoutError"
+            raise ReportLayoutError(self.s("err.layout", what=what)) from None
         self._tick(1.0)
         return buf.getvalue()
 

@@ -21,7 +21,7 @@ from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_level
 from cemassess.report.sections_front import _short, kpi_of, owner_of, quote
 from cemassess.report.styles import tint
-from cemassess.report.text import esc
+from cemassess.report.text import TEXT_CAP, esc
 
 MAX_GAP_ROWS = 10
 ANSWER_COLS = 14  # respondents per block of the all-answers matrix
@@ -154,9 +154,9 @@ def roadmap(ctx: Ctx) -> list[Flowable]:
                 cell.append(ctx.p(f"<i>{esc(tag)}</i>", "cell_small"))
             desc = it.description if it.custom else (act.description(lang) if act is not None else "")
             if desc:
-                cell.append(ctx.u(desc, "cell_small"))
+                cell.append(ctx.u(ctx.c(desc), "cell_small"))
             if it.note:
-                cell.append(ctx.p(f"<b>{esc(ctx.s('rm.note'))}:</b> {esc(it.note)}", "cell_small"))
+                cell.append(ctx.p(f"<b>{esc(ctx.s('rm.note'))}:</b> {esc(ctx.c(it.note))}", "cell_small"))
             why = []
             if it.practice_id:
                 p = fw.practices[it.practice_id]
@@ -342,7 +342,9 @@ def answers(ctx: Ctx) -> list[Flowable]:
         for pid, ag in dissent:
             v = ag.value if isinstance(ag.value, int) else tr(ag.value, lang)
             rows.append([ctx.u(_short(fw.practices[pid].statement(lang), 120), "cell"), ctx.u(str(v), "cell_c"),
-                         ctx.u(ag.dissent or "–", "cell")])
+                         ctx.u(ctx.c(ag.dissent) or "–", "cell")])
         story.append(ctx.table(rows, [w * 0.45, w * 0.1, w * 0.45]))
+    if ctx.cut:
+        story.append(ctx.u(ctx.s("app.cut", n=ctx.cut, limit=TEXT_CAP), "small"))
     story.append(ctx.u(ctx.s("app.end"), "small"))
     return story

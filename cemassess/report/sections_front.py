@@ -408,7 +408,7 @@ def dimensions(ctx: Ctx) -> list[Flowable]:
                 anchor = p.anchors[min(4, max(0, int(round(r.level)) - 1))](lang)
                 cell.append(ctx.u(anchor, "cell_small"))
             if r is not None and r.agreed and r.dissent:
-                cell.append(ctx.p(f"<i>{esc(ctx.s('dim.dissent'))}: {esc(r.dissent)}</i>", "cell_small"))
+                cell.append(ctx.p(f"<i>{esc(ctx.s('dim.dissent'))}: {esc(ctx.c(r.dissent))}</i>", "cell_small"))
             level = fmt_level(r.level) if r is not None and r.level is not None else (
                 tr("na", lang) if r is not None and r.status == "na" else
                 tr("dk", lang) if r is not None and r.status == "dk" else "–")
@@ -439,7 +439,8 @@ def dimensions(ctx: Ctx) -> list[Flowable]:
 
 
 def quote(ctx: Ctx, text: str) -> str:
-    """A user's comment in the language's quotation marks, escaped."""
+    """A user's comment in the language's quotation marks, escaped, at a readable length."""
+    text = ctx.c(text)
     return f"«{esc(text)}»" if ctx.lang == "ru" else f"“{esc(text)}”"
 
 

@@ -268,4 +268,15 @@ STRINGS: dict[str, tuple[str, ...]] = {
     "app.end": ("End of report.", "Конец отчёта."),
     "ans.na": ("N/A", "Н/П"),
     "ans.dk": ("DK", "НЗ"),
+    # --- h15 ---
+    "app.cut": ("{n} long text(s) (comments, notes, dissent) are shortened here to about {limit} characters, "
+                "marked […]; the XLSX export holds them in full.",
+                "{n} длинных текст(а) (комментарии, примечания, особые мнения) сокращены здесь примерно до {limit} "
+                "знаков и отмечены […]; полный текст — в выгрузке XLSX.",
+                "{n} довгих текст(и) (коментарі, примітки, окремі думки) скорочено тут приблизно до {limit} "
+                "знаків і позначено […]; повний текст — у вивантаженні XLSX."),
+    "err.layout": ("the report could not be laid out ({what}); no file was written. Please report this with the "
+                   "assessment file.",
+                   "отчёт не удалось сверстать ({what}); файл не записан. Сообщите об этом, приложив файл оценки.",
+                   "звіт не вдалося зверстати ({what}); файл не записано. Повідомте про це, додавши файл оцінки."),
 }

@@ -21,6 +21,22 @@ def esc(text: object) -> str:
     return escape(s).replace("\n", "<br/>")
 
 
+TEXT_CAP = 700  # characters of one comment, note or dissent in the PDF (the XLSX holds them all)
+
+
+def cap(text: object, limit: int = TEXT_CAP) -> tuple[str, bool]:
+    """`text` cut to about `limit` characters at a word boundary, with " […]"; and whether it was cut.
+    A readable length for a page; a 4,000-character comment would fill one on its own."""
+    s = "" if text is None else str(text)
+    if len(s) <= limit:
+        return s, False
+    cut = s[:limit]
+    space = cut.rfind(" ", int(limit * 0.8))
+    if space > 0:
+        cut = cut[:space]
+    return cut.rstrip() + " […]", True
+
+
 def fit(text: str, font: str, size: float, width: float) -> str:
     """`text` on one line, cut with an ellipsis to fit `width` (for canvas-drawn headers)."""
     s = " ".join(str(text).split())
