@@ -34,14 +34,16 @@ SOURCE_HASH_CTX = "cemassess:po-sha256"
 
 @dataclass(frozen=True)
 class Plural:
-    """An entry that depends on a count: `tr(key, lang, n=3)` picks the form by n."""
+    """An entry that depends on a count: `tr(key, lang, n=3)` picks the form by n (by the
+    placeholder named `count` when the count is another one)."""
 
     one: str
     other: str
+    count: str = "n"
 
 
-def plural(one: str, other: str) -> Plural:
-    return Plural(one, other)
+def plural(one: str, other: str, count: str = "n") -> Plural:
+    return Plural(one, other, count)
 
 
 Entry = str | Plural | tuple[str, ...]
@@ -156,7 +158,7 @@ def render(key: str, entry: Entry, lang: str, fmt: Mapping[str, object]) -> str:
         if scale > 1:
             text = _Pseudo(gettext.NullTranslations(), scale)._s(text)
     elif isinstance(entry, Plural):
-        n = fmt.get("n", 1)
+        n = fmt.get(entry.count, 1)
         count = int(n) if isinstance(n, int | float) else 1
         text = translations(lang).npgettext(key, entry.one, entry.other, count)
     else:

@@ -47,9 +47,9 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     ("cemassess/i18n.py", "COMMON", "COMMON"),
     ("cemassess/ui/strings.py", "UI", "UI"),
     ("cemassess/report/strings.py", "STRINGS", "STRINGS"),
-    ("cemassess/report/room.py", "S", "ROOM"),
-    ("cemassess/report/sections_trend.py", "S", "TREND"),
-    ("cemassess/exchange/export_tabular.py", "_STR", "TABULAR"),
+    ("cemassess/report/room.py", "S", "cemassess.report.room.S"),
+    ("cemassess/report/sections_trend.py", "S", "cemassess.report.sections_trend.S"),
+    ("cemassess/exchange/export_tabular.py", "_STR", "cemassess.exchange.export_tabular._STR"),
 )
 
 

@@ -97,7 +97,7 @@ def sandbox(tool, tmp_path, monkeypatch):
     monkeypatch.setattr(tool, "ROOT", tmp_path)
     monkeypatch.setattr(tool, "LOCALE", tmp_path / "locale")
     monkeypatch.setattr(tool, "POT", tmp_path / "locale" / "cemassess.pot")
-    monkeypatch.setattr(tool, "SOURCES", (("pkg/words.py", "W", "WORDS"),))
+    monkeypatch.setattr(tool, "SOURCES", (("pkg/words.py", "W", "pkg.words.W"),))
     return src
 
 
@@ -145,7 +145,7 @@ def test_changed_english_is_marked_fuzzy_and_a_colleagues_triple_is_merged(tool,
 def test_import_json_fills_the_missing_language(tool, sandbox, tmp_path):
     assert tool.main([]) == 0
     side = tmp_path / "uk.json"
-    side.write_text('{"WORDS": {"hello": "Привіт", "nope": "x"}}', encoding="utf-8")
+    side.write_text('{"pkg.words.W": {"hello": "Привіт", "nope": "x"}}', encoding="utf-8")
     assert tool.main(["import-json", "uk", str(side)]) == 0
     assert _load(tool.po_file("uk")).get("Hello", context="hello").string == "Привіт"
 

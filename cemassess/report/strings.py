@@ -3,7 +3,7 @@ translations come from the gettext catalogues (cemassess.i18n)."""
 
 from __future__ import annotations
 
-from cemassess.i18n import Entry
+from cemassess.i18n import Entry, plural
 
 STRINGS: dict[str, Entry] = {
     # charts
@@ -84,7 +84,10 @@ STRINGS: dict[str, Entry] = {
     "sum.phase": "Phase {n}, “{title}”, is attained. Next comes phase {nxt}, “{next_title}”: {desc}",
     "sum.all_phases": ("All three phases are attained: the task now is to keep the practices at this level "
                        "and raise the weakest ones further."),
-    "sum.blocking": "{k} practice(s) stand between the company and phase {n}; they come first in the roadmap.",
+    "sum.blocking": plural("{k} practice stands between the company and phase {n}; it comes first "
+                           "in the roadmap.",
+                           "{k} practices stand between the company and phase {n}; they come "
+                           "first in the roadmap.", count="k"),
     "sum.bench": "Against the benchmark “{segment}” the company is above the median in {ahead} of {n} dimensions.",
     "sum.strongest": "Three strongest dimensions",
     "sum.weakest": "Five weakest dimensions",
@@ -101,7 +104,7 @@ STRINGS: dict[str, Entry] = {
     "prof.targets_next": "Target: the lowest score of the next level up for each dimension.",
     "prof.targets_quartile": ("Target: the benchmark's top quartile (P75) where it is above today's score, "
                               "otherwise the next level up."),
-    "prof.targets_overrides": "{n} target(s) were set by hand.",
+    "prof.targets_overrides": plural("{n} target was set by hand.", "{n} targets were set by hand."),
     "prof.metrics": "Key metrics",
     "prof.nps_line": "NPS {score} from {n} answers: {pro}% promoters, {pas}% passives, {det}% detractors.",
     "prof.nps_src": "Period: {period}; source: {source}.",
@@ -144,7 +147,8 @@ STRINGS: dict[str, Entry] = {
     "gap.high": "Highest",
     "gap.low": "Lowest",
     "gap.gap": "Gap (levels)",
-    "gap.more": "…and {n} more practice(s) with a gap of 1.5 levels or more.",
+    "gap.more": plural("…and {n} more practice with a gap of 1.5 levels or more.",
+                       "…and {n} more practices with a gap of 1.5 levels or more."),
     "gap.none_roles": "No practice shows a gap of 1.5 levels or more between roles.",
     "gap.people_title": "Where respondents disagree",
     "gap.answers": "Answers",

@@ -10,7 +10,7 @@ that runs longer than Russian.
 
 from __future__ import annotations
 
-from cemassess.i18n import COMMON, Entry, render
+from cemassess.i18n import COMMON, Entry, plural, render
 
 UI: dict[str, Entry] = {
     # generic
@@ -86,8 +86,12 @@ UI: dict[str, Entry] = {
     "delete.text": ("Move the selected assessment to the trash? It can be restored from the "
                     "command line (cemassess restore)."),
     "import.title": "Open or import assessment files",
-    "import.as_copy": ("{n} file(s) hold an assessment whose id is already in the portfolio "
-                       "with different content. Import them as copies, keeping both?"),
+    "import.as_copy": plural("{n} file holds an assessment whose id is already in the "
+                             "portfolio with different content. Import it as a copy, keeping "
+                             "both?",
+                             "{n} files hold assessments whose ids are already in the "
+                             "portfolio with different content. Import them as copies, keeping "
+                             "both?"),
     "import.copy": "Import as copies",
     "new.title": "New assessment",
     "new.company": "Company name",
@@ -124,8 +128,10 @@ UI: dict[str, Entry] = {
     "recovery.keep": "Keep the recovered answers",
     "recovery.discard": "Discard them",
     "recovery.kept": "Recovered after an unexpected stop:",
-    "recovery.discarded": ("Recovered changes discarded for {n} assessment(s) (a copy is kept in "
-                           "the data folder)."),
+    "recovery.discarded": plural("Recovered changes discarded for {n} assessment (a copy is "
+                                 "kept in the data folder).",
+                                 "Recovered changes discarded for {n} assessments (a copy is "
+                                 "kept in the data folder)."),
     "recovery.line": "Recovered {answers} answers and {other} other changes to '{name}'.",
     # walk-through
     "walk.answering_as": "Answering as",
@@ -152,7 +158,8 @@ UI: dict[str, Entry] = {
     "walk.phase_progress": "Progress in phase {n}",
     "walk.phase_bar": "{pct}% — {at} of {total} practices at level 4+",
     "walk.phase_met": "Attained: every applicable practice is at level 4 or above.",
-    "walk.phase_blocked": "Not attained: {n} practice(s) below level 4 or not answered:",
+    "walk.phase_blocked": plural("Not attained: {n} practice below level 4 or not answered:",
+                                 "Not attained: {n} practices below level 4 or not answered:"),
     "card.level": "Level {n}: {text}",
     "card.na": "N/A",
     "card.dk": "Don't know",
@@ -221,7 +228,10 @@ UI: dict[str, Entry] = {
     "results.title": "Results — {company}",
     "results.completion": "Answered",
     "results.completion_name": "Practices answered: {value}",
-    "results.completion_sub": "{n} respondent(s); {dk} knowledge gap(s); {review} for review",
+    "results.completion_sub": plural("{n} respondent; knowledge gaps: {dk}; for review: "
+                                     "{review}",
+                                     "{n} respondents; knowledge gaps: {dk}; for review: "
+                                     "{review}"),
     "results.completion_expl": ("A practice counts as answered when anyone gave it a level, "
                                 "N/A or don't know, or an agreed answer exists."),
     "results.overall_name": "CEM index {value}, how it was computed",
@@ -247,8 +257,11 @@ UI: dict[str, Entry] = {
     "results.findings": "Findings",
     "results.no_findings": "Nothing stands out yet.",
     "results.gap_line": "{dim}: {high} rates it {gap} levels above {low} (perception gap)",
-    "results.dk_line": "{n} practice(s) answered “don't know”: find out before the next round.",
-    "results.review_line": "{n} practice(s) marked for review.",
+    "results.dk_line": plural("{n} practice answered “don't know”: find out before the next "
+                              "round.",
+                              "{n} practices answered “don't know”: find out before the next "
+                              "round."),
+    "results.review_line": plural("{n} practice marked for review.", "{n} practices marked for review."),
     "results.nps_method": ("NPS = % promoters (answers 9-10) − % detractors (answers 0-6); "
                            "passives (7-8) count only in the total."),
     "results.nps_calc": ("{n} answers: {pro} promoters, {pas} passives, {det} detractors → "
@@ -374,8 +387,10 @@ UI: dict[str, Entry] = {
     "answers.pick": "Choose participants' answer files",
     "answers.pick_folder": "Choose a folder of answer files",
     "answers.reading": "Reading the answer files…",
-    "answers.summary": ("{ok} file(s) imported as respondents, {bad} refused. A file is imported "
-                        "whole or not at all."),
+    "answers.summary": plural("{ok} file imported as a respondent, {bad} refused. A file is "
+                              "imported whole or not at all.",
+                              "{ok} files imported as respondents, {bad} refused. A file is "
+                              "imported whole or not at all.", count="ok"),
     "answers.undo_hint": "Ctrl+Z undoes the whole import.",
     "answers.as": "respondent {name} ({role})",
     "answers.open_first": ("Open the assessment these answers belong to first (or drop event "
@@ -421,7 +436,8 @@ UI: dict[str, Entry] = {
                     "who disagreed and why. The agreed answer replaces the median in the scores; "
                     "Ctrl+Z undoes it."),
     "merge.threshold": "Answers at least this many levels apart:",
-    "merge.count": "{n} practice(s) to discuss; {agreed} agreed so far.",
+    "merge.count": plural("{n} practice to discuss; {agreed} agreed so far.",
+                          "{n} practices to discuss; {agreed} agreed so far."),
     "merge.none": "No practice has answers {n} or more levels apart.",
     "merge.nothing": "Nothing to discuss at this threshold: lower it to see smaller differences.",
     "merge.list": "Practices where the respondents disagree",
@@ -441,9 +457,10 @@ UI: dict[str, Entry] = {
     # results: re-assessment trend, benchmark packs
     "results.segment_item_illustrative": "{segment} (n={n}) — {pack} — ILLUSTRATIVE",
     "results.trend": "Change since the last assessment",
-    "results.trend_intro": ("This company has been assessed {n} {times} ({dates}). The table compares "
-                            "this assessment with the one of {before}."),
-    "results.times": "time|times|times",  # one | few | many (Russian plural forms)
+    "results.trend_intro": plural("This company has been assessed {n} time ({dates}). The "
+                                  "table compares this assessment with the one of {before}.",
+                                  "This company has been assessed {n} times ({dates}). The "
+                                  "table compares this assessment with the one of {before}."),
     "results.trend_table": "Dimension scores now and at the last assessment",
     "trend.col.dimension": "Dimension",
     "trend.col.before": "Before",
@@ -463,7 +480,8 @@ UI: dict[str, Entry] = {
     "settings.benchmarks.hint": ("Packs to compare with on the Results screen: the shipped one, packs "
                                  "shared by colleagues, one built from your own portfolio, and those "
                                  "saved from events. Nothing is shown from fewer than five assessments."),
-    "settings.pack_line": "• {title} — {kind}, {n} segment(s), {date}",
+    "settings.pack_line": plural("• {title} — {kind}, {n} segment, {date}",
+                                 "• {title} — {kind}, {n} segments, {date}"),
     "bench.import": "Import a benchmark pack",
     "bench.import_btn": "Import a pack…",
     "bench.build": "Build a benchmark from my portfolio",
@@ -473,10 +491,16 @@ UI: dict[str, Entry] = {
     "bench.portfolio_title": "My portfolio",
     "bench.illustrative": "ILLUSTRATIVE",
     "bench.measured": "measured",
-    "bench.imported": ("“{title}” is on the shelf: {kind}, {n} segment(s). Choose it on the Results "
-                       "screen."),
-    "bench.built": ("Built from {n} assessment(s), {segments} segment(s). Choose “My portfolio” on the "
-                    "Results screen; segments with fewer than five assessments show nothing."),
+    "bench.imported": plural("“{title}” is on the shelf: {kind}, {n} segment. Choose it on the "
+                             "Results screen.",
+                             "“{title}” is on the shelf: {kind}, {n} segments. Choose it on "
+                             "the Results screen."),
+    "bench.built": plural("Built from {n} assessment; segments: {segments}. Choose “My "
+                          "portfolio” on the Results screen; segments with fewer than five "
+                          "assessments show nothing.",
+                          "Built from {n} assessments; segments: {segments}. Choose “My "
+                          "portfolio” on the Results screen; segments with fewer than five "
+                          "assessments show nothing."),
     # event room
     "event.intro": ("At a club event every participant assesses their own company and sends you an "
                     "answer file. The room is shown anonymously: nobody's company is named and "
@@ -488,12 +512,14 @@ UI: dict[str, Entry] = {
     "event.add_folder": "Add a folder…",
     "event.clear": "Start a new room",
     "event.drop_hint": "You can also drop answer files or a folder onto this window.",
-    "event.reading": "Reading and scoring {n} file(s)…",
+    "event.reading": plural("Reading and scoring {n} file…", "Reading and scoring {n} files…"),
     "event.empty": "No participants yet.",
-    "event.status": "{n} participant(s) in the room",
-    "event.refused": "{n} file(s) not used:",
-    "event.too_few": ("Only {n} participant(s): nothing is shown below {min}, so that nobody can be "
-                      "recognised. Add more answer files."),
+    "event.status": plural("{n} participant in the room", "{n} participants in the room"),
+    "event.refused": plural("{n} file not used:", "{n} files not used:"),
+    "event.too_few": plural("Only {n} participant: nothing is shown below {min}, so that "
+                            "nobody can be recognised. Add more answer files.",
+                            "Only {n} participants: nothing is shown below {min}, so that "
+                            "nobody can be recognised. Add more answer files."),
     "event.distribution": "Distribution per dimension",
     "event.distribution.note": ("Each dot is one participant; the box spans the middle half of the "
                                 "room, the line is the median."),
@@ -556,8 +582,10 @@ UI: dict[str, Entry] = {
     "part.exported_to": "Exported to {path}.",
     "part.need_name": "Please enter your name first.",
     "part.need_company": "Please enter your company's name first.",
-    "part.unanswered": ("{n} practice(s) are still unanswered. Export anyway? (You can export again "
-                        "later.)"),
+    "part.unanswered": plural("{n} practice is still unanswered. Export anyway? (You can "
+                              "export again later.)",
+                              "{n} practices are still unanswered. Export anyway? (You can "
+                              "export again later.)"),
     "part.export_anyway": "Export anyway",
     "part.exported": "Saved {path}. Send this file to the facilitator.",
     "part.restored": "Your earlier answers to this questionnaire were restored.",
