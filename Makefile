@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-bundle lint sysdeps bench screenshots wheel-check clean
+.PHONY: run test test-bundle lint sysdeps bench screenshots wheel-check clean translations
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: sysdeps $(STAMP)
 # Builds the one-folder bundle from a clean venv and runs its self-test, CLI and installer.
 test-bundle: sysdeps $(STAMP)
 	CEMASSESS_TEST_BUNDLE=1 QT_QPA_PLATFORM=offscreen PYTHONFAULTHANDLER=1 $(PY) -m pytest -q -ra tests/test_packaging.py
+
+# Extract the product's strings (moving any (en, ru, uk) tuple still in the source dicts into
+# the catalogues), update every resources/locale/<lang>/LC_MESSAGES/cemassess.po, compile .mo.
+translations: $(STAMP)
+	$(PY) scripts/translations.py
 
 wheel-check: $(STAMP)
 	bash scripts/wheel-check.sh

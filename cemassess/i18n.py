@@ -1,18 +1,55 @@
-"""Product strings shared by every face (CLI, app, PDF), in English and Russian.
+"""Product strings shared by every face (CLI, app, PDF), looked up by key in any language.
 
-Framework texts (dimensions, practices, actions) come bilingual from the framework file;
-this catalogue holds the product's own words. Faces keep their own extra catalogues
-(ui/strings.py, report/strings.py) built the same way. A test checks every key has both.
+Python holds only {key: English}; the translations live in gettext catalogues,
+resources/locale/<lang>/LC_MESSAGES/cemassess.po (msgctxt = the key, msgid = the English,
+msgstr = the translation), compiled to .mo by `make translations` (scripts/translations.py).
+Faces keep their own catalogues (ui/strings.py, report/strings.py, ...) built the same way.
+
+An entry is an English string, a `plural(one, other)` for a count `n` (each language's own
+plural rules, ngettext), or - until `make translations` moves it into the catalogues - a
+tuple (en, ru[, uk]) as colleagues add new strings.
+
+Frameworks bring their own texts in any language (cemassess/domain/text.py); a language the
+product has catalogues for is a folder under resources/locale/ (see README, "Adding a
+language").
 """
 
 from __future__ import annotations
 
+import gettext
+import hashlib
+import io
+import os
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-Catalogue = Mapping[str, tuple[str, ...]]
+DOMAIN = "cemassess"
+SOURCE_LANG = "en"
+# The .mo carries the sha256 of the .po it was compiled from under this context; a .mo that
+# does not match its .po (an edited catalogue, a fresh clone) is compiled again in memory.
+SOURCE_HASH_CTX = "cemassess:po-sha256"
 
-# Interim order of the languages in a catalogue entry: (en, ru) or (en, ru, uk). A missing
-# language falls back to English.
+
+@dataclass(frozen=True)
+class Plural:
+    """An entry that depends on a count: `tr(key, lang, n=3)` picks the form by n (by the
+    placeholder named `count` when the count is another one)."""
+
+    one: str
+    other: str
+    count: str = "n"
+
+
+def plural(one: str, other: str, count: str = "n") -> Plural:
+    return Plural(one, other, count)
+
+
+Entry = str | Plural | tuple[str, ...]
+Catalogue = Mapping[str, Entry]
+
+# Order of the languages in a not-yet-migrated tuple entry: (en, ru) or (en, ru, uk).
 _INDEX = {"en": 0, "ru": 1, "uk": 2}
 
 
@@ -20,64 +57,172 @@ def pick(entry: tuple[str, ...], lang: str) -> str:
     i = _INDEX.get(lang, 0)
     return entry[i] if i < len(entry) else entry[0]
 
-COMMON: dict[str, tuple[str, ...]] = {
-    "app_name": ("CEM maturity assessment", "Оценка зрелости CEM"),
-    "overall": ("CEM index", "Индекс CEM"),
-    "dimension": ("Dimension", "Измерение"),
-    "score": ("Score", "Балл"),
-    "level": ("Level", "Уровень"),
-    "phase": ("Phase", "Фаза"),
-    "attained": ("attained", "достигнута"),
-    "not_attained": ("not attained", "не достигнута"),
-    "current_phase": ("Current phase", "Текущая фаза"),
-    "progress": ("progress", "прогресс"),
-    "no_phase_attained": ("No phase attained yet", "Ни одна фаза пока не достигнута"),
-    "all_phases_attained": ("All three phases attained", "Все три фазы достигнуты"),
-    "not_scored": ("not scored", "нет оценки"),
-    "na": ("Not applicable", "Неприменимо"),
-    "dk": ("Don't know", "Не знаю"),
-    "unanswered": ("Not answered", "Нет ответа"),
-    "role.management": ("Management", "Руководство"),
-    "role.sales": ("Sales", "Продажи"),
-    "role.marketing": ("Marketing", "Маркетинг"),
-    "role.service": ("Service", "Сервис"),
-    "role.other": ("Other", "Другое"),
-    "horizon.now": ("Now (0-3 months)", "Сейчас (0–3 месяца)"),
-    "horizon.next": ("Next (3-9 months)", "Далее (3–9 месяцев)"),
-    "horizon.later": ("Later (9-18 months)", "Позже (9–18 месяцев)"),
-    "effort.S": ("Small", "Малые"),
-    "effort.M": ("Medium", "Средние"),
-    "effort.L": ("Large", "Большие"),
-    "perception_gaps": ("Perception gaps", "Разрывы восприятия"),
-    "nps": ("Net Promoter Score", "Индекс NPS"),
-    "retention_rate": ("Customer retention rate", "Коэффициент удержания клиентов"),
-    "churn_rate": ("Churn rate", "Отток клиентов"),
-    "illustrative": ("ILLUSTRATIVE: generated, not measured",
-                     "ИЛЛЮСТРАТИВНО: данные сгенерированы, а не измерены"),
-    "too_few": ("fewer than 5 assessments: not shown", "меньше 5 оценок: не показывается"),
-    "roadmap": ("Roadmap", "Дорожная карта"),
-    "why": ("Why", "Почему"),
-    "owner": ("Owner", "Ответственный"),
-    "kpi": ("KPI", "KPI"),
-    "effort": ("Effort", "Трудозатраты"),
-    "due": ("Due", "Срок"),
-    "priority": ("Priority", "Приоритет"),
-    "knowledge_gaps": ("Knowledge gaps (\"don't know\")", "Пробелы в знаниях («не знаю»)"),
-    "sample_data": ("Sample data", "Демонстрационные данные"),
-    "benchmark": ("Benchmark", "Бенчмарк"),
-    "best_across": ("Where to look for examples (best industry median per dimension)",
-                    "Где искать примеры (лучшая медиана отрасли по измерению)"),
-    "median": ("median", "медиана"),
-    "attained_phase": ("highest phase attained", "достигнутая фаза"),
+
+def locale_dir() -> Path:
+    from cemassess.resources import resource
+
+    return resource("locale")
+
+
+def po_path(lang: str) -> Path:
+    return locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def shipped_languages() -> tuple[str, ...]:
+    """English (the source) and every language with a catalogue, in code order."""
+    d = locale_dir()
+    found = sorted(p.name for p in d.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()) \
+        if d.is_dir() else []
+    return (SOURCE_LANG, *[x for x in found if x != SOURCE_LANG])
+
+
+def compile_po(po: bytes, lang: str) -> bytes:
+    """The .mo for a .po (Babel), stamped with the .po's hash."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    cat = read_po(io.BytesIO(po), locale=lang, domain=DOMAIN)
+    cat.add("sha256", hashlib.sha256(po).hexdigest(), context=SOURCE_HASH_CTX)
+    buf = io.BytesIO()
+    write_mo(buf, cat, use_fuzzy=False)
+    return buf.getvalue()
+
+
+class _Pseudo(gettext.NullTranslations):
+    """The pseudo-locale: CEMASSESS_TRANS_SCALE=1.4 stretches every string of the language
+    it wraps by 40% (Vorta's TRANS_SCALE trick), to see whether layouts survive a language
+    that runs longer than Russian."""
+
+    def __init__(self, inner: gettext.NullTranslations, scale: float) -> None:
+        super().__init__()
+        self.inner, self.scale = inner, scale
+
+    def _s(self, text: str) -> str:
+        if not text:
+            return text
+        extra = int(len(text) * (self.scale - 1))
+        return text + " " + "~" * max(1, extra - 1)
+
+    def gettext(self, message: str) -> str:
+        return self._s(self.inner.gettext(message))
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._s(self.inner.pgettext(context, message))
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return self._s(self.inner.npgettext(context, msgid1, msgid2, n))
+
+
+def _pseudo_scale() -> float:
+    try:
+        return float(os.environ.get("CEMASSESS_TRANS_SCALE", "1") or 1)
+    except ValueError:
+        return 1.0
+
+
+@cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    po = po_path(lang) if lang != SOURCE_LANG else None
+    if po is None or not po.is_file():
+        return gettext.NullTranslations()
+    data = po.read_bytes()
+    want = hashlib.sha256(data).hexdigest()
+    mo = po.with_suffix(".mo")
+    if mo.is_file():
+        with mo.open("rb") as f:
+            t = gettext.GNUTranslations(f)
+        if t.pgettext(SOURCE_HASH_CTX, "sha256") == want:
+            return t
+    return gettext.GNUTranslations(io.BytesIO(compile_po(data, lang)))
+
+
+def translations(lang: str) -> gettext.NullTranslations:
+    """The gettext catalogue of a language (English: none), through the pseudo-locale when
+    CEMASSESS_TRANS_SCALE is set."""
+    t = _catalogue(lang)
+    scale = _pseudo_scale()
+    return _Pseudo(t, scale) if scale > 1 else t
+
+
+def reload_catalogues() -> None:
+    """Forget loaded catalogues and the language list (after `make translations`, in tests)."""
+    _catalogue.cache_clear()
+    shipped_languages.cache_clear()
+
+
+def render(key: str, entry: Entry, lang: str, fmt: Mapping[str, object]) -> str:
+    if isinstance(entry, tuple):
+        text = pick(entry, lang)
+        scale = _pseudo_scale()
+        if scale > 1:
+            text = _Pseudo(gettext.NullTranslations(), scale)._s(text)
+    elif isinstance(entry, Plural):
+        n = fmt.get(entry.count, 1)
+        count = int(n) if isinstance(n, int | float) else 1
+        text = translations(lang).npgettext(key, entry.one, entry.other, count)
+    else:
+        text = translations(lang).pgettext(key, entry)
+    return text.format(**fmt) if fmt else text
+
+
+COMMON: dict[str, Entry] = {
+    "app_name": "CEM maturity assessment",
+    "overall": "CEM index",
+    "dimension": "Dimension",
+    "score": "Score",
+    "level": "Level",
+    "phase": "Phase",
+    "attained": "attained",
+    "not_attained": "not attained",
+    "current_phase": "Current phase",
+    "progress": "progress",
+    "no_phase_attained": "No phase attained yet",
+    "all_phases_attained": "All three phases attained",
+    "not_scored": "not scored",
+    "na": "Not applicable",
+    "dk": "Don't know",
+    "unanswered": "Not answered",
+    "role.management": "Management",
+    "role.sales": "Sales",
+    "role.marketing": "Marketing",
+    "role.service": "Service",
+    "role.other": "Other",
+    "horizon.now": "Now (0-3 months)",
+    "horizon.next": "Next (3-9 months)",
+    "horizon.later": "Later (9-18 months)",
+    "effort.S": "Small",
+    "effort.M": "Medium",
+    "effort.L": "Large",
+    "perception_gaps": "Perception gaps",
+    "nps": "Net Promoter Score",
+    "retention_rate": "Customer retention rate",
+    "churn_rate": "Churn rate",
+    "illustrative": "ILLUSTRATIVE: generated, not measured",
+    "too_few": "fewer than 5 assessments: not shown",
+    "roadmap": "Roadmap",
+    "why": "Why",
+    "owner": "Owner",
+    "kpi": "KPI",
+    "effort": "Effort",
+    "due": "Due",
+    "priority": "Priority",
+    "knowledge_gaps": "Knowledge gaps (\"don't know\")",
+    "sample_data": "Sample data",
+    "benchmark": "Benchmark",
+    "best_across": "Where to look for examples (best industry median per dimension)",
+    "median": "median",
+    "attained_phase": "highest phase attained",
 }
 
 
 def tr(key: str, lang: str, catalogue: Catalogue = COMMON, **fmt: object) -> str:
-    pair = catalogue.get(key) or COMMON.get(key)
-    if pair is None:
+    entry = catalogue.get(key)
+    if entry is None:
+        entry = COMMON.get(key)
+    if entry is None:
         return key
-    text = pick(pair, lang)
-    return text.format(**fmt) if fmt else text
+    return render(key, entry, lang, fmt)
 
 
 def role_name(role: str, lang: str) -> str:

@@ -210,7 +210,7 @@ def test_benchmark_packs_import_and_build(qtbot, answers, tmp_path):
     job = win.workshop.build_pack()  # scores every assessment: on a worker
     assert job is not None
     qtbot.waitUntil(lambda: win.workshop.job is None, timeout=30_000)
-    assert "2 assessment(s)" in answers.asked[-1][1]
+    assert "Built from 2 assessments;" in answers.asked[-1][1]
     assert "portfolio" in [p.id for p in s.packs()]
     win.navigate(ScreenKey.SETTINGS)
     settle(qtbot)

@@ -253,7 +253,7 @@ def test_importing_a_folder_of_mixed_answer_files(qtbot, answers, fw, tmp_path):
     assert "another assessment" in bad["other.json"] and "ZIP" in bad["archive.json"]
     assert "image" in bad["photo.json"] and "questionnaire" in bad["questionnaire.json"]
     assert all(why and "\n" not in why for why in bad.values())
-    assert summary.startswith("3 file(s) imported")
+    assert summary.startswith("3 files imported as respondents, 9 refused")
     from cemassess.ui.workshop import reason_text
 
     for r in blocker.args[1]:  # every reason also in Russian, its technical detail kept

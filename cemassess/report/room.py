@@ -30,32 +30,25 @@ if TYPE_CHECKING:
     from cemassess.domain.room import RoomProfile
 
 S: Catalogue = {
-    "room.title": ("The room's CEM profile", "Профиль CEM участников"),
-    "room.kicker": ("Event report", "Отчёт мероприятия"),
+    "room.title": "The room's CEM profile",
+    "room.kicker": "Event report",
     "room.intro": ("{n} participants assessed their own companies with the same framework. "
-                   "The figures below describe the room as a whole; no company is named.",
-                   "{n} участников оценили свои компании по одной и той же модели. Ниже — картина "
-                   "по залу в целом; ни одна компания не названа."),
+                   "The figures below describe the room as a whole; no company is named."),
     "room.too_few": ("Only {n} participants: group figures are shown from five participants upwards, "
-                     "so that nobody can be recognised.",
-                     "Участников всего {n}: групповые показатели показываются начиная с пяти "
-                     "участников, чтобы никого нельзя было узнать."),
-    "room.dist": ("Distribution per dimension", "Распределение по измерениям"),
+                     "so that nobody can be recognised."),
+    "room.dist": "Distribution per dimension",
     "room.dist_note": ("Each dot is one participant; the box spans the middle half of the room, "
-                       "the line is the median.",
-                       "Каждая точка — один участник; прямоугольник охватывает средние 50% зала, "
-                       "линия — медиана."),
-    "room.phases": ("Phase mix", "Распределение по фазам"),
-    "room.phase0": ("No phase yet", "Фаза не достигнута"),
-    "room.phase_n": ("Phase {n} attained", "Достигнута фаза {n}"),
-    "room.participants": ("participants", "участников"),
-    "room.table": ("The room in figures", "Зал в цифрах"),
-    "room.you": ("You", "Вы"),
-    "room.segment": ("This room", "Этот зал"),
-    "room.source": ("Self-assessments of {n} participants at {event} (this room)",
-                    "Самооценки {n} участников мероприятия «{event}» (этот зал)"),
-    "room.personal_title": ("Your result against the room", "Ваш результат на фоне зала"),
-    "room.event": ("Event", "Мероприятие"),
+                       "the line is the median."),
+    "room.phases": "Phase mix",
+    "room.phase0": "No phase yet",
+    "room.phase_n": "Phase {n} attained",
+    "room.participants": "participants",
+    "room.table": "The room in figures",
+    "room.you": "You",
+    "room.segment": "This room",
+    "room.source": "Self-assessments of {n} participants at {event} (this room)",
+    "room.personal_title": "Your result against the room",
+    "room.event": "Event",
 }
 
 

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from reportlab.platypus import Flowable
 
 from cemassess.explain import moved_note  # noqa: F401  (re-exported for the report)
-from cemassess.i18n import Catalogue, plural_ru, tr
+from cemassess.i18n import Catalogue, plural, tr
 from cemassess.report import charts as ch
 from cemassess.report.flow import Ctx, fmt_score
 from cemassess.report.theme import ChartTheme
@@ -18,19 +18,21 @@ if TYPE_CHECKING:
     from cemassess.domain.trend import Trend
 
 S: Catalogue = {
-    "trend.title": ("Change over time", "Изменения со временем"),
-    "trend.intro": ("This company has been assessed {n} times. The lines show each dimension's score "
-                    "at each assessment; the table compares the latest with the one before ({before}).",
-                    "Компания оценивалась {n} {times}. Линии показывают балл каждого измерения в каждой "
-                    "оценке; таблица сравнивает последнюю оценку с предыдущей ({before})."),
-    "trend.before": ("Before", "Было"),
-    "trend.after": ("Now", "Стало"),
-    "trend.change": ("Change", "Изменение"),
-    "trend.up": ("improved", "улучшилось"),
-    "trend.down": ("declined", "ухудшилось"),
-    "trend.flat": ("about the same", "без заметных изменений"),
-    "trend.new": ("first scored now", "впервые оценено"),
-    "trend.unknown": ("not comparable", "нельзя сравнить"),
+    "trend.title": "Change over time",
+    "trend.intro": plural("This company has been assessed {n} time. The lines show each "
+                          "dimension's score at each assessment; the table compares the latest "
+                          "with the one before ({before}).",
+                          "This company has been assessed {n} times. The lines show each "
+                          "dimension's score at each assessment; the table compares the latest "
+                          "with the one before ({before})."),
+    "trend.before": "Before",
+    "trend.after": "Now",
+    "trend.change": "Change",
+    "trend.up": "improved",
+    "trend.down": "declined",
+    "trend.flat": "about the same",
+    "trend.new": "first scored now",
+    "trend.unknown": "not comparable",
 }
 
 
@@ -71,8 +73,7 @@ def trend_section(ctx: Ctx, trend: Trend | None, charts: dict[str, Any]) -> list
     lang, fw, w = ctx.lang, ctx.res.framework, ctx.width
     story = ctx.h1(_s("trend.title", lang))
     n = len(trend.dates)
-    times = plural_ru(n, "раз", "раза", "раз") if lang == "ru" else ""
-    story.append(ctx.u(_s("trend.intro", lang, n=n, times=times, before=trend.dates[-2]), "body"))
+    story.append(ctx.u(_s("trend.intro", lang, n=n, before=trend.dates[-2]), "body"))
     img = charts.get("trend")
     if img is not None:
         from cemassess.report.flow import ChartImage

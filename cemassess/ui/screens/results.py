@@ -299,12 +299,8 @@ class Controller(BaseController):
         if trend is None:
             return
         fw = s.framework
-        from cemassess.i18n import plural_ru
-
         n = len(trend.dates)
-        one, few, many = t("results.times", lang).split("|")
-        times = plural_ru(n, one, few, many) if lang == "ru" else (one if n == 1 else many)
-        v.trend_intro.setText(t("results.trend_intro", lang, n=n, times=times, before=trend.dates[-2],
+        v.trend_intro.setText(t("results.trend_intro", lang, n=n, before=trend.dates[-2],
                                 dates=", ".join(trend.dates)))
         table = v.trend_table
         table.setRowCount(len(trend.changes))
