@@ -105,3 +105,96 @@ def test_a_custom_framework_loads_and_scores_with_no_code_change(tiny_fw):
         a.set_answer(r.id, pid, Answer(value=4))
     res = evaluate(tiny_fw, a)
     assert res.overall.score == 75 and res.phase.attained == 3
+
+
+# --- h11content: content corrections of framework 1.1 ---------------------------------
+UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+RUSSIAN_ONLY = re.compile(r"[ыэъЫЭЪё]")
+
+
+def test_losing_customers_and_the_cx_owner_are_phase_one(fw):
+    assert fw.version != "1.0"
+    assert fw.practices["loyalty.retention_metrics"].phase == 1
+    owner = fw.practices["integration.cxo_role"]
+    assert owner.phase == 1
+    first = fw.actions["a.cx_owner"]
+    assert first.phase == 1 and first.after == ()
+    # a mid-size company names an owner first; the CXO position comes later and after it
+    assert fw.actions["a.cxo_role"].phase > first.phase
+    assert "a.cx_owner" in fw.actions["a.cxo_role"].after
+
+
+def test_every_action_led_by_the_cx_owner_comes_after_naming_one(fw):
+    led = [a for a in fw.actions.values() if a.owner.en == "Customer experience owner"]
+    assert len(led) >= 5
+    for a in led:
+        assert "a.cx_owner" in a.after, a.id
+
+
+def test_action_dependencies_point_backwards_and_never_loop(fw):
+    acts = fw.actions
+    for a in acts.values():
+        for dep in a.after:
+            assert acts[dep].phase <= a.phase, f"{a.id} waits for a later-phase action {dep}"
+
+    def visit(aid: str, path: tuple[str, ...]) -> None:
+        assert aid not in path, " -> ".join((*path, aid))
+        for dep in acts[aid].after:
+            visit(dep, (*path, aid))
+
+    for aid in acts:
+        visit(aid, ())
+    assert sum(1 for a in acts.values() if a.after) >= 15  # dependencies are really filled in
+
+
+def test_health_score_replaces_the_churn_model(fw):
+    a = fw.actions["a.predictive_signals"]
+    assert "rule" in a.title.en.lower() and "few hundred" in a.description.en
+    assert "churn-risk model" not in json.dumps(fw.model_dump(mode="json"))
+
+
+def test_source_phrases_are_gone(fw):
+    dumped = json.dumps(fw.model_dump(mode="json"), ensure_ascii=False)
+    for phrase in ("отрезвляет взгляд", "как этого добиться", "собственного опыта клиентов других",
+                   "Обновить формат взаимодействия"):
+        assert phrase not in dumped, phrase
+
+
+# Texts written or rewritten for framework 1.1 carry a Ukrainian version of their own.
+REWRITTEN = [
+    "phases[0].description", "phases[2].title", "phases[2].description",
+    "dimensions[awareness].traditional", "dimensions[awareness].cem",
+    "dimensions[integration].traditional", "dimensions[integration].cem",
+    "checks[b2b.dna].description", "checks[b2b.personalise].description",
+    "checks[b2b.every_touchpoint].description", "checks[b2b.feedback].description",
+    "checks[b2b.simple_paths].finding",
+]
+REWRITTEN_PRACTICES = ["integration.cxo_role"]
+REWRITTEN_ACTIONS = ["a.cx_owner", "a.cxo_role", "a.predictive_signals"]
+
+
+def _pick(fw, where: str) -> Text:
+    head, attr = where.rsplit(".", 1)
+    coll, key = head.split("[")
+    key = key.rstrip("]")
+    items = getattr(fw, coll)
+    obj = items[int(key)] if key.isdigit() else next(x for x in items if x.id == key)
+    return getattr(obj, attr)
+
+
+def _is_ukrainian(t: Text) -> bool:
+    """Present, Cyrillic, and free of letters Ukrainian does not use (ы, э, ъ, ё)."""
+    return t.has("uk") and bool(CYRILLIC.search(t.get("uk"))) and not RUSSIAN_ONLY.search(t.get("uk"))
+
+
+def test_rewritten_texts_carry_ukrainian(fw):
+    texts = [(w, _pick(fw, w)) for w in REWRITTEN]
+    for pid in REWRITTEN_PRACTICES:
+        texts += [(f"{pid}{k}", t) for k, t in walk_texts(fw.practices[pid], "")]
+    for aid in REWRITTEN_ACTIONS:
+        texts += [(f"{aid}{k}", t) for k, t in walk_texts(fw.actions[aid], "")]
+    assert len(texts) > 30
+    for where, t in texts:
+        assert _is_ukrainian(t), f"{where}: no Ukrainian text"
+    # and it is Ukrainian, not Russian copied over: almost every text has і, ї, є or ґ
+    assert sum(bool(UKRAINIAN.search(t.get("uk"))) for _, t in texts) >= 0.8 * len(texts)
