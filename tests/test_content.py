@@ -147,6 +147,51 @@ def test_action_dependencies_point_backwards_and_never_loop(fw):
     assert sum(1 for a in acts.values() if a.after) >= 15  # dependencies are really filled in
 
 
+def _conditions(anchor: str) -> list[str]:
+    """The conditions a level-4 anchor asks a respondent to confirm at once: the clauses and
+    list items separated by a semicolon, colon or comma (", and" counts once). Text in
+    parentheses gives examples, not conditions. A respondent who meets three of four such
+    conditions has no level to choose, which is the fault this guards against."""
+    bare = re.sub(r"\([^)]*\)", "", anchor)
+    return [p for p in re.split(r"[;,:]\s*(?:and\s+)?", bare) if p.strip()]
+
+
+def test_conditions_heuristic_counts_bundles():
+    assert len(_conditions("A, B and C; D is done, and E is tracked.")) == 4
+    assert len(_conditions("Signals (volume, complaints, scores) are reviewed monthly; owners act.")) == 2
+
+
+def test_no_level_four_anchor_bundles_four_or_more_conditions(fw):
+    for p in fw.practices.values():
+        n = len(_conditions(p.anchors[3].en))
+        assert n <= 3, f"{p.id}: level 4 bundles {n} conditions: {p.anchors[3].en}"
+
+
+def test_triggered_surveys_are_level_five_of_listening_basics(fw):
+    anchors = fw.practices["research.listening_basics"].anchors
+    assert "trigger" not in anchors[3].en.lower()
+    assert "trigger" in anchors[4].en.lower()
+
+
+def test_customers_judge_product_and_price_not_only_service(fw):
+    for pid in ("research.listening_basics", "research.driver_analysis"):
+        text = fw.practices[pid].statement.en.lower()
+        assert "product" in text and "price" in text, pid
+
+
+def test_service_culture_is_company_wide_not_mostly_the_complaints_desk(fw):
+    dim = fw.dimensions_by_id["service_culture"]
+    total = sum(p.weight for p in dim.practices)
+    desk = sum(p.weight for p in dim.practices
+               if p.id in ("service_culture.complaint_resolution", "service_culture.service_line"))
+    assert desk / total < 1 / 3
+    wide = " ".join(p.statement.en.lower() for p in dim.practices)
+    for needle in ("website", "social", "accounting", "legal", "every department"):
+        assert needle in wide, needle
+    # channels working together: start in one channel, continue in another
+    assert "continue in another" in fw.practices["service_culture.connected_channels"].statement.en
+
+
 def test_health_score_replaces_the_churn_model(fw):
     a = fw.actions["a.predictive_signals"]
     assert "rule" in a.title.en.lower() and "few hundred" in a.description.en
@@ -169,8 +214,8 @@ REWRITTEN = [
     "checks[b2b.every_touchpoint].description", "checks[b2b.feedback].description",
     "checks[b2b.simple_paths].finding",
 ]
-REWRITTEN_PRACTICES = ["integration.cxo_role"]
-REWRITTEN_ACTIONS = ["a.cx_owner", "a.cxo_role", "a.predictive_signals"]
+REWRITTEN_PRACTICES = ["integration.cxo_role", "service_culture.connected_channels"]
+REWRITTEN_ACTIONS = ["a.cx_owner", "a.cxo_role", "a.predictive_signals", "a.connected_channels"]
 
 
 def _pick(fw, where: str) -> Text:
@@ -193,7 +238,7 @@ def test_rewritten_texts_carry_ukrainian(fw):
         texts += [(f"{pid}{k}", t) for k, t in walk_texts(fw.practices[pid], "")]
     for aid in REWRITTEN_ACTIONS:
         texts += [(f"{aid}{k}", t) for k, t in walk_texts(fw.actions[aid], "")]
-    assert len(texts) > 30
+    assert len(texts) > 40
     for where, t in texts:
         assert _is_ukrainian(t), f"{where}: no Ukrainian text"
     # and it is Ukrainian, not Russian copied over: almost every text has і, ї, є or ґ
