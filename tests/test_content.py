@@ -243,3 +243,12 @@ def test_rewritten_texts_carry_ukrainian(fw):
         assert _is_ukrainian(t), f"{where}: no Ukrainian text"
     # and it is Ukrainian, not Russian copied over: almost every text has і, ї, є or ґ
     assert sum(bool(UKRAINIAN.search(t.get("uk"))) for _, t in texts) >= 0.8 * len(texts)
+
+
+def test_public_voice_is_listened_to_under_research(fw):
+    research = fw.dimensions_by_id["research"]
+    assert "research.public_voice" in {p.id for p in research.practices}
+    elsewhere = [p.id for d in fw.dimensions if d.id != "research" for p in d.practices if "public" in p.id]
+    assert not elsewhere
+    check = next(c for c in fw.checks if c.id == "voc.public_voice")
+    assert "research.public_voice" in check.practices
