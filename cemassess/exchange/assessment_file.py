@@ -52,8 +52,74 @@ def migrate(data: Any, *, what: str = "assessment file") -> Any:
     return data
 
 
+# Framework content upgrades. When a framework release gives a practice a new id (it moved to
+# another dimension), an assessment answered on the older release is brought forward when it
+# is read: its answers, comments, review flags and agreed answers move to the new id.
+# (framework id, version) -> (next version, {old practice id: new practice id}).
+PRACTICE_MOVES: dict[tuple[str, str], tuple[str, dict[str, str]]] = {
+    ("cem-b2b", "1.0"): ("1.1", {"awareness.public_voice": "research.public_voice"}),
+}
+
+
+def _chain(framework: str, version: str) -> tuple[str, dict[str, str]]:
+    """The newest version reachable from `version`, and the composed renames on the way."""
+    renames: dict[str, str] = {}
+    seen: set[str] = set()
+    while (framework, version) in PRACTICE_MOVES and version not in seen:
+        seen.add(version)
+        version, moves = PRACTICE_MOVES[(framework, version)]
+        renames = {old: moves.get(new, new) for old, new in renames.items()}
+        renames.update({k: v for k, v in moves.items() if k not in renames})
+    return version, renames
+
+
+def practice_renames(framework: str) -> dict[str, str]:
+    """Every old practice id of `framework` and the id it has in the newest release."""
+    steps = {v: nxt for (f, v), (nxt, _) in PRACTICE_MOVES.items() if f == framework}
+    out: dict[str, str] = {}
+    for first in set(steps) - set(steps.values()):
+        out.update(_chain(framework, first)[1])
+    return out
+
+
+def rename_keys(mapping: dict[str, Any], renames: dict[str, str]) -> dict[str, Any]:
+    """`mapping` with renamed keys; where both ids are present the new id's entry wins."""
+    out = {k: v for k, v in mapping.items() if k not in renames}
+    for k, v in mapping.items():
+        if k in renames:
+            out.setdefault(renames[k], v)
+    return out
+
+
+def upgrade_content(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring an assessment dict answered on an older framework release to the newest one.
+    A file with no framework version gets the renames too (they only touch ids the newer
+    release no longer has) but keeps its empty version."""
+    fw_id = data.get("framework", Assessment.model_fields["framework"].default)
+    version = data.get("framework_version", "")
+    if not isinstance(fw_id, str) or not isinstance(version, str):
+        return data  # validation names the problem
+    if version:
+        version, renames = _chain(fw_id, version)
+    else:
+        renames = practice_renames(fw_id)
+    if not renames and version == data.get("framework_version", ""):
+        return data
+    data = dict(data, framework_version=version)
+    answers = data.get("answers")
+    if isinstance(answers, dict):
+        data["answers"] = {rid: rename_keys(per, renames) if isinstance(per, dict) else per
+                           for rid, per in answers.items()}
+    if isinstance(data.get("agreed"), dict):
+        data["agreed"] = rename_keys(data["agreed"], renames)
+    targets = data.get("targets")
+    if isinstance(targets, dict) and isinstance(targets.get("overrides"), dict):
+        data["targets"] = dict(targets, overrides=rename_keys(targets["overrides"], renames))
+    return data
+
+
 def from_data(data: Any, *, what: str = "assessment file") -> Assessment:
-    return validate(Assessment, migrate(data, what=what), what=what)
+    return validate(Assessment, upgrade_content(migrate(data, what=what)), what=what)
 
 
 def read_assessment(path: Path) -> Assessment:

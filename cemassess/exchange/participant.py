@@ -22,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from cemassess.domain.assessment import Answer, Assessment, Company, Metrics, Respondent, new_id
 from cemassess.domain.framework import Framework, Id, Role
 from cemassess.domain.hygiene import clean_line
+from cemassess.exchange.assessment_file import practice_renames, rename_keys
 from cemassess.exchange.strictjson import FileFormatError, parse_bytes, read_bounded, validate
 
 QUESTIONNAIRE = "cemassess-questionnaire"
@@ -104,6 +105,9 @@ def read_answer_file(data: bytes, name: str, fw: Framework | None = None) -> Ans
                 else "not a cemassess answer file")
         if raw.get("format_version") != 1:
             raise FileFormatError(f"answer file format version {raw.get('format_version')!r} is not supported")
+        renames = practice_renames(raw.get("framework")) if isinstance(raw.get("framework"), str) else {}
+        if renames and isinstance(raw.get("answers"), dict):  # answered on an older framework release
+            raw = dict(raw, answers=rename_keys(raw["answers"], renames))
         af = validate(AnswerFile, raw, what="answer file")
         if fw is not None:
             if af.framework != fw.id:

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from cemassess.domain.assessment import Assessment
+from cemassess.exchange.assessment_file import practice_renames
 from cemassess.i18n import plural_ru
 from cemassess.store.errors import DamagedFile
 from cemassess.store.index import (
@@ -65,10 +66,12 @@ def _apply(d: dict[str, Any], e: dict[str, Any]) -> None:
     model produces, so replayed and live state compare equal)."""
     if e["op"] == "answer":
         per = d["answers"].setdefault(e["r"], {})
+        # a journal written before a framework release moved the practice: use its new id
+        pid = practice_renames(d.get("framework", "cem-b2b")).get(e["p"], e["p"])
         if e.get("a") is None:
-            per.pop(e["p"], None)
+            per.pop(pid, None)
         else:
-            per[e["p"]] = e["a"]
+            per[pid] = e["a"]
         if "m" in e:
             d["modified"] = e["m"]
     elif e["op"] == "fields":
