@@ -112,14 +112,23 @@ def cmd_room(args: argparse.Namespace) -> int:
     if not room.profile.shown:
         print(f"note: only {room.profile.n} participants; group figures need at least 5")
     if args.save_benchmark:
+        from cemassess.exchange.benchmark_file import dropped_line, floor_pack
+        from cemassess.exchange.strictjson import FileFormatError
         from cemassess.store.benchmarks import save_pack
 
         pack = room_benchmark(room, event=args.event or "event")
         if pack is None:
             print("no participant consented to the benchmark: nothing saved")
         else:
+            try:  # the privacy floor: no segment or figure from fewer than 5 participants
+                pack, dropped = floor_pack(pack)
+            except FileFormatError as e:
+                print(f"benchmark not saved: {e}")
+                return 2
             with _portfolio(args) as p:
                 print(f"benchmark pack {pack.id} saved: {save_pack(p, pack)}")
+            if dropped:
+                print(dropped_line(dropped))
     return 2 if room.refused else 0
 
 
@@ -149,10 +158,15 @@ def cmd_bench_build(args: argparse.Namespace) -> int:
 
     check_id(args.id)  # before anything is read: never a path, never a traceback
     check_title(args.title)
+    from cemassess.exchange.benchmark_file import dropped_line, floor_pack
+
     with _portfolio(args) as p:
         pack = build_from_portfolio(p, pack_id=args.id, title=args.title, created=dt.date.today())
+        pack, dropped = floor_pack(pack)  # fewer than 5 assessments: one line, nothing written
         path = save_pack(p, pack)
     print(f"{pack.id}: {pack.segments[0].n} assessments, {len(pack.segments)} segments -> {path}")
+    if dropped:
+        print(dropped_line(dropped))
     if args.out:
         write_benchmark_pack(pack, Path(args.out))
         print(args.out)
@@ -184,13 +198,15 @@ def cmd_bench_import(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_export(args: argparse.Namespace) -> int:
-    from cemassess.exchange.benchmark_file import write_benchmark_pack
+    from cemassess.exchange.benchmark_file import dropped_line, write_benchmark_pack
     from cemassess.store.benchmarks import get_pack
 
     with _portfolio(args, read_only=True) as p:
         pack = get_pack(p, args.pack_id)
-    write_benchmark_pack(pack, Path(args.out))
+    dropped = write_benchmark_pack(pack, Path(args.out))  # floored: nothing below 5 leaves
     print(args.out)
+    if dropped:
+        print(dropped_line(dropped))
     return 0
 
 

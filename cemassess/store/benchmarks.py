@@ -14,7 +14,7 @@ from pathlib import Path
 from cemassess.content import DEFAULT_FRAMEWORK, load_framework
 from cemassess.domain.benchmark import BenchmarkPack, build_pack
 from cemassess.domain.results import evaluate
-from cemassess.exchange.benchmark_file import read_benchmark_pack, write_benchmark_pack
+from cemassess.exchange.benchmark_file import floor_pack, read_benchmark_pack, write_benchmark_pack
 from cemassess.exchange.strictjson import FileFormatError
 from cemassess.store.errors import AssessmentNotFound
 from cemassess.store.paths import make_private_dir
@@ -51,8 +51,36 @@ def get_pack(p: Portfolio, pack_id: str) -> BenchmarkPack:
     raise AssessmentNotFound(f"no benchmark pack {pack_id!r} on the shelf")
 
 
+def _check_shelvable(pack: BenchmarkPack, name: str = "") -> None:
+    """A shelf pack never passes for the shipped one (same id or title), and is never
+    dated in the future (it would look newer than every later update)."""
+    from cemassess.content import load_benchmarks
+
+    where = f"{name}: " if name else ""
+    shipped = load_benchmarks()
+    titles = {t.casefold().strip() for t in (shipped.title, shipped.title_ru) if t}
+    if pack.id == shipped.id:
+        raise FileFormatError(f"{where}the id {pack.id!r} belongs to the pack that ships with cemassess; "
+                              "give the pack another id")
+    if {t.casefold().strip() for t in (pack.title, pack.title_ru) if t} & titles:
+        raise FileFormatError(f"{where}the title {pack.title!r} is the shipped pack's; give the pack "
+                              "another title")
+    if pack.created > _today() + dt.timedelta(days=1):  # a day's grace for time zones
+        raise FileFormatError(f"{where}the pack is dated {pack.created.isoformat()}, in the future; "
+                              "a pack's date is the day it was made")
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
 def save_pack(p: Portfolio, pack: BenchmarkPack) -> Path:
+    """Put the pack on the shelf, floored (no figure below 5 assessments; see
+    cemassess.exchange.benchmark_file.floor_pack). Raises FileFormatError (one line) for
+    a pack that may not go on the shelf."""
     p._writable("save a benchmark pack")
+    _check_shelvable(pack)
+    pack, _ = floor_pack(pack)
     folder = _folder(p)
     make_private_dir(folder)
     path = folder / f"{pack.id}.json"  # ids match ^[a-z0-9][a-z0-9_.-]{0,63}$: safe file names
@@ -64,8 +92,13 @@ def import_pack(p: Portfolio, path: Path) -> BenchmarkPack:
     """Validate completely, then shelve. A pack with the same id is replaced only if the
     new one is not older (a re-shared, updated pack)."""
     pack = read_benchmark_pack(path)
+    _check_shelvable(pack, path.name)
+    pack, _ = floor_pack(pack)
+    limit = _today() + dt.timedelta(days=1)
     for old in list_packs(p):
-        if old.id == pack.id and old.created > pack.created:
+        # a pack on the shelf dated in the future (saved before that was refused) never
+        # blocks an update: its date counts as today's
+        if old.id == pack.id and min(old.created, limit) > pack.created:
             raise FileFormatError(f"{path.name}: a newer pack {pack.id!r} ({old.created}) is already on the shelf")
     save_pack(p, pack)
     return pack
