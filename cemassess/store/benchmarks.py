@@ -94,11 +94,11 @@ def import_pack(p: Portfolio, path: Path) -> BenchmarkPack:
     pack = read_benchmark_pack(path)
     _check_shelvable(pack, path.name)
     pack, _ = floor_pack(pack)
-    limit = _today() + dt.timedelta(days=1)
+    today = _today()
     for old in list_packs(p):
         # a pack on the shelf dated in the future (saved before that was refused) never
         # blocks an update: its date counts as today's
-        if old.id == pack.id and min(old.created, limit) > pack.created:
+        if old.id == pack.id and min(old.created, today) > pack.created:
             raise FileFormatError(f"{path.name}: a newer pack {pack.id!r} ({old.created}) is already on the shelf")
     save_pack(p, pack)
     return pack
