@@ -39,18 +39,18 @@ def test_the_rule_refuses_controls_and_bidi_and_cleans_typed_text():
     for bad in ("a\x00b", "a\x07b", f"x{ESC}[2J", "a\x7fb", "a\x9bb", "abc\u202edcba", "a\u2066b"):
         assert hygiene.problem(bad, multiline=True), repr(bad)
         assert hygiene.problem(hygiene.clean(bad, multiline=True), multiline=True) is None
-    assert hygiene.problem("line one\nline two\ttab", multiline=True) is None
+    assert hygiene.problem("line one\r\nline two\ttab", multiline=True) is None
     assert hygiene.problem("a\nb") and hygiene.clean("a\nb") == "a b"
     assert hygiene.problem("Ромашка — ООО «Вектор» 😀") is None
     # what the app keeps from typing or pasting: names on one line, comments multi-line
     assert Company(name=f"Ac{ESC}]0;pwned\x07me").name == "Ac]0;pwnedme"
     assert Respondent(id="r1", name="Eve\u202eevil").name == "Eveevil"
     ans = Answer(value=3, comment=f"first\r\nsecond{ESC}[31m\x00")
-    assert ans.comment == "first\nsecond[31m"
+    assert ans.comment == "first\r\nsecond[31m"
     a = make_demo()
     a.title = f"T{ESC}itle"
     assert a.title == "Title"
-    assert hygiene.for_terminal(f"a{ESC}[2Jb\u202e\n") == "a\\u001b[2Jb\\u202e\n"
+    assert hygiene.for_terminal(f"a{ESC}[2Jb\u202e\r\n") == "a\\u001b[2Jb\\u202e\\u000d\n"
 
 
 def test_import_refuses_a_file_with_control_characters(tmp_path, capsys):
@@ -312,3 +312,14 @@ def test_role_is_kept_for_cleaned_names():  # the domain rule keeps everything e
     r = Respondent(id="r2", name="Anna\x00", role=Role.SALES)
     assert r.name == "Anna" and r.role is Role.SALES
     assert Assessment(company=Company(name="ООО «Вектор»")).company.name == "ООО «Вектор»"
+
+
+@posix_only
+def test_routing_a_fifo_given_to_the_app_does_not_block(tmp_path):
+    from cemassess.ui.files import answers_for, sniff
+
+    fifo = tmp_path / "dropped.json"
+    os.mkfifo(fifo)
+    t0 = time.monotonic()
+    assert sniff(fifo) == "unknown" and answers_for(fifo) == ("", "")  # before: blocked forever
+    assert time.monotonic() - t0 < 2

@@ -742,6 +742,16 @@ UI: dict[str, tuple[str, ...]] = {
     "undo.roadmap_add": ("add action", "добавление действия"),
     "undo.roadmap_remove": ("remove action", "удаление действия"),
     "undo.import_answers": ("import answer files", "импорт файлов ответов"),
+    # --- h12core ---
+    "why.not_regular": ("not a regular file (a device, pipe or socket): give a saved answer file",
+                        "не обычный файл (устройство, канал или сокет): укажите сохранённый файл ответов",
+                        "не звичайний файл (пристрій, канал або сокет): вкажіть збережений файл відповідей"),
+    "why.control": ("refused: {a} (control characters are not allowed in text)",
+                    "отклонён: {a} (управляющие символы в тексте недопустимы)",
+                    "відхилено: {a} (керівні символи в тексті неприпустимі)"),
+    "why.slow": ("reading took too long; copy the file to a local folder and try again",
+                 "чтение заняло слишком много времени; скопируйте файл в локальную папку и повторите",
+                 "читання тривало задовго; скопіюйте файл у локальну папку й повторіть"),
 }
 
 

@@ -62,6 +62,10 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"the answer file is not valid JSON \((?P<a>.+)\)", "why.not_json"),
     (r"the answer file is not valid: (?P<a>.+)", "why.invalid"),
     (r"the answer file does not match its format: (?P<a>.+)", "why.format"),
+    # --- h12core ---
+    (r"is not a regular file \(a device, pipe or socket\).*", "why.not_regular"),
+    (r"the answer file is refused: (?P<a>.+) \(control characters are not allowed in text\)", "why.control"),
+    (r"reading took longer than .*", "why.slow"),
 )
 
 
