@@ -173,16 +173,27 @@ def cmd_bench_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_each(args: argparse.Namespace, importer, describe) -> int:
-    """Validate and shelve each file on its own: a refused one is named with its reason and
-    never stops the others; exit 2 when any was refused."""
+def _import_each(args: argparse.Namespace, read, install, describe) -> int:
+    """Validate each file, then shelve the valid ones: a refused one is named with its
+    reason and never stops the others; exit 2 when any was refused. Every file is read
+    (`read(path)`) before the portfolio is opened for writing: no lock is held while an
+    outside file is read."""
     from cemassess.exchange.strictjson import FileFormatError
 
-    refused = 0
-    with _portfolio(args) as p:
-        for f in args.files:
+    staged: list[tuple[str, object]] = []
+    for f in args.files:
+        try:
+            staged.append((f, read(Path(f))))
+        except FileFormatError as e:
+            staged.append((f, e))
+    refused = sum(isinstance(x, FileFormatError) for _, x in staged)
+    with _portfolio(args, read_only=not any(not isinstance(x, FileFormatError) for _, x in staged)) as p:
+        for f, item in staged:
+            if isinstance(item, FileFormatError):
+                print(f"refused: {item}")
+                continue
             try:
-                print(describe(importer(p, Path(f)), f))
+                print(describe(install(p, Path(f), item), f))
             except FileFormatError as e:
                 refused += 1
                 print(f"refused: {e}")
@@ -190,9 +201,10 @@ def _import_each(args: argparse.Namespace, importer, describe) -> int:
 
 
 def cmd_bench_import(args: argparse.Namespace) -> int:
+    from cemassess.exchange.benchmark_file import read_benchmark_pack
     from cemassess.store.benchmarks import import_pack
 
-    return _import_each(args, import_pack, lambda pack, f: (
+    return _import_each(args, read_benchmark_pack, lambda p, path, pack: import_pack(p, path, pack), lambda pack, f: (
         f"imported: {f} ({pack.id}, {'ILLUSTRATIVE' if pack.illustrative else 'measured'}, "
         f"{len(pack.segments)} segments)"))
 
@@ -266,6 +278,7 @@ def cmd_fw_list(args: argparse.Namespace) -> int:
 
 
 def cmd_fw_import(args: argparse.Namespace) -> int:
-    from cemassess.store.frameworks import import_framework
+    from cemassess.store.frameworks import import_framework, read_framework_file
 
-    return _import_each(args, import_framework, lambda installed, f: installed.line())
+    return _import_each(args, read_framework_file, lambda p, path, read: import_framework(p, path, read),
+                        lambda installed, f: installed.line())

@@ -175,9 +175,22 @@ def test_no_lock_is_held_while_outside_files_are_read(tmp_path, monkeypatch, cap
     import cemassess.exchange.participant as participant
 
     monkeypatch.setattr(participant, "read_bounded", probe)
+    import cemassess.store.frameworks as frameworks
+
+    monkeypatch.setattr(frameworks, "read_bounded", probe)
+    fw_file = tmp_path / "tiny.json"
+    fw_file.write_bytes((Path(__file__).parent / "data" / "tiny-framework.json").read_bytes())
+    from cemassess.exchange.benchmark_file import write_benchmark_pack
+
+    pack_file = tmp_path / "pack.json"
+    write_benchmark_pack(load_benchmarks().model_copy(update={"id": "mine", "title": "Mine", "title_ru": ""}),
+                         pack_file)
     assert main(["--data-dir", str(data), "import", str(f)]) == 0
     assert main(["--data-dir", str(data), "answers", a.id, str(folder)]) == 0, capsys.readouterr()
-    assert seen == ["b.cemassess.json", "x.json"]  # before: PortfolioInUse inside the probe
+    assert main(["--data-dir", str(data), "frameworks", "import", str(fw_file)]) == 0
+    assert main(["--data-dir", str(data), "benchmarks", "import", str(pack_file)]) == 0
+    # before: PortfolioInUse inside the probe
+    assert seen == ["b.cemassess.json", "x.json", "tiny.json", "pack.json"]
 
 
 def test_answers_to_practices_not_in_the_framework_are_refused(tmp_path, capsys):

@@ -11,7 +11,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from cemassess.content import DEFAULT_FRAMEWORK, load_framework
+from cemassess.content import DEFAULT_FRAMEWORK, framework_for
 from cemassess.domain.benchmark import BenchmarkPack, build_pack
 from cemassess.domain.results import evaluate
 from cemassess.exchange.benchmark_file import floor_pack, read_benchmark_pack, write_benchmark_pack
@@ -88,10 +88,12 @@ def save_pack(p: Portfolio, pack: BenchmarkPack) -> Path:
     return path
 
 
-def import_pack(p: Portfolio, path: Path) -> BenchmarkPack:
+def import_pack(p: Portfolio, path: Path, pack: BenchmarkPack | None = None) -> BenchmarkPack:
     """Validate completely, then shelve. A pack with the same id is replaced only if the
-    new one is not older (a re-shared, updated pack)."""
-    pack = read_benchmark_pack(path)
+    new one is not older (a re-shared, updated pack). `pack`: the file already read (with
+    `read_benchmark_pack`, before the portfolio was opened)."""
+    if pack is None:
+        pack = read_benchmark_pack(path)
     _check_shelvable(pack, path.name)
     pack, _ = floor_pack(pack)
     today = _today()
@@ -119,7 +121,6 @@ def build_from_portfolio(p: Portfolio, *, pack_id: str = "portfolio", title: str
     """Anonymised distributions of this portfolio's assessments (archived ones included:
     they are real past assessments; the trash is not). Only the newest assessment of each
     re-assessment chain counts, so one company is not counted twice."""
-    fw = load_framework(framework_id)
     rows = []
     assessments = [p.get(s.id) for s in p.list(include_archived=True)]  # each read once
     superseded = {a.previous for a in assessments if a.previous}
@@ -128,7 +129,7 @@ def build_from_portfolio(p: Portfolio, *, pack_id: str = "portfolio", title: str
             continue
         if a.framework != framework_id:
             continue  # a benchmark compares like with like: one framework per pack
-        res = evaluate(fw, a)
+        res = evaluate(framework_for(a), a)  # the version it was answered on
         if res.overall.score is None:
             continue
         rows.append((a.company.industry, a.company.size, a.company.region,
