@@ -255,6 +255,28 @@ def test_disk_full_during_import_leaves_nothing_behind(tmp_path, monkeypatch, ca
     assert main(["--data-dir", str(data), "import", str(f)]) == 0  # space freed: it imports
 
 
+def test_disk_full_writing_the_index_after_import_keeps_what_was_imported(tmp_path, monkeypatch, capsys):
+    from cemassess.store import index
+
+    data = tmp_path / "data"
+    f = tmp_path / "a.cemassess.json"
+    a = make_demo()
+    write_assessment(a, f)
+    with Portfolio.open(data):
+        pass
+
+    def full(self, entries):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(index.PortfolioIndex, "put", full)
+    monkeypatch.setattr(index.PortfolioIndex, "write_all", full)
+    assert main(["--data-dir", str(data), "import", str(f)]) == 0  # what it says is true:
+    assert f"imported as {a.id}" in capsys.readouterr().out
+    monkeypatch.undo()
+    with Portfolio.open(data, read_only=True) as p:
+        assert [s.id for s in p.list()] == [a.id]
+
+
 # -- item 8: arguments, the shelf, folder modes ---------------------------------------------
 @pytest.mark.parametrize("args", [["--id", "../../evil"], ["--title", "x" * 201], ["--id", "Bad Id"],
                                   ["--title", ""], ["--id", "illustrative-2026"],

@@ -745,7 +745,11 @@ class Portfolio:
                                                     f"({e.strerror or e}); {what}", a.id, display_name(a))
                 continue
             report.results[slot] = ImportResult(path, outcome, reason, a.id, display_name(a))
-        self._flush_index()
+        # The snapshots and backups written above are the imported assessments; the index is
+        # a cache of them. If it cannot be written now (disk full), what was imported stays
+        # imported: the index is retried at close and rebuilt from the files at the next start.
+        with contextlib.suppress(OSError):
+            self._flush_index()
         return report
 
     def _undo_new_file(self, aid: str) -> builtins.list[str]:
