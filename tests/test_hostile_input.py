@@ -358,3 +358,22 @@ def test_routing_a_fifo_given_to_the_app_does_not_block(tmp_path):
     t0 = time.monotonic()
     assert sniff(fifo) == "unknown" and answers_for(fifo) == ("", "")  # before: blocked forever
     assert time.monotonic() - t0 < 2
+
+
+def test_text_typed_in_the_app_is_cleaned_on_its_way_to_the_store(qapp, tmp_path):
+    from cemassess.ui.session import Session
+
+    with Portfolio.open(tmp_path / "d") as p:
+        s = Session(p, "en")
+        aid = s.create(company=Company(name="Acme"))
+        pid = next(iter(s.framework.practices))
+        rid = s.assessment.respondents[0].id
+        s.update_answer(pid, value=3, comment=f"note{ESC}[2J\x07")  # before: kept as typed
+        assert s.answer(pid).comment == "note[2J"
+        s.update_respondent(rid, name="Eve\u202eevil")
+        stored = p.get(aid)
+        assert stored.answers[rid][pid].comment == "note[2J" and stored.respondent(rid).name == "Eveevil"
+        # the store API itself: a model_copy(update=...) is not validated, the store validates
+        other = next(x for x in s.framework.practices if x != pid)
+        p.set_answer(aid, rid, other, Answer(value=2).model_copy(update={"comment": "x\x00y"}))
+        assert p.get(aid).answers[rid][other].comment == "xy"

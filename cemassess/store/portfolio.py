@@ -497,8 +497,8 @@ class Portfolio:
             raise InvalidChange(f"{practice_id!r} is not a practice id")
         if answer is not None:
             try:
-                answer = (answer.model_copy() if isinstance(answer, Answer)
-                          else Answer.model_validate(answer))
+                # always validated (a model_copy(update=...) is not): the text-hygiene rule holds
+                answer = Answer.model_validate(answer.model_dump() if isinstance(answer, Answer) else answer)
             except ValidationError as e:
                 raise InvalidChange(f"not a valid answer: {describe_validation_error(e)}") from None
         payload = None if answer is None or answer.is_empty else answer.model_dump(mode="json")
