@@ -212,6 +212,11 @@ def test_benchmark_packs_import_and_build(qtbot, answers, tmp_path):
     assert job is not None
     qtbot.waitUntil(lambda: win.workshop.job is None, timeout=30_000)
     assert "at least 5" in answers.asked[-1][1] and "portfolio" not in [p.id for p in s.packs()]
+    from cemassess.ui.workshop import pack_reason
+
+    msg = "only 1 assessment(s) behind benchmark pack 'portfolio'; a pack needs at least 5, so ..."
+    assert pack_reason(msg, "ru").startswith("Оценок для построения: 1.")
+    assert "щонайменше 5" in pack_reason(msg, "uk")
     for _ in range(4):
         s.create_demo()
     job = win.workshop.build_pack()  # scores every assessment: on a worker

@@ -749,6 +749,12 @@ UI: dict[str, tuple[str, ...]] = {
     "why.control": ("refused: {a} (control characters are not allowed in text)",
                     "отклонён: {a} (управляющие символы в тексте недопустимы)",
                     "відхилено: {a} (керівні символи в тексті неприпустимі)"),
+    "bench.too_few": ("Only {a} assessment(s) to build from: a benchmark needs at least 5, so that no "
+                      "figure identifies a company. Nothing was saved.",
+                      "Оценок для построения: {a}. Бенчмарку нужно не меньше 5, чтобы ни одна цифра "
+                      "не указывала на компанию. Ничего не сохранено.",
+                      "Оцінок для побудови: {a}. Бенчмарку потрібно щонайменше 5, щоб жодна цифра "
+                      "не вказувала на компанію. Нічого не збережено."),
     "why.slow": ("reading took too long; copy the file to a local folder and try again",
                  "чтение заняло слишком много времени; скопируйте файл в локальную папку и повторите",
                  "читання тривало задовго; скопіюйте файл у локальну папку й повторіть"),
