@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from cemassess.domain.results import Results
 
 
+MAX_LOGO_BYTES = 10 * 1024 * 1024
+
+
 def _cli_error(message: str) -> Exception:
     return CliError(message)
 
@@ -62,8 +65,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not (len(accent) == 7 and accent.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in accent[1:])):
         raise _cli_error(f"--accent {accent!r}: give a colour as #RRGGBB")
     logo = Path(args.logo) if args.logo else None
-    if logo is not None and not logo.is_file():
+    if logo is not None and not logo.is_file():  # is_file: a regular file, never a FIFO or device
         raise _cli_error(f"{logo}: no such logo file")
+    if logo is not None and logo.stat().st_size > MAX_LOGO_BYTES:
+        raise _cli_error(f"{logo}: too large for a logo (at most {MAX_LOGO_BYTES // (1024 * 1024)} MiB)")
     trend = history_trend(a, res, getattr(args, "data_dir", None))
     from cemassess.report.pdf import ReportLayoutError
 

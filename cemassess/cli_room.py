@@ -112,14 +112,23 @@ def cmd_room(args: argparse.Namespace) -> int:
     if not room.profile.shown:
         print(f"note: only {room.profile.n} participants; group figures need at least 5")
     if args.save_benchmark:
+        from cemassess.exchange.benchmark_file import dropped_line, floor_pack
+        from cemassess.exchange.strictjson import FileFormatError
         from cemassess.store.benchmarks import save_pack
 
         pack = room_benchmark(room, event=args.event or "event")
         if pack is None:
             print("no participant consented to the benchmark: nothing saved")
         else:
+            try:  # the privacy floor: no segment or figure from fewer than 5 participants
+                pack, dropped = floor_pack(pack)
+            except FileFormatError as e:
+                print(f"benchmark not saved: {e}")
+                return 2
             with _portfolio(args) as p:
                 print(f"benchmark pack {pack.id} saved: {save_pack(p, pack)}")
+            if dropped:
+                print(dropped_line(dropped))
     return 2 if room.refused else 0
 
 
@@ -149,26 +158,42 @@ def cmd_bench_build(args: argparse.Namespace) -> int:
 
     check_id(args.id)  # before anything is read: never a path, never a traceback
     check_title(args.title)
+    from cemassess.exchange.benchmark_file import dropped_line, floor_pack
+
     with _portfolio(args) as p:
         pack = build_from_portfolio(p, pack_id=args.id, title=args.title, created=dt.date.today())
+        pack, dropped = floor_pack(pack)  # fewer than 5 assessments: one line, nothing written
         path = save_pack(p, pack)
     print(f"{pack.id}: {pack.segments[0].n} assessments, {len(pack.segments)} segments -> {path}")
+    if dropped:
+        print(dropped_line(dropped))
     if args.out:
         write_benchmark_pack(pack, Path(args.out))
         print(args.out)
     return 0
 
 
-def _import_each(args: argparse.Namespace, importer, describe) -> int:
-    """Validate and shelve each file on its own: a refused one is named with its reason and
-    never stops the others; exit 2 when any was refused."""
+def _import_each(args: argparse.Namespace, read, install, describe) -> int:
+    """Validate each file, then shelve the valid ones: a refused one is named with its
+    reason and never stops the others; exit 2 when any was refused. Every file is read
+    (`read(path)`) before the portfolio is opened for writing: no lock is held while an
+    outside file is read."""
     from cemassess.exchange.strictjson import FileFormatError
 
-    refused = 0
-    with _portfolio(args) as p:
-        for f in args.files:
+    staged: list[tuple[str, object]] = []
+    for f in args.files:
+        try:
+            staged.append((f, read(Path(f))))
+        except FileFormatError as e:
+            staged.append((f, e))
+    refused = sum(isinstance(x, FileFormatError) for _, x in staged)
+    with _portfolio(args, read_only=not any(not isinstance(x, FileFormatError) for _, x in staged)) as p:
+        for f, item in staged:
+            if isinstance(item, FileFormatError):
+                print(f"refused: {item}")
+                continue
             try:
-                print(describe(importer(p, Path(f)), f))
+                print(describe(install(p, Path(f), item), f))
             except FileFormatError as e:
                 refused += 1
                 print(f"refused: {e}")
@@ -176,21 +201,24 @@ def _import_each(args: argparse.Namespace, importer, describe) -> int:
 
 
 def cmd_bench_import(args: argparse.Namespace) -> int:
+    from cemassess.exchange.benchmark_file import read_benchmark_pack
     from cemassess.store.benchmarks import import_pack
 
-    return _import_each(args, import_pack, lambda pack, f: (
+    return _import_each(args, read_benchmark_pack, lambda p, path, pack: import_pack(p, path, pack), lambda pack, f: (
         f"imported: {f} ({pack.id}, {'ILLUSTRATIVE' if pack.illustrative else 'measured'}, "
         f"{len(pack.segments)} segments)"))
 
 
 def cmd_bench_export(args: argparse.Namespace) -> int:
-    from cemassess.exchange.benchmark_file import write_benchmark_pack
+    from cemassess.exchange.benchmark_file import dropped_line, write_benchmark_pack
     from cemassess.store.benchmarks import get_pack
 
     with _portfolio(args, read_only=True) as p:
         pack = get_pack(p, args.pack_id)
-    write_benchmark_pack(pack, Path(args.out))
+    dropped = write_benchmark_pack(pack, Path(args.out))  # floored: nothing below 5 leaves
     print(args.out)
+    if dropped:
+        print(dropped_line(dropped))
     return 0
 
 
@@ -250,6 +278,7 @@ def cmd_fw_list(args: argparse.Namespace) -> int:
 
 
 def cmd_fw_import(args: argparse.Namespace) -> int:
-    from cemassess.store.frameworks import import_framework
+    from cemassess.store.frameworks import import_framework, read_framework_file
 
-    return _import_each(args, import_framework, lambda installed, f: installed.line())
+    return _import_each(args, read_framework_file, lambda p, path, read: import_framework(p, path, read),
+                        lambda installed, f: installed.line())

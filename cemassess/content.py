@@ -127,8 +127,26 @@ def load_framework(framework_id: str = DEFAULT_FRAMEWORK, version: str = "") -> 
 
 
 def framework_for(a: Any) -> Framework:
-    """The framework an assessment (or answer file) was answered on: its id and version."""
-    return load_framework(a.framework, getattr(a, "framework_version", "") or "")
+    """The framework an assessment (or answer file) was answered on: its id and version.
+    An assessment that names no version gets the newest version that has every practice it
+    answers (so a newer version that dropped or renamed practices does not un-score it)."""
+    version = getattr(a, "framework_version", "") or ""
+    newest = load_framework(a.framework, version)
+    if version:
+        return newest
+    answered = {pid for per in getattr(a, "answers", {}).values() for pid in per}
+    if answered <= set(newest.practices):
+        return newest
+    kept = []
+    for path in user_frameworks_dir().glob(f"{a.framework}@*.json") if _FRAMEWORK_ID.match(a.framework) else ():
+        try:
+            kept.append(_cached(path))
+        except FileFormatError:
+            continue
+    for fw in sorted(kept, key=lambda f: version_key(f.version), reverse=True):
+        if fw.id == a.framework and answered <= set(fw.practices):
+            return fw
+    return newest
 
 
 @cache

@@ -50,6 +50,9 @@ def test_newer_version_keeps_the_one_assessments_were_answered_on(tmp_path, caps
     out = capsys.readouterr().out
     assert "updated: tiny 0.2" in out and "0.1 kept" in out
     assert _score(data, f, capsys) == 75.0  # before: "not scored" (its practices were gone)
+    unversioned = tmp_path / "b.cemassess.json"  # a file that does not say which version
+    write_assessment(a.model_copy(update={"framework_version": "", "id": "nover1"}), unversioned)
+    assert _score(data, unversioned, capsys) == 75.0
     files = sorted(p.name for p in (data / "frameworks").iterdir() if not p.name.startswith("."))
     assert files == ["tiny.json", "tiny@0.1.json"]
     assert main(["--data-dir", str(data), "frameworks", "list"]) == 0

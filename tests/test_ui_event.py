@@ -37,7 +37,7 @@ def event_files(fw, folder: Path, n: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
         data = answer_file(fw, lambda j, i=i: 1 + (i + j) % 5, f"Person {i}", role=Role.MANAGEMENT,
-                           company=f"Company {chr(65 + i)}", mode="event", consent=i % 3 != 0)
+                           company=f"Company {chr(65 + i)}", mode="event", consent=i != 0)
         (folder / f"p{i}.json").write_bytes(data)
     return folder
 
@@ -92,10 +92,11 @@ def test_event_room_with_six_participants(qtbot, answers, fw, tmp_path):
     assert win.pages[ScreenKey.EVENT].horizontalScrollBar().maximum() == 0
     win.session.set_language("en")
 
-    # the consenting participants as a benchmark pack on the shelf, then chosen on Results
+    # the consenting participants (5: the privacy floor) as a benchmark pack on the shelf,
+    # then chosen on Results
     pack = ev.save_benchmark()
-    assert pack is not None and pack.segments[0].n == 4 and not pack.illustrative
-    assert "4 of 6" in answers.asked[-1][1]
+    assert pack is not None and pack.segments[0].n == 5 and not pack.illustrative
+    assert "5 of 6" in answers.asked[-1][1]
     win.session.create_demo()
     win.navigate(ScreenKey.RESULTS)
     settle(qtbot)
@@ -200,17 +201,28 @@ def test_benchmark_packs_import_and_build(qtbot, answers, tmp_path):
     win = make_window(qtbot)
     s = win.session
     shipped = load_benchmarks()
-    shared = shipped.model_copy(update={"id": "colleague-2026", "title": "A colleague's pack"})
+    shared = shipped.model_copy(update={"id": "colleague-2026", "title": "A colleague's pack",
+                                        "title_ru": "Пакет коллеги"})
     write_benchmark_pack(shared, tmp_path / "shared.json")
     answers.pick_file = tmp_path / "shared.json"
     assert win.workshop.import_pack() is not None
     assert "colleague-2026" in [p.id for p in s.packs()]
-    for _ in range(2):
+    s.create_demo()
+    job = win.workshop.build_pack()  # one assessment: below the privacy floor, refused
+    assert job is not None
+    qtbot.waitUntil(lambda: win.workshop.job is None, timeout=30_000)
+    assert "at least 5" in answers.asked[-1][1] and "portfolio" not in [p.id for p in s.packs()]
+    from cemassess.ui.workshop import pack_reason
+
+    msg = "only 1 assessment(s) behind benchmark pack 'portfolio'; a pack needs at least 5, so ..."
+    assert pack_reason(msg, "ru").startswith("Оценок для построения: 1.")
+    assert "щонайменше 5" in pack_reason(msg, "uk")
+    for _ in range(4):
         s.create_demo()
     job = win.workshop.build_pack()  # scores every assessment: on a worker
     assert job is not None
     qtbot.waitUntil(lambda: win.workshop.job is None, timeout=30_000)
-    assert "Built from 2 assessments;" in answers.asked[-1][1]
+    assert "Built from 5 assessments;" in answers.asked[-1][1]
     assert "portfolio" in [p.id for p in s.packs()]
     win.navigate(ScreenKey.SETTINGS)
     settle(qtbot)

@@ -2,8 +2,8 @@
 
 A string from outside (an assessment file, an answer file, a framework, a benchmark pack,
 a name or comment typed in the app, a command-line argument) may not hold:
-- C0 control characters (U+0000-U+001F), except tab and line feed where multi-line text
-  is allowed (a carriage return is dropped there: a line break is a line feed);
+- C0 control characters (U+0000-U+001F), except tab and line breaks (line feed, carriage
+  return: CR LF from Windows) where multi-line text is allowed;
 - DEL (U+007F) and the C1 controls (U+0080-U+009F);
 - the bidirectional embedding, override and isolate controls (U+202A-U+202E,
   U+2066-U+2069), which make text display in another order than it is stored.
@@ -24,10 +24,10 @@ import re
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 # single-line text: no C0 at all
 _BAD_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
-# multi-line text: tab and line feed allowed
-_BAD_MULTI = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
-# terminal: tab and line feed pass, everything else in the rule is escaped
-_BAD_TERMINAL = _BAD_MULTI
+# multi-line text: tab, line feed and carriage return allowed
+_BAD_MULTI = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
+# terminal: tab and line feed pass, everything else (a bare CR rewrites the line) is escaped
+_BAD_TERMINAL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 
 _NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0d": "CR", "\x1b": "ESC",
           "\x7f": "DEL", "\x9b": "CSI", "\t": "TAB", "\n": "line feed"}
@@ -47,19 +47,13 @@ def problem(text: str, *, multiline: bool = False) -> str | None:
     m = (_BAD_MULTI if multiline else _BAD_LINE).search(text)
     if m is None:
         return None
-    if multiline and m.group() == "\r":  # CR LF / CR: a line break written the Windows way
-        rest = _BAD_MULTI.search(text.replace("\r", ""))
-        if rest is None:
-            return None
-        return f"a control character {describe(rest.group())}"
     return f"a control character {describe(m.group())} at position {m.start() + 1}"
 
 
 def clean(text: str, *, multiline: bool = False) -> str:
-    """`text` with every character the rule refuses removed (in multi-line text CR LF and
-    a lone CR become a line feed; in single-line text a tab or line break becomes a space)."""
+    """`text` with every character the rule refuses removed (in single-line text a tab or
+    a line break becomes a space)."""
     if multiline:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
         return _BAD_MULTI.sub("", text)
     text = re.sub("[\t\n\r]+", " ", text)
     return _BAD_LINE.sub("", text)

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from cemassess.domain.assessment import Assessment, Company
-from cemassess.domain.benchmark import BenchmarkPack, Segment
+from cemassess.domain.benchmark import MIN_N, BenchmarkPack, Segment
 from cemassess.domain.results import Results, evaluate
 from cemassess.i18n import Catalogue, tr
 from cemassess.report import charts as ch
@@ -79,7 +79,9 @@ def strips(fw: Framework, profile: RoomProfile, lang: str, theme: ChartTheme | N
         dims = fw.dimensions
         fig = ch._figure(theme, 7.2, 0.42 * len(dims) + 1.0)
         ax = fig.add_subplot()
-        data = [profile.scores.get(d.id, []) for d in dims]
+        # the privacy floor per dimension: no box, no dot where fewer than MIN_N scored it
+        # (the table hides those figures; a dot is one company's exact score)
+        data = [vals if len(vals) >= MIN_N else [] for vals in (profile.scores.get(d.id, []) for d in dims)]
         pos = list(range(len(dims), 0, -1))
         ax.boxplot(data, positions=pos, orientation="horizontal", widths=0.55, showfliers=False, patch_artist=True,
                    boxprops={"facecolor": ch._tint(theme.accent, 0.8), "edgecolor": theme.muted},

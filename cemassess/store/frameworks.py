@@ -68,12 +68,20 @@ def _same(a: Framework, b: Framework) -> bool:
     return a.model_dump(mode="json") == b.model_dump(mode="json")
 
 
-def import_framework(p: Portfolio, path: Path) -> Installed:
-    """Validate completely, then install by the rules above. A shipped framework's id
-    cannot be taken over. Raises FileFormatError (one line) when refused."""
+def read_framework_file(path: Path) -> tuple[bytes, Framework]:
+    """Read (regular file, bounded) and validate a framework file: its bytes and the model.
+    Raises FileFormatError with one line."""
     path = Path(path)
     raw = read_bounded(path, what="framework file", max_bytes=MAX_FRAMEWORK_BYTES)
-    fw = framework_from_bytes(raw, path.name)  # raises FileFormatError with one line
+    return raw, framework_from_bytes(raw, path.name)
+
+
+def import_framework(p: Portfolio, path: Path, read: tuple[bytes, Framework] | None = None) -> Installed:
+    """Validate completely, then install by the rules above. A shipped framework's id
+    cannot be taken over. `read`: the file already read with `read_framework_file` (before
+    the portfolio was opened). Raises FileFormatError (one line) when refused."""
+    path = Path(path)
+    raw, fw = read if read is not None else read_framework_file(path)
     if framework_path(fw.id).is_file():
         raise FileFormatError(f"{path.name}: the id {fw.id!r} belongs to a framework that ships with "
                               "cemassess; give yours another id")

@@ -497,8 +497,8 @@ class Portfolio:
             raise InvalidChange(f"{practice_id!r} is not a practice id")
         if answer is not None:
             try:
-                answer = (answer.model_copy() if isinstance(answer, Answer)
-                          else Answer.model_validate(answer))
+                # always validated (a model_copy(update=...) is not): the text-hygiene rule holds
+                answer = Answer.model_validate(answer.model_dump() if isinstance(answer, Answer) else answer)
             except ValidationError as e:
                 raise InvalidChange(f"not a valid answer: {describe_validation_error(e)}") from None
         payload = None if answer is None or answer.is_empty else answer.model_dump(mode="json")
@@ -745,7 +745,11 @@ class Portfolio:
                                                     f"({e.strerror or e}); {what}", a.id, display_name(a))
                 continue
             report.results[slot] = ImportResult(path, outcome, reason, a.id, display_name(a))
-        self._flush_index()
+        # The snapshots and backups written above are the imported assessments; the index is
+        # a cache of them. If it cannot be written now (disk full), what was imported stays
+        # imported: the index is retried at close and rebuilt from the files at the next start.
+        with contextlib.suppress(OSError):
+            self._flush_index()
         return report
 
     def _undo_new_file(self, aid: str) -> builtins.list[str]:

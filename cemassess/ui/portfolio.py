@@ -97,8 +97,10 @@ def build_pack_from_portfolio(p: Any, title: str) -> Any:
     """Anonymised distributions of the portfolio's assessments, saved on the shelf."""
     import datetime as dt
 
+    from cemassess.exchange.benchmark_file import floor_pack
     from cemassess.store.benchmarks import build_from_portfolio, save_pack
 
     pack = build_from_portfolio(p, pack_id="portfolio", title=title, created=dt.date.today())
+    pack, _ = floor_pack(pack)  # the privacy floor: what is saved is what the user is told
     save_pack(p, pack)
     return pack

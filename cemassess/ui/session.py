@@ -347,7 +347,8 @@ class Session(QObject):
         """Change one part of the active respondent's answer (value, comment or review)."""
         self.flush_comments()
         base = self.answer(pid) or Answer()
-        self.set_answer(pid, base.model_copy(update=changes))
+        # validated, not model_copy: the text-hygiene rule cleans what was typed or pasted
+        self.set_answer(pid, Answer.model_validate({**base.model_dump(), **changes}))
 
     def set_agreed(self, pid: str, value: int | str | None, dissent: str | None = None) -> None:
         if not self._editable():
@@ -539,8 +540,8 @@ class Session(QObject):
         respondents, answers = self._respondents_state()
         for i, r in enumerate(respondents):
             if r.id == rid:
-                respondents[i] = r.model_copy(update={k: v for k, v in
-                                                      (("name", name), ("role", role)) if v is not None})
+                respondents[i] = Respondent.model_validate(
+                    {**r.model_dump(), **{k: v for k, v in (("name", name), ("role", role)) if v is not None}})
         if respondents == old[0]:
             return
         self.undo_stack.push(RespondentsCommand(self, old, (respondents, answers),
@@ -571,7 +572,7 @@ class Session(QObject):
         custom = next((c for c in new.custom if c.id == action_id), None)
         if custom is not None:
             allowed = {k: v for k, v in changes.items() if k in CustomAction.model_fields and k != "id"}
-            new.custom[new.custom.index(custom)] = custom.model_copy(update=allowed)
+            new.custom[new.custom.index(custom)] = CustomAction.model_validate({**custom.model_dump(), **allowed})
         else:
             edit = new.edits.get(action_id, ActionEdit())
             new.edits[action_id] = ActionEdit.model_validate({**edit.model_dump(), **changes})

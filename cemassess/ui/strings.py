@@ -593,18 +593,34 @@ UI: dict[str, Entry] = {
     "part.nothing_to_resume": ("There are no answers to resume: open the questionnaire file you were "
                                "given."),
     # undo texts
-    "undo.answer": "answer",
-    "undo.agreed": "agreed answer",
-    "undo.metrics": "metrics",
-    "undo.profile": "company profile",
-    "undo.respondent_add": "add respondent",
-    "undo.respondent_edit": "edit respondent",
-    "undo.respondent_remove": "remove respondent",
-    "undo.roadmap_edit": "roadmap edit",
-    "undo.roadmap_order": "roadmap order",
-    "undo.roadmap_add": "add action",
-    "undo.roadmap_remove": "remove action",
-    "undo.import_answers": "import answer files",
+    "undo.answer": ("answer", "ответ"),
+    "undo.agreed": ("agreed answer", "согласованный ответ"),
+    "undo.metrics": ("metrics", "метрики"),
+    "undo.profile": ("company profile", "профиль компании"),
+    "undo.respondent_add": ("add respondent", "добавление респондента"),
+    "undo.respondent_edit": ("edit respondent", "правка респондента"),
+    "undo.respondent_remove": ("remove respondent", "удаление респондента"),
+    "undo.roadmap_edit": ("roadmap edit", "правка дорожной карты"),
+    "undo.roadmap_order": ("roadmap order", "порядок дорожной карты"),
+    "undo.roadmap_add": ("add action", "добавление действия"),
+    "undo.roadmap_remove": ("remove action", "удаление действия"),
+    "undo.import_answers": ("import answer files", "импорт файлов ответов"),
+    # --- h12core ---
+    "why.not_regular": ("not a regular file (a device, pipe or socket): give a saved answer file",
+                        "не обычный файл (устройство, канал или сокет): укажите сохранённый файл ответов",
+                        "не звичайний файл (пристрій, канал або сокет): вкажіть збережений файл відповідей"),
+    "why.control": ("refused: {a} (control characters are not allowed in text)",
+                    "отклонён: {a} (управляющие символы в тексте недопустимы)",
+                    "відхилено: {a} (керівні символи в тексті неприпустимі)"),
+    "bench.too_few": ("Only {a} assessment(s) to build from: a benchmark needs at least 5, so that no "
+                      "figure identifies a company. Nothing was saved.",
+                      "Оценок для построения: {a}. Бенчмарку нужно не меньше 5, чтобы ни одна цифра "
+                      "не указывала на компанию. Ничего не сохранено.",
+                      "Оцінок для побудови: {a}. Бенчмарку потрібно щонайменше 5, щоб жодна цифра "
+                      "не вказувала на компанію. Нічого не збережено."),
+    "why.slow": ("reading took too long; copy the file to a local folder and try again",
+                 "чтение заняло слишком много времени; скопируйте файл в локальную папку и повторите",
+                 "читання тривало задовго; скопіюйте файл у локальну папку й повторіть"),
 }
 
 

@@ -62,7 +62,22 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"the answer file is not valid JSON \((?P<a>.+)\)", "why.not_json"),
     (r"the answer file is not valid: (?P<a>.+)", "why.invalid"),
     (r"the answer file does not match its format: (?P<a>.+)", "why.format"),
+    # --- h12core ---
+    (r"is not a regular file \(a device, pipe or socket\).*", "why.not_regular"),
+    (r"the answer file is refused: (?P<a>.+) \(control characters are not allowed in text\)", "why.control"),
+    (r"reading took longer than .*", "why.slow"),
 )
+
+
+def pack_reason(message: str, lang: str) -> str:
+    """Why a benchmark pack was not saved, in the user's language (the privacy floor's
+    message from cemassess.exchange.benchmark_file; others as the core words them)."""
+    import re
+
+    m = re.match(r"only (\d+) assessment\(s\) behind benchmark pack", message)
+    if m:
+        return t("bench.too_few", lang, a=m.group(1))
+    return message
 
 
 def reason_text(name: str, reason: str, lang: str = "en") -> str:
@@ -367,7 +382,8 @@ class Workshop(QObject):
         p, title = self.session.portfolio, t("bench.portfolio_title", self.lang)
         job = Job(lambda progress, cancelled: build_pack_from_portfolio(p, title), self)
         job.succeeded.connect(self._built)
-        job.failed.connect(lambda msg: dialogs.error(self.window, t("bench.build", self.lang), msg, self.lang))
+        job.failed.connect(lambda msg: dialogs.error(self.window, t("bench.build", self.lang),
+                                                     pack_reason(msg, self.lang), self.lang))
         job.finished.connect(lambda: self._job_done(job))
         self.job = job
         job.start()
