@@ -282,6 +282,33 @@ def _extensions() -> list[Callable[[Any], None]]:
     return regs
 
 
+EXIT_STOPPED, EXIT_INTERRUPTED = 143, 130  # 128 + SIGTERM, 128 + SIGINT (shell convention)
+
+
+class Stopped(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl+C, so `with Portfolio.open()` closes the portfolio
+    (journal folded, running marker removed) and the next start reports no crash."""
+
+
+def _stop_on_sigterm() -> dict[int, Any]:
+    """Install the handler; returns the handlers it replaced (restored when main returns)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+
+    def handler(signum: int, _frame: object) -> None:
+        raise Stopped(f"stopped by {signal.Signals(signum).name}")
+
+    old = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            num = getattr(signal, name)
+            old[num] = signal.signal(num, handler)
+    return old
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     with safe_output():  # no control character from a file or an argument reaches the terminal
         return _main(argv)
@@ -293,12 +320,19 @@ def _main(argv: Sequence[str] | None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
+    previous = _stop_on_sigterm()
     try:
         check_arguments(args)  # every argument validated before use
         if getattr(args, "data_dir", None):
             # one data folder for every layer of this run (store, installed frameworks, shelf)
             os.environ["CEMASSESS_DATA_DIR"] = str(args.data_dir)
         return int(args.func(args) or 0)
+    except Stopped as e:  # SIGTERM: the open portfolio was closed on the way out
+        print(f"cemassess: {e}", file=sys.stderr)
+        return EXIT_STOPPED
+    except KeyboardInterrupt:
+        print("cemassess: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except ValidationError as e:  # a value that slipped past the checks: still one line
         print(f"cemassess: {describe_validation_error(e)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -316,6 +350,11 @@ def _main(argv: Sequence[str] | None) -> int:
             print(f"cemassess: {e}", file=sys.stderr)
             return EXIT_BAD_INPUT
         raise
+    finally:
+        import signal
+
+        for num, handler in previous.items():
+            signal.signal(num, handler)
 
 
 if __name__ == "__main__":

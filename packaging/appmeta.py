@@ -96,6 +96,26 @@ def runtime_requirements(pyproject: Path = ROOT / "pyproject.toml") -> list[str]
         return list(tomllib.load(f)["project"]["dependencies"])
 
 
+def requirement_name(req: str) -> str:
+    """'PySide6-Essentials>=6.7,!=6.12.0' -> 'pyside6-essentials' (pip's normalised name)."""
+    name = re.split(r"[<>=!~;\[ ]", req.strip(), maxsplit=1)[0]
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+# Babel's CLDR data in the bundle: the app's languages and what Babel loads for them (a
+# locale's data is merged over its parent's: en_US -> en -> root); global.dat (plural
+# rules, territories, currencies) is separate and kept. The other ~1,140 locales are 31 MB.
+BABEL_LOCALES = ("root", "en", "en_US", "ru", "ru_RU", "uk", "uk_UA")
+
+
+def babel_data_wanted(dest: str) -> bool:
+    """False for a Babel locale file the bundle leaves out (see BABEL_LOCALES)."""
+    d = dest.replace("\\", "/")
+    if "babel/locale-data/" not in d or not d.endswith(".dat"):
+        return True
+    return d.rsplit("/", 1)[1][: -len(".dat")] in BABEL_LOCALES
+
+
 def render(text: str, meta: AppMeta) -> str:
     """Fill @KEY@ placeholders; an unknown key is an error, not a silent leftover."""
     tokens = meta.tokens()

@@ -42,6 +42,12 @@ MAX_MB = 200  # the issue's budget for the Linux bundle
 FORBIDDEN = {"pytest", "pytest-qt", "hypothesis", "ruff", "pypdf", "jsonschema", "pyqt5",
              "pyqt6", "pyside2", "pyside6-addons", "pyside6"}
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+# Qt releases the bundle must never ship (pyproject.toml excludes them too; PITFALLS.md)
+BROKEN_QT = {
+    "6.12.0": "on Python 3.11 every void Qt call lowers None's reference count and the app "
+              "dies (none_dealloc) after ~130 answers",
+}
+QT_PACKAGES = ("pyside6-essentials", "shiboken6")
 
 
 class BuildError(Exception):
@@ -115,6 +121,14 @@ def check_clean(py: Path) -> None:
     bad = sorted(FORBIDDEN & pkgs.keys())
     if bad:
         raise BuildError(f"the bundle environment must not contain {', '.join(bad)}")
+    for name in QT_PACKAGES:
+        why = BROKEN_QT.get(pkgs.get(name, ""))
+        if why:
+            raise BuildError(f"refusing to build with {name} {pkgs[name]}: {why}")
+    missing = sorted({appmeta.requirement_name(r) for r in appmeta.runtime_requirements()}
+                     - pkgs.keys())
+    if missing:
+        raise BuildError(f"the bundle environment lacks runtime dependencies: {', '.join(missing)}")
     log(f"environment: {len(pkgs)} packages: "
         + ", ".join(f"{k} {v}" for k, v in sorted(pkgs.items())))
 

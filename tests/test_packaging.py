@@ -245,6 +245,83 @@ def test_tarball_name(meta):
         assert re.fullmatch(rf"{meta.name}-{re.escape(meta.version)}-linux-[a-z0-9_]+\.tar\.gz", name)
 
 
+# -- always: the build refuses a broken Qt and keeps the runtime dependencies ---------------
+def fake_environment(**versions: str) -> dict[str, str]:
+    pkgs = {appmeta.requirement_name(r): "1.0" for r in appmeta.runtime_requirements()}
+    pkgs.update({"pyside6-essentials": "6.11.3", "shiboken6": "6.11.3", "pyinstaller": "6.11"})
+    pkgs.update(versions)
+    return {k: v for k, v in pkgs.items() if v}
+
+
+def test_build_refuses_pyside6_6_12_0_in_one_line(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(build, "installed", lambda py: fake_environment(**{
+        "pyside6-essentials": "6.12.0", "shiboken6": "6.12.0"}))
+    with pytest.raises(build.BuildError, match=r"refusing to build with pyside6-essentials 6\.12\.0"):
+        build.check_clean(tmp_path / "python")
+    # through main(): one line on stderr, exit 1, PyInstaller never started
+    monkeypatch.setattr(build.appmeta, "render_all", lambda out, meta: {})
+    monkeypatch.setattr(build, "make_venv", lambda python, reuse: build.check_clean(tmp_path / "python"))
+    monkeypatch.setattr(build, "run_pyinstaller", lambda *a: pytest.fail("PyInstaller was started"))
+    capsys.readouterr()
+    assert build.main([]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "6.12.0" in err[0] and "none_dealloc" in err[0], err
+
+
+def test_build_accepts_a_good_qt_and_needs_every_runtime_dependency(monkeypatch, tmp_path):
+    monkeypatch.setattr(build, "installed", lambda py: fake_environment())
+    build.check_clean(tmp_path / "python")  # 6.11.3 with everything: fine
+    for gone in ("babel", "aiohttp", "segno", "python-docx", "python-pptx"):
+        monkeypatch.setattr(build, "installed", lambda py, g=gone: fake_environment(**{g: ""}))
+        with pytest.raises(build.BuildError, match=f"lacks runtime dependencies: {gone}"):
+            build.check_clean(tmp_path / "python")
+
+
+def test_pyproject_excludes_the_broken_qt_too():
+    (qt,) = [r for r in appmeta.runtime_requirements() if appmeta.requirement_name(r) == "pyside6-essentials"]
+    assert all(f"!={v}" in qt.replace(" ", "") for v in build.BROKEN_QT)
+
+
+def test_the_bundled_babel_data_serves_the_apps_languages(monkeypatch, tmp_path):
+    """Babel with only the CLDR files the spec keeps (appmeta.BABEL_LOCALES) still does
+    everything for en, ru and uk: names, numbers, percentages, dates, plural rules."""
+    import datetime as dt
+
+    import babel
+    from babel import Locale, dates, localedata, numbers
+
+    full = Path(babel.__file__).parent / "locale-data"
+    kept = tmp_path / "locale-data"
+    kept.mkdir()
+    for f in full.iterdir():
+        if appmeta.babel_data_wanted(f"babel/locale-data/{f.name}"):
+            shutil.copy2(f, kept / f.name)
+    assert sorted(p.stem for p in kept.glob("*.dat")) == sorted(appmeta.BABEL_LOCALES)
+    assert len(list(full.iterdir())) > 500  # the full set is what is being cut
+    assert not appmeta.babel_data_wanted("babel/locale-data/de.dat")
+    assert appmeta.babel_data_wanted("babel/global.dat")
+    monkeypatch.setattr(localedata, "_dirname", str(kept))
+    localedata._cache.clear()
+    localedata.locale_identifiers.cache_clear()
+    try:
+        day = dt.date(2026, 3, 1)
+        for code, name in (("en", "English"), ("ru", "русский"), ("uk", "українська")):
+            for ident in (code, f"{code}_{ {'en': 'US', 'ru': 'RU', 'uk': 'UA'}[code]}"):
+                loc = Locale.parse(ident)
+                assert loc.get_display_name(code).startswith(name), ident
+                assert numbers.format_decimal(1234.5, locale=loc)
+                assert numbers.format_percent(0.42, locale=loc)
+                assert dates.format_date(day, format="long", locale=loc)
+                assert loc.plural_form(3) in ("one", "few", "many", "other")
+        assert Locale.parse("uk").plural_form(3) == "few" and Locale.parse("ru").plural_form(5) == "many"
+        assert "березня" in dates.format_date(day, format="long", locale="uk")
+        with pytest.raises(Exception):  # noqa: B017 (what Babel raises for a missing locale)
+            Locale.parse("de").get_display_name("de")
+    finally:
+        localedata._cache.clear()
+        localedata.locale_identifiers.cache_clear()
+
+
 # -- make test-bundle: build the real bundle and run it -------------------------------------
 bundle_only = pytest.mark.skipif(
     os.environ.get("CEMASSESS_TEST_BUNDLE") != "1",
@@ -329,11 +406,38 @@ def test_bundle_leaves_out_what_the_app_does_not_use(bundle):
     for unwanted in ("tkinter", "_tkinter", "_pytest", "pytest", "hypothesis", "pip",
                      "setuptools", "PyQt5", "PyQt6", "matplotlib/mpl-data/sample_data",
                      "PySide6/QtNetwork.abi3.so", "PySide6/Qt/lib/libQt6Network.so.6",
-                     "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libcairo.so.2"):
+                     "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libcairo.so.2",
+                     "lxml/objectify", "lxml/html", "PIL/_imagingft", "numpy/_core/_simd",
+                     "libX11.so.6", "libfontconfig.so.1", "libglib-2.0.so.0", "libgcrypt.so.20"):
         assert not any(n == unwanted or n.startswith(unwanted + "/") or
                        n.startswith(unwanted + ".") for n in names), unwanted
     translations = sorted(n.rsplit("/", 1)[1] for n in names if "/Qt/translations/" in n)
-    assert translations == ["qt_en.qm", "qt_ru.qm", "qtbase_en.qm", "qtbase_ru.qm"]
+    assert translations == ["qt_en.qm", "qt_ru.qm", "qt_uk.qm", "qtbase_en.qm", "qtbase_ru.qm",
+                            "qtbase_uk.qm"]
+    # runtime dependencies are in, with only the CLDR data of the app's languages
+    babel_data = sorted(n.rsplit("/", 1)[1] for n in names
+                        if n.startswith("babel/locale-data/") and n.endswith(".dat"))
+    assert babel_data == sorted(f"{x}.dat" for x in appmeta.BABEL_LOCALES)
+    assert "babel/global.dat" in names
+    for data in ("docx/templates", "pptx/templates", "aiohttp", "lxml"):
+        assert any(n.startswith(data + "/") for n in names), data
+    assert not any(n.startswith("PIL/_imagingft") for n in names)
+    modules = pyz_modules()
+    for module in ("babel.support", "babel.numbers", "aiohttp.web", "segno", "docx", "pptx",
+                   "cemassess.ui.app"):
+        assert module in modules, module
+
+
+def pyz_modules() -> set[str]:
+    """The modules in the bundle's Python archive (read with the build's own PyInstaller)."""
+    code = ("import sys\n"
+            "from PyInstaller.archive.readers import CArchiveReader\n"
+            "pkg = CArchiveReader(sys.argv[1])\n"
+            "pyz = pkg.open_embedded_archive('PYZ.pyz')\n"
+            "print('\\n'.join(pyz.toc))\n")
+    done = subprocess.run([str(build.venv_python()), "-c", code, str(build.executable())],
+                          capture_output=True, text=True, timeout=120, check=True)
+    return set(done.stdout.split())
 
 
 @bundle_only

@@ -53,6 +53,50 @@ def start(win, data_dir: str | None) -> None:
     gc.freeze()
 
 
+def close_on_signals(app) -> None:
+    """SIGTERM (a logout, `kill`, a service manager) and SIGHUP close the app as Quit does:
+    every window closes (the main window saves and closes the portfolio, so its running
+    marker goes and the next start reports no crash) and the app exits 0.
+
+    Python runs a signal handler only between bytecodes, and Qt's event loop may sleep in C
+    for as long as nothing happens; so the signal's C handler writes to a socket
+    (`signal.set_wakeup_fd`) that a QSocketNotifier watches, which wakes the loop."""
+    import contextlib
+    import signal
+    import socket
+    import threading
+
+    from PySide6.QtCore import QSocketNotifier, QTimer
+
+    if getattr(app, "_cemassess_signal_wakeup", None) or threading.current_thread() is not threading.main_thread():
+        return  # once per application (tests start main() more than once)
+
+    def close_all() -> None:
+        for w in app.topLevelWidgets():
+            if w.isVisible():
+                w.close()
+        app.quit()
+
+    def handler(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, close_all)
+
+    wake_r, wake_w = socket.socketpair()
+    for sock in (wake_r, wake_w):
+        sock.setblocking(False)
+    signal.set_wakeup_fd(wake_w.fileno(), warn_on_full_buffer=False)
+    notifier = QSocketNotifier(wake_r.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            wake_r.recv(512)
+
+    notifier.activated.connect(drain)
+    app._cemassess_signal_wakeup = (wake_r, wake_w, notifier)  # alive as long as the app
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
+
+
 def run_participant(app, settings, questionnaire: str | None) -> int:
     """Participant mode: the participant's window only; the portfolio is never opened."""
     from cemassess.ui.participant import open_participant
@@ -140,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if sniff(args.file) == "questionnaire":
             participant = args.file
+    close_on_signals(app)
     if participant is not None:
         return run_participant(app, settings, participant or None)
 

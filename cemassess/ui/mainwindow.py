@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self.status: Any = None  # "all changes saved" (made in boot: start-up time)
+        self.unwritable = ""  # why the data folder cannot be written (read-only view)
         self.setAcceptDrops(True)  # answer files, questionnaires, assessment files
         self.resize(1280, 820)
         geometry = settings.get("window/geometry")
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
         folder = data_dir or self.settings.get("data/folder") or None
+        self.unwritable = ""
         if portfolio is None:
             try:
                 portfolio = open_portfolio(folder)
@@ -158,9 +160,12 @@ class MainWindow(QMainWindow):
             except Exception as e:  # a store error: one plain sentence
                 from cemassess.ui import dialogs
 
-                dialogs.error(self, t("error.title", self.lang), str(e), self.lang)
-                self.close()
-                return False
+                # a read-only or full data folder: what is there can still be looked at
+                portfolio = self._open_unwritable(folder, e)
+                if portfolio is None:
+                    dialogs.error(self, t("error.title", self.lang), str(e), self.lang)
+                    self.close()
+                    return False
         from cemassess.ui.export import Exporter
         from cemassess.ui.screens.base import Context
         from cemassess.ui.session import Session
@@ -206,6 +211,21 @@ class MainWindow(QMainWindow):
             paths, self._pending_paths = self._pending_paths, []
             self.open_paths(paths)
         return True
+
+    def _open_unwritable(self, folder: str | None, error: Exception) -> Any:
+        """The portfolio read-only after writable opening failed for want of space or
+        permission (a full disk, a read-only medium or folder); None if even that fails."""
+        from cemassess.store import StoreIOError
+        from cemassess.ui.portfolio import open_portfolio
+
+        if not isinstance(error, StoreIOError):
+            return None
+        try:
+            portfolio = open_portfolio(folder, read_only=True)
+        except Exception:
+            return None
+        self.unwritable = str(error)
+        return portfolio
 
     # -- files given to the app: an argument, a drop, a macOS open event ---------------------------
     def open_paths(self, paths: list) -> None:
@@ -265,7 +285,8 @@ class MainWindow(QMainWindow):
         lines = recovery_lines(getattr(p, "recovery", None), self.lang)
         start = self.views[ScreenKey.START]
         if self.session.read_only:
-            start.banner.show_text(t("read_only.banner", self.lang))
+            start.banner.show_text(t("read_only.unwritable", self.lang, reason=self.unwritable)
+                                   if self.unwritable else t("read_only.banner", self.lang))
         if not lines:
             return
         if self.session.read_only:

@@ -605,6 +605,17 @@ UI: dict[str, Entry] = {
     "undo.roadmap_add": ("add action", "добавление действия"),
     "undo.roadmap_remove": ("remove action", "удаление действия"),
     "undo.import_answers": ("import answer files", "импорт файлов ответов"),
+    # --- h12qt ---
+    "read_only.unwritable": (
+        "This data folder cannot be written: read-only view. You can look and export, but not "
+        "change anything until the folder can be written again (free some disk space, or check "
+        "the folder's permissions). {reason}",
+        "В эту папку данных нельзя записывать: только просмотр. Можно смотреть и экспортировать, "
+        "но ничего не изменить, пока запись в папку не станет снова возможной (освободите место "
+        "на диске или проверьте права на папку). {reason}",
+        "У цю папку даних неможливо записувати: лише перегляд. Можна переглядати й "
+        "експортувати, але нічого не змінити, доки запис у папку знову не стане можливим "
+        "(звільніть місце на диску або перевірте права доступу до папки). {reason}"),
     # --- h12core ---
     "why.not_regular": ("not a regular file (a device, pipe or socket): give a saved answer file",
                         "не обычный файл (устройство, канал или сокет): укажите сохранённый файл ответов",
