@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
 
         make = session_factory or (lambda p, lang: Session(p, lang, parent=self))
         self.session = s = make(portfolio, self.lang)
+        if hasattr(s, "set_now_max"):
+            s.set_now_max(self.settings.get("roadmap/now_max"))
         ctx = Context(self.settings, self.navigate, self)
         for spec in SCREENS:
             _, controller_cls = spec.load()

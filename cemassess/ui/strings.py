@@ -742,6 +742,11 @@ UI: dict[str, tuple[str, ...]] = {
     "undo.roadmap_add": ("add action", "добавление действия"),
     "undo.roadmap_remove": ("remove action", "удаление действия"),
     "undo.import_answers": ("import answer files", "импорт файлов ответов"),
+    # --- h11rules ---
+    "h11.check.mean": ("{status}: the practices behind it average level {level}.",
+                       "{status}: средний уровень практик, на которых основана проверка, — {level}.",
+                       "{status}: середній рівень практик, на яких ґрунтується перевірка, — {level}."),
+    "h11.settings.now_max": ("Actions in Now at most", "Не больше действий в «Сейчас»", "Не більше дій у «Зараз»"),
 }
 
 

@@ -306,7 +306,7 @@ class Controller(BaseController):
         return item.data(0, ROLE) or "" if item is not None else ""
 
     def _load_editor(self) -> None:
-        from cemassess.explain import explain_action
+        from cemassess.explain import action_why, explain_action
 
         v, lang = self.view, self.lang
         it = self.items.get(self.selected_id())
@@ -320,7 +320,9 @@ class Controller(BaseController):
         self._filling = True
         v.ed_title.setText(title + ("  ✎" if it.edited else ""))
         v.ed_desc.setText(desc)
-        v.ed_why.setText(f"{t('why', lang)}: {explain_action(self.session.framework, it, lang)}")
+        fw = self.session.framework
+        v.ed_why.setText(f"{t('why', lang)}: {action_why(fw, it, lang)}"
+                         + (f"\n{explain_action(fw, it, lang)}" if it.why is not None else ""))
         moved = self._moved(it.dimension_id)
         v.ed_moved.setText(moved)
         v.ed_moved.setVisible(bool(moved))
