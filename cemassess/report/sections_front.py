@@ -8,7 +8,14 @@ from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Paragraph, S
 from cemassess.domain.nps import PUBLISHED_B2B_NPS
 from cemassess.domain.results import Results
 from cemassess.domain.scoring import completion
-from cemassess.explain import band_note, blocker_text, headline, level_text, withheld_lines
+from cemassess.explain import (
+    band_note,
+    blocker_text,
+    dimension_cell,
+    headline,
+    level_text,
+    withheld_lines,
+)
 from cemassess.i18n import role_name, tr
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_int, fmt_level, fmt_score
@@ -260,7 +267,7 @@ def profile(ctx: Ctx) -> list[Flowable]:
     for d in fw.dimensions:
         s = res.dimensions[d.id]
         r = [ctx.u(d.title(lang), "cell"), ctx.u(fmt_score(s.score), "cell_r"),
-             ctx.u(s.band.name(lang) if s.band else tr("not_scored", lang), "cell")]
+             ctx.u(s.band.name(lang) if s.band else dimension_cell(s, lang), "cell")]
         if b is not None:
             c = b.comparisons.get(d.id)
             if c is not None and c.shown:
@@ -272,14 +279,14 @@ def profile(ctx: Ctx) -> list[Flowable]:
         rows.append(r)
     ov = res.overall
     total = [ctx.u(tr("overall", lang), "cell_b"), ctx.u(fmt_score(ov.score), "cell_r"),
-             ctx.u(ov.band.name(lang) if ov.band else "–", "cell")] + [""] * (len(head) - 3)
+             ctx.u(ov.band.name(lang) if ov.band else headline(ov, lang), "cell")] + [""] * (len(head) - 3)
     rows.append(total)
     story.append(ctx.table(rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent)]))
 
     gaps = ctx.chart("gap_bars", w * 0.92)
     if gaps is not None:
         mode = res.assessment.targets
-        note = ctx.s("prof.targets_quartile") if mode.mode == "top_quartile" else ctx.s("prof.targets_next")
+        note = ctx.s("h11.targets")
         if mode.overrides:
             note += " " + ctx.s("prof.targets_overrides", n=len(mode.overrides))
         story += ctx.h2(ctx.s("prof.gaps"), need=200) + [gaps, ctx.u(note, "caption")]

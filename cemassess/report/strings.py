@@ -268,4 +268,15 @@ STRINGS: dict[str, tuple[str, ...]] = {
     "app.end": ("End of report.", "Конец отчёта."),
     "ans.na": ("N/A", "Н/П"),
     "ans.dk": ("DK", "НЗ"),
+    # --- h11rules ---
+    "h11.targets": (
+        "Target: the score each dimension reaches when every practice with a roadmap action reaches "
+        "its target level (4 while below it; 5 once every phase is attained). Dimensions in the "
+        "roadmap's order; benchmarks do not set targets.",
+        "Цель: балл, которого измерение достигнет, когда каждая практика с действием в дорожной карте "
+        "выйдет на целевой уровень (4, пока она ниже; 5, когда достигнуты все фазы). Измерения — в "
+        "порядке дорожной карты; бенчмарки цели не задают.",
+        "Мета: бал, якого вимір досягне, коли кожна практика з дією в дорожній карті вийде на цільовий "
+        "рівень (4, поки вона нижча; 5, коли досягнуто всіх фаз). Виміри — у порядку дорожньої карти; "
+        "бенчмарки цілей не задають."),
 }
