@@ -165,6 +165,8 @@ def explain_overall(fw: Framework, ov: OverallScore, lang: str) -> list[str]:
     ru = lang == "ru"
     out = [f"{tr('overall', lang)}: {headline(ov, lang)}"]
     out += ["  " + line for line in withheld_lines(ov, lang)]
+    if ov.score is None:
+        return out  # withheld: what is known is shown per dimension, not as a partial index
     for dim_id, score, share in ov.parts:
         out.append(f"  {fw.dimensions_by_id[dim_id].title(lang)}: {_f(score)} × {share:.3f} = {_f(score * share, 2)}")
     if ov.parts and ov.value is not None:
@@ -187,7 +189,8 @@ def explain_phase(fw: Framework, ph: PhaseResult, practices: dict[str, PracticeR
                     else f"Phase {ph.attained} attained: {fw.phase(ph.attained).title(lang)}")
     if ph.attained < 3:
         st = ph.phases[ph.current - 1]
-        out.append(tr("x.phase_open", lang, n=ph.current, title=fw.phase(ph.current).title(lang)))
+        out.append(tr("x.phase_open", lang, n=ph.current, title=fw.phase(ph.current).title(lang),
+                      k=len(ph.blocking)))
         for b in ph.blocking:
             out.append(f"  - {blocker_text(fw, b, lang)}")
         out.append(tr("x.progress_expl", lang, pct=f"{ph.progress:.0%}", n=ph.current,

@@ -106,8 +106,9 @@ class Band(_Frozen):
 class Check(_Frozen):
     """A Voice-of-Customer pitfall or a B2B principle, evidenced by practices.
 
-    A pitfall is *found* (a principle is *not met*) when the mean consensus level of its
-    evidence practices is at or below `threshold`.
+    A pitfall is *found* when any evidence practice is at level 2 or below; a principle is
+    *met* only when all are at level 4+ (domain/results.py, docs/scoring.md). `threshold` is
+    kept for file compatibility and no longer decides anything.
     """
 
     id: Id

@@ -193,13 +193,15 @@ def order_after(fw: Framework, items: list[RoadmapItem]) -> list[RoadmapItem]:
     """Stable reorder so that no action precedes one it names in `after` (those not in the
     roadmap are done or not needed and do not hold it back). A cycle keeps the given order."""
     present = {i.id for i in items}
+    deps = {id(i): _deps(fw, i, present) for i in items}
+    if not any(deps.values()):
+        return list(items)
     placed: set[str] = set()
     out: list[RoadmapItem] = []
     pending = list(items)
     while pending:
         # the first action whose dependencies are placed; a cycle keeps the order (index 0)
-        k = next((n for n, cand in enumerate(pending)
-                  if all(dep in placed for dep in _deps(fw, cand, present))), 0)
+        k = next((n for n, cand in enumerate(pending) if all(d in placed for d in deps[id(cand)])), 0)
         it = pending.pop(k)
         out.append(it)
         placed.add(it.id)

@@ -200,12 +200,14 @@ def overall_table(ctx: Ctx) -> Flowable:
     fw, ov, w = ctx.res.framework, ctx.res.overall, ctx.width
     rows = [[ctx.th(tr("dimension", ctx.lang)), ctx.th(tr("score", ctx.lang), "r"), ctx.th(ctx.s("app.share"), "r"),
              ctx.th(ctx.s("app.contribution"), "r")]]
-    for dim_id, score, share in ov.parts:
+    for dim_id, score, share in (ov.parts if ov.score is not None else ()):  # withheld: no partial index
         rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), f"{score:.1f}",
                      f"{share:.3f}", f"{score * share:.2f}"])
-    for dim_id in ov.missing:
-        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), "–",
-                     ctx.s("app.left_out"), ""])
+    counted = {p[0] for p in ov.parts} if ov.score is not None else set()
+    for dim_id in ov.missing:  # no applicable practice (or the index is withheld): not in the sum
+        if dim_id not in counted:
+            rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), "–",
+                         ctx.s("app.left_out"), ""])
     rows.append([ctx.u(tr("overall", ctx.lang), "cell_b"), "", "",
                  f"{ov.score:.2f}" if ov.score is not None else "–"])
     return ctx.table(rows, [w * 0.55, w * 0.15, w * 0.15, w * 0.15],
@@ -220,7 +222,8 @@ def terms_table(ctx: Ctx, dim_id: str) -> Flowable:
              ctx.th(ctx.s("app.weight"), "r"), ctx.th(ctx.s("app.share"), "r"), ctx.th(ctx.s("app.contribution"), "r")]]
     for t in ds.terms:
         rows.append([ctx.u(_short(fw.practices[t.practice_id].statement(ctx.lang), 110), "cell"),
-                     fmt_level(t.level), f"{t.points:.1f}",
+                     fmt_level(t.level) if t.known else tr("dk" if t.practice_id in ds.dont_know
+                                                          else "unanswered", ctx.lang), f"{t.points:.1f}",
                      f"{t.weight:g}", f"{t.share:.3f}",
                      f"{t.contribution:.2f}"])
     rows.append([ctx.u(ctx.s("app.sum"), "cell_b"), "", "", "", "",
@@ -235,7 +238,8 @@ def _exclusions(ctx: Ctx, dim_id: str) -> list[Flowable]:
     out = []
     for label, ids in (("na", ds.not_applicable), ("dk", ds.dont_know), ("unanswered", ds.unanswered)):
         if ids:
-            out.append(ctx.p(f"<b>{esc(tr(label, ctx.lang))}</b> ({esc(ctx.s('app.left_out'))}): "
+            how = ctx.s("app.left_out") if label == "na" else ctx.s("h11.counted_zero")
+            out.append(ctx.p(f"<b>{esc(tr(label, ctx.lang))}</b> ({esc(how)}): "
                              + esc("; ".join(_short(fw.practices[i].statement(ctx.lang), 70) for i in ids)), "small"))
     return out
 

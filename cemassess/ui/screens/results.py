@@ -420,10 +420,13 @@ class Controller(BaseController):
     def explain_completion(self) -> None:
         s, lang = self.session, self.lang
         res = s.results()
-        lines = [t("results.completion_expl", lang)]
+        from cemassess.explain import dimension_cell, withheld_lines
+
+        lines = [t("results.completion_expl", lang)] + withheld_lines(res.overall, lang)
         for d in s.framework.dimensions:
             n, total = res.completion.by_dimension[d.id]
-            lines.append(f"  {d.title(lang)}: {n}/{total}")
+            ds = res.dimensions[d.id]
+            lines.append(f"  {d.title(lang)}: {n}/{total}" + (f" — {dimension_cell(ds, lang)}" if ds.withheld else ""))
         self._explain(t("results.completion", lang), lines)
 
     def explain_nps(self) -> None:
