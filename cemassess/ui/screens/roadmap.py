@@ -49,7 +49,7 @@ class View(BaseView):
         lay = QVBoxLayout(self)
         self.title = heading(size=1.5)
         lay.addWidget(self.title)
-        self.intro = b.bind(wrap_label(), "roadmap.intro")
+        self.intro = wrap_label()  # text set on refresh: it names the cap on Now
         lay.addWidget(self.intro)
         self.banner = Banner("warn")
         lay.addWidget(self.banner)
@@ -223,6 +223,7 @@ class Controller(BaseController):
 
     def refresh(self) -> None:
         s, v, lang = self.session, self.view, self.lang
+        v.intro.setText(t("h11.roadmap.intro", lang, cap=getattr(s, "now_max", 8)))
         if not s.is_open:
             return
         res = s.results()
