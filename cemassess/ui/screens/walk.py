@@ -442,7 +442,9 @@ class Controller(BaseController):
         res = s.results()
         fw = s.framework
         page.title.setText(t("walk.phases", lang))
-        page.summary.setText("\n".join(explain_phase(fw, res.phase, res.practices, lang)[:2]))
+        # the verdict, what progress means, N/A reasons (the blockers are listed per phase below)
+        page.summary.setText("\n".join(ln for ln in explain_phase(fw, res.phase, res.practices, lang)
+                                       if not ln.startswith("  ")))
         for st, (box, desc, bar, status, links) in zip(res.phase.phases, page.boxes, strict=True):
             ph = fw.phase(st.number)
             box.setTitle(f"{t('phase', lang)} {st.number}: {ph.title(lang)}")
