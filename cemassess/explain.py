@@ -22,7 +22,9 @@ def _f(x: float | None, nd: int = 1) -> str:
 def method_lines(lang: str, now_max: int = NOW_MAX, fw: Framework | None = None) -> list[str]:
     """Every rule behind the figures, as printed in "how this was computed" (docs/scoring.md)."""
     names = [b.name(lang) for b in fw.bands] if fw is not None else []
-    bands = {f"b{i}": (names[band_cap(i - 1, len(names))] if names else str(i)) for i in range(1, 5)}
+    # without a framework at hand, the bands are named by their number from the bottom
+    bands = {f"b{i}": (names[band_cap(i - 1, len(names))] if names else f"{band_cap(i - 1, 5) + 1}/5")
+             for i in range(1, 5)}
     return [
         tr("x.rule.scale", lang), tr("x.rule.dimension", lang), tr("x.rule.index", lang),
         tr("x.rule.band", lang, **bands), tr("x.rule.phase", lang), tr("x.rule.metrics", lang),

@@ -223,13 +223,13 @@ COMMON: dict[str, tuple[str, ...]] = {
         "Більше відповідей «не знаю» ніколи не підвищує індекс."),
     "x.rule.band": (
         "Band and phase agree: the top band needs all three phases attained, and each phase not attained "
-        "lowers the highest band allowed by one (with five bands: no phase — at most \"{b1}\", phase 1 — "
+        "lowers the highest band allowed by one (here: no phase — at most \"{b1}\", phase 1 — "
         "\"{b2}\", phase 2 — \"{b3}\", all three — \"{b4}\").",
         "Уровень и фаза согласованы: высший уровень требует всех трёх достигнутых фаз, и каждая "
-        "недостигнутая фаза снижает допустимый уровень на одну ступень (при пяти уровнях: ни одной фазы — "
+        "недостигнутая фаза снижает допустимый уровень на одну ступень (здесь: ни одной фазы — "
         "не выше «{b1}», фаза 1 — «{b2}», фаза 2 — «{b3}», все три — «{b4}»).",
         "Рівень і фаза узгоджені: найвищий рівень потребує всіх трьох досягнутих фаз, і кожна недосягнута "
-        "фаза знижує допустимий рівень на один щабель (за п'яти рівнів: жодної фази — не вище «{b1}», "
+        "фаза знижує допустимий рівень на один щабель (тут: жодної фази — не вище «{b1}», "
         "фаза 1 — «{b2}», фаза 2 — «{b3}», усі три — «{b4}»)."),
     "x.rule.phase": (
         "Phase N is attained only when every applicable practice of phases 1..N is at level 4 or above; "

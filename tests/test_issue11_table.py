@@ -257,3 +257,17 @@ def test_app_roadmap_caps_now_from_the_setting(qtbot, window, fw):
     settle(qtbot)
     assert window.settings.get("roadmap/now_max") == 2
     assert len(window.session.results().roadmap.by_horizon()["now"]) <= 2
+
+
+def test_app_method_help_states_every_rule(qtbot, window, monkeypatch, fw):
+    from cemassess.ui import widgets
+
+    seen = []
+    monkeypatch.setattr(widgets, "show_explanation", lambda _p, _t, lines, _lang: seen.append(lines))
+    window.show_method()  # no assessment open: the shipped framework's bands are named
+    window.session.create_demo()
+    window.show_method()
+    for lines in seen:
+        text = " ".join(lines)
+        assert "Band and phase agree" in text and f'"{fw.bands[-4].name("en")}"' in text and "at most 8" in text
+        assert "Not applicable" in text and "churn above 15%" in text
