@@ -271,3 +271,18 @@ def test_app_method_help_states_every_rule(qtbot, window, monkeypatch, fw):
         text = " ".join(lines)
         assert "Band and phase agree" in text and f'"{fw.bands[-4].name("en")}"' in text and "at most 8" in text
         assert "Not applicable" in text and "churn above 15%" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+def test_stated_thresholds_match_the_code(fw, lang):
+    """The rules as printed name the thresholds the domain uses (no drift between the two)."""
+    from cemassess.domain.phases import CHURN_MAX, NPS_MIN_N, PHASE_MIN_APPLICABLE
+    from cemassess.domain.roadmap import NOW_MAX
+    from cemassess.domain.scoring import DIM_MIN_SHARE, MAX_NA_SHARE, OVERALL_MIN_SHARE
+    from cemassess.explain import method_lines
+
+    text = " ".join(method_lines(lang, NOW_MAX, fw)).replace("\u00a0", " ")
+    for share in (OVERALL_MIN_SHARE, MAX_NA_SHARE, DIM_MIN_SHARE, PHASE_MIN_APPLICABLE):
+        assert f"{round(share * 100)}%" in text
+    assert f"{CHURN_MAX:g}%" in text and f"{100 - CHURN_MAX:g}%" in text
+    assert f" {NPS_MIN_N} " in text and f" {NOW_MAX} " in text
