@@ -50,17 +50,34 @@ def _r1(x: float | None) -> float | None:
 
 # -- score ----------------------------------------------------------------------------------
 def score_json(res: Results, lang: str) -> dict[str, Any]:
+    from cemassess.explain import band_note, blocker_text, check_status, headline, withheld_lines
+
     fw = res.framework
+    ov = res.overall
+    cov = ov.coverage
+    assert cov is not None
     out: dict[str, Any] = {
         "assessment": res.assessment.id,
         "company": res.assessment.company.name,
         "framework": f"{fw.id} {fw.version}",
-        "overall": _r1(res.overall.score),
-        "overall_level": res.overall.band.name(lang) if res.overall.band else None,
+        "overall": _r1(ov.score),
+        "overall_level": ov.band.name(lang) if ov.band else None,
+        # why there is no headline (None when there is one), in words and as a code
+        "overall_withheld": None if ov.withheld is None else {
+            "reason": ov.withheld, "text": headline(ov, lang), "explanation": withheld_lines(ov, lang)},
+        "coverage": {"known": cov.known, "applicable": cov.applicable, "not_applicable": cov.not_applicable,
+                     "total": cov.total, "needed": cov.needed, "na_allowed": cov.na_allowed,
+                     "enough": ov.withheld is None},
+        "band_capped": None if ov.band_cap_phase is None else {
+            "by_attained_phase": ov.band_cap_phase,
+            "uncapped_level": ov.uncapped_band.name(lang) if ov.uncapped_band else None,
+            "text": band_note(ov, lang)},
         "completion": {"answered": res.completion.answered, "total": res.completion.total},
         "dimensions": [
             {"id": d.id, "title": d.title(lang), "score": _r1(s.score),
              "level": s.band.name(lang) if s.band else None,
+             "withheld": s.withheld, "known": s.known, "applicable": s.applicable, "min_known": s.min_known,
+             "known_mean_level": _r1(s.known_mean) if s.withheld else None,
              "coverage": round(s.coverage, 3), "dont_know": len(s.dont_know),
              "not_applicable": len(s.not_applicable), "unanswered": len(s.unanswered)}
             for d in fw.dimensions for s in [res.dimensions[d.id]]
@@ -69,8 +86,11 @@ def score_json(res: Results, lang: str) -> dict[str, Any]:
             "current": res.phase.current, "attained": res.phase.attained,
             "progress": round(res.phase.progress, 3),
             "title": fw.phase(res.phase.current).title(lang),
-            "blocking": [{"practice": b.practice_id, "reason": b.reason, "level": b.level}
+            "blocking": [{"practice": b.practice_id or None, "reason": b.reason, "level": b.level,
+                          "metric": b.metric or None, "value": b.value, "text": blocker_text(fw, b, lang)}
                          for b in res.phase.blocking],
+            "not_applicable_reasons": [{"practice": pid, "reason": why} for st in res.phase.phases
+                                       for pid, why in st.na_reasons],
         },
         "perception_gaps": {
             "practices": [{"practice": g.practice_id, "gap": round(g.gap, 2), "high": g.high.value,
@@ -82,7 +102,9 @@ def score_json(res: Results, lang: str) -> dict[str, Any]:
                            for g in res.dimension_gaps],
         },
         "checks": [{"id": c.check.id, "kind": c.check.kind, "title": c.check.title(lang),
-                    "fired": c.fired, "mean_level": _r1(c.mean_level)} for c in res.checks],
+                    "status": c.status, "status_text": check_status(c, lang),
+                    "fired": c.fired, "mean_level": _r1(c.mean_level), "low": list(c.low),
+                    "unknown": list(c.unknown)} for c in res.checks],
         "knowledge_gaps": res.knowledge_gaps,
         "for_review": res.for_review,
         "respondents": len(res.assessment.respondents),
@@ -106,6 +128,7 @@ def score_json(res: Results, lang: str) -> dict[str, Any]:
                                "gap_to_top_quartile": _r1(c.gap_to_top_quartile)}
                            for k, c in b.comparisons.items()},
             # where to look for examples: the industry with the highest median per dimension
+            # (measured packs only: generated figures never give such advice)
             "best_across_industries": {d: {"segment": seg.id, "label": seg.title(lang), "median": med}
                                        for d, (seg, med) in b.best.items()},
         }
@@ -113,7 +136,19 @@ def score_json(res: Results, lang: str) -> dict[str, Any]:
 
 
 def score_text(res: Results, lang: str, explain: bool = False) -> str:
-    from cemassess.explain import explain_dimension, explain_overall, explain_phase, method_lines
+    from cemassess.explain import (
+        band_note,
+        dimension_cell,
+        explain_dimension,
+        explain_overall,
+        explain_percentile,
+        explain_phase,
+        explain_target,
+        headline,
+        method_lines,
+        nps_comparisons,
+        withheld_lines,
+    )
 
     fw, a = res.framework, res.assessment
     lines = [f"{a.company.name or '-'} — {fw.title(lang)}", ""]
@@ -126,15 +161,24 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
         s = res.dimensions[d.id]
         row = f"{_cut(d.title(lang), 46):<46} {_fmt(s.score):>6}  " \
               f"{(s.band.name(lang) if s.band else tr('not_scored', lang))[:16]:<16}"
+        if s.withheld:
+            row += "  " + dimension_cell(s, lang)
         if b:
             c = b.comparisons[d.id]
             row += (f"  {c.p10:>3.0f}  {c.median:>3.0f}  {c.p90:>3.0f}  {c.percentile:>4.0f}"
                     if c.shown and c.percentile is not None else "  " + tr("too_few", lang)[:24])
         lines.append(row)
     ov = res.overall
-    lines += ["-" * len(head),
-              f"{tr('overall', lang):<46} {_fmt(ov.score):>6}  "
-              f"{ov.band.name(lang) if ov.band else ''}", ""]
+    if ov.score is not None:
+        lines += ["-" * len(head),
+                  f"{tr('overall', lang):<46} {_fmt(ov.score):>6}  "
+                  f"{ov.band.name(lang) if ov.band else ''}"]
+        if band_note(ov, lang):
+            lines.append(band_note(ov, lang))
+    else:
+        lines += ["-" * len(head), f"{tr('overall', lang)}: {headline(ov, lang)}"]
+        lines += withheld_lines(ov, lang)
+    lines.append("")
     ph = res.phase
     lines.append(f"{tr('current_phase', lang)}: {ph.current} — {fw.phase(ph.current).title(lang)} "
                  f"({tr('progress', lang)} {ph.progress:.0%}); "
@@ -156,17 +200,27 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
             lines.append(f"  {fw.dimensions_by_id[g.dimension_id].title(lang)}: "
                          f"{role_name(g.high.value, lang)} {g.by_role[g.high]:.0f} vs "
                          f"{role_name(g.low.value, lang)} {g.by_role[g.low]:.0f} ({g.gap:.1f})")
+    if b and b.pack.illustrative:
+        lines.append(tr("x.illustrative_no_advice", lang))
     if explain:
-        lines += [""] + method_lines(lang) + [""] + explain_overall(fw, ov, lang) + [""]
+        lines += [""] + method_lines(lang, res.roadmap.now_max, fw) + [""] + explain_overall(fw, ov, lang) + [""]
         lines += explain_phase(fw, ph, res.practices, lang)
+        if res.nps is not None:
+            lines += [""] + nps_comparisons(res.nps.score, lang)
         for d in fw.dimensions:
             lines += [""] + explain_dimension(fw, res.dimensions[d.id], lang)
+            target = res.roadmap.targets.get(d.id)
+            if target is not None:
+                lines.append("  " + explain_target(d.id, target, a.targets.overrides, lang))
+            c = b.comparisons.get(d.id) if b else None
+            if b and c is not None and c.shown and c.percentile is not None:
+                lines.append("  " + explain_percentile(c, b.segment.title(lang), lang))
     return "\n".join(lines)
 
 
 # -- roadmap --------------------------------------------------------------------------------
 def roadmap_json(res: Results, lang: str) -> dict[str, Any]:
-    from cemassess.explain import explain_action
+    from cemassess.explain import action_why, explain_action
 
     fw = res.framework
     items = []
@@ -180,10 +234,12 @@ def roadmap_json(res: Results, lang: str) -> dict[str, Any]:
             "kpi": it.kpi or (act.kpi(lang) if act else ""),
             "due": it.due.isoformat() if it.due else None,
             "included": it.included, "edited": it.edited, "custom": it.custom,
-            "why": explain_action(fw, it, lang),
+            "why": action_why(fw, it, lang),
+            "how_computed": explain_action(fw, it, lang),
+            "after": list(it.why.after) if it.why else [],
         })
     return {"assessment": res.assessment.id, "targets": {k: round(v, 1) for k, v in res.roadmap.targets.items()},
-            "actions": items}
+            "now_max": res.roadmap.now_max, "actions": items}
 
 
 def roadmap_text(res: Results, lang: str) -> str:
@@ -199,6 +255,16 @@ def roadmap_text(res: Results, lang: str) -> str:
             lines.append(f"     {tr('owner', lang)}: {x['owner']}; {tr('kpi', lang)}: {x['kpi']}")
             lines.append(f"     {tr('why', lang)}: {x['why']}")
     return "\n".join(lines).lstrip("\n") or ("Нет действий." if lang == "ru" else "No actions: every practice is at its target.")
+
+
+def _now_max(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= n <= 100:
+        raise argparse.ArgumentTypeError("give a number from 0 to 100")
+    return n
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -222,7 +288,7 @@ def _show(args: argparse.Namespace, as_json: Callable[[Results, str], dict[str, 
           as_text: Callable[[Results, str], str]) -> int:
     """Load, evaluate once, print as JSON or as text: what `score` and `roadmap` share."""
     a = load_assessment(args.file, getattr(args, "data_dir", None))
-    res = results_for(a, args.segment)
+    res = results_for(a, args.segment, now_max=getattr(args, "now_max", None))
     lang = _lang(args, a)
     if args.json:
         print(json.dumps(as_json(res, lang), ensure_ascii=False, indent=1))
@@ -263,6 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
         lang_opt(sp)
         if name == "score":
             sp.add_argument("--explain", action="store_true", help="show how every figure was computed")
+        else:
+            sp.add_argument("--now-max", type=_now_max, default=None, metavar="N",
+                            help="at most N actions in Now (default 8)")
         sp.set_defaults(func=func)
 
     for register in _extensions():

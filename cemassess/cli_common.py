@@ -138,7 +138,8 @@ def load_assessment(arg: str, data_dir: str | None = None) -> Assessment:
         raise CliError(str(e)) from None
 
 
-def results_for(a: Assessment, segment: str | None = None, with_benchmark: bool = True) -> Results:
+def results_for(a: Assessment, segment: str | None = None, with_benchmark: bool = True,
+                now_max: int | None = None) -> Results:
     try:
         fw = framework_for(a)  # the version it was answered on, when it is kept
     except FileFormatError:
@@ -148,4 +149,6 @@ def results_for(a: Assessment, segment: str | None = None, with_benchmark: bool 
         raise CliError(f"no benchmark segment {segment!r}; choose one of: "
                        + ", ".join(s.id for s in pack.segments))
     seg = segment or (a.company.industry if pack and pack.segment(a.company.industry) else None)
-    return evaluate(fw, a, benchmarks=pack, segment_id=seg)
+    if now_max is None:
+        return evaluate(fw, a, benchmarks=pack, segment_id=seg)
+    return evaluate(fw, a, benchmarks=pack, segment_id=seg, now_max=now_max)

@@ -7,9 +7,10 @@ recomputes a score.
 
 from __future__ import annotations
 
-from cemassess.domain.framework import PHASE_THRESHOLD, Framework
-from cemassess.domain.phases import PhaseResult
-from cemassess.domain.roadmap import EFFORT_COST, RoadmapItem
+from cemassess.domain.framework import PHASE_THRESHOLD, Framework, Practice, anchor_levels, band_cap
+from cemassess.domain.nps import PUBLISHED_B2B_NPS
+from cemassess.domain.phases import Blocker, PhaseResult
+from cemassess.domain.roadmap import EFFORT_COST, NOW_MAX, RoadmapItem
 from cemassess.domain.scoring import DimensionScore, OverallScore, PracticeResult
 from cemassess.i18n import tr
 
@@ -18,46 +19,138 @@ def _f(x: float | None, nd: int = 1) -> str:
     return "-" if x is None else f"{x:.{nd}f}"
 
 
-def method_lines(lang: str) -> list[str]:
-    ru = lang == "ru"
-    if ru:
-        return [
-            "Шкала: уровень 1 = 0 баллов, уровень 5 = 100 баллов, линейно (25 баллов на уровень).",
-            "Ответ по практике при нескольких респондентах — медиана их уровней; согласованный "
-            "фасилитатором ответ заменяет медиану.",
-            "Балл измерения — взвешенное среднее баллов его практик. «Неприменимо» исключается, "
-            "веса остальных практик пересчитываются. «Не знаю» не входит в балл и учитывается "
-            "как пробел в знаниях.",
-            "Индекс CEM — взвешенное среднее баллов измерений (веса измерений из модели).",
-            f"Фаза N достигнута, только если все применимые практики фаз 1..N имеют уровень "
-            f"{PHASE_THRESHOLD} или выше; практики без ответа и «не знаю» блокируют фазу.",
-            "Приоритет действия = разрыв (уровней) × вес практики × (1 + отставание от медианы "
-            "бенчмарка / 100) / трудозатраты (S=1, M=2, L=3). Сначала порядок фаз, затем приоритет.",
-        ]
+def method_lines(lang: str, now_max: int = NOW_MAX, fw: Framework | None = None) -> list[str]:
+    """Every rule behind the figures, as printed in "how this was computed" (docs/scoring.md)."""
+    names = [b.name(lang) for b in fw.bands] if fw is not None else []
+    # without a framework at hand, the bands are named by their number from the bottom
+    bands = {f"b{i}": (names[band_cap(i - 1, len(names))] if names else f"{band_cap(i - 1, 5) + 1}/5")
+             for i in range(1, 5)}
     return [
-        "Scale: level 1 = 0 points, level 5 = 100 points, linearly (25 points per level).",
-        "With several respondents a practice's answer is the median of their levels; an answer "
-        "agreed by the facilitator replaces the median.",
-        "A dimension's score is the weighted mean of its practices' points. \"Not applicable\" "
-        "is left out and the remaining weights are renormalised. \"Don't know\" is left out of "
-        "the score and counted as a knowledge gap.",
-        "The CEM index is the weighted mean of the dimension scores (dimension weights from the framework).",
-        f"Phase N is attained only when every applicable practice of phases 1..N is at level "
-        f"{PHASE_THRESHOLD} or above; unanswered and \"don't know\" practices block the phase.",
-        "Action priority = gap (levels) x practice weight x (1 + points behind the benchmark "
-        "median / 100) / effort (S=1, M=2, L=3). Phase order first, then priority.",
+        tr("x.rule.scale", lang), tr("x.rule.dimension", lang), tr("x.rule.index", lang),
+        tr("x.rule.band", lang, **bands), tr("x.rule.phase", lang), tr("x.rule.metrics", lang),
+        tr("x.rule.checks", lang), tr("x.rule.roadmap", lang, cap=now_max),
     ]
+
+
+def headline(ov: OverallScore, lang: str) -> str:
+    """The index as a figure, or why there is none ("not enough answers (n of N)")."""
+    cov = ov.coverage
+    if ov.score is not None or cov is None:
+        return _f(ov.score)
+    if ov.withheld == "not_applicable":
+        return tr("x.too_many_na", lang, n=cov.not_applicable, total=cov.total)
+    return tr("x.not_enough", lang, n=cov.known, total=cov.applicable)
+
+
+def withheld_lines(ov: OverallScore, lang: str) -> list[str]:
+    """The long form of a withheld headline, with the coverage."""
+    cov = ov.coverage
+    if cov is None:
+        return []
+    out = []
+    if ov.withheld == "not_applicable":
+        out.append(tr("x.too_many_na_long", lang, n=cov.not_applicable, total=cov.total, allowed=cov.na_allowed))
+    elif ov.withheld == "coverage":
+        out.append(tr("x.not_enough_long", lang, n=cov.known, total=cov.applicable, need=cov.needed))
+    pct = f"{cov.known / cov.applicable:.0%}" if cov.applicable else "0%"
+    out.append(tr("x.coverage", lang, n=cov.known, total=cov.applicable, pct=pct))
+    return out
+
+
+def band_note(ov: OverallScore, lang: str) -> str:
+    """Why the band is lower than the index alone would give ("" when it is not capped)."""
+    if ov.band_cap_phase is None or ov.band is None or ov.uncapped_band is None:
+        return ""
+    return tr("x.band_capped", lang, band=ov.band.name(lang), raw=ov.uncapped_band.name(lang),
+              attained=ov.band_cap_phase)
+
+
+def dimension_cell(ds: DimensionScore, lang: str) -> str:
+    """A dimension's score, or what is known when it is withheld."""
+    if ds.score is not None:
+        return _f(ds.score)
+    if ds.withheld:
+        return tr("x.dim_withheld", lang, n=ds.known, total=ds.applicable, need=ds.min_known)
+    return tr("not_scored", lang)
+
+
+def level_text(practice: Practice, level: float, lang: str) -> str:
+    """The anchor text for a consensus level; between two levels, both anchors (never one)."""
+    levels = anchor_levels(level)
+    if len(levels) == 1:
+        return practice.anchors[levels[0] - 1](lang)
+    lo, hi = levels
+    return (tr("x.between", lang, lo=lo, hi=hi) + ": " + practice.anchors[lo - 1](lang) + " / "
+            + practice.anchors[hi - 1](lang))
+
+
+def level_label(level: float | None, lang: str) -> str:
+    """"level 3" or "between level 3 and 4"."""
+    if level is None:
+        return "-"
+    levels = anchor_levels(level)
+    if len(levels) == 1 and abs(level - levels[0]) < 1e-9:
+        return tr("x.level_n", lang, n=levels[0])
+    if len(levels) == 1:
+        return tr("x.level_n", lang, n=_f(level))
+    return tr("x.between", lang, lo=levels[0], hi=levels[1])
+
+
+def blocker_text(fw: Framework, b: Blocker, lang: str) -> str:
+    """One thing that keeps a phase open, in plain words."""
+    if b.reason == "metric":
+        value = f"{b.value:+.0f}" if b.metric == "nps" else f"{b.value:.1f}"
+        return tr(f"x.blk.{b.metric}", lang, value=value)
+    if b.reason == "na_share":
+        return tr("x.blk.na_share", lang, pct=f"{(b.value or 0):.0%}")
+    what = (tr("x.blk.below", lang, level=_f(b.level)) if b.reason == "below"
+            else tr("x.blk.na_no_reason", lang) if b.reason == "na_no_reason"
+            else tr("dk" if b.reason == "dk" else "unanswered", lang))
+    return f"{fw.practices[b.practice_id].statement(lang)} ({what})"
+
+
+def check_status(cr, lang: str) -> str:
+    """met / partly met / not met, found / not found, or not enough answers."""
+    return tr(f"x.check.{cr.status}", lang)
+
+
+def explain_percentile(c, segment_title: str, lang: str) -> str:
+    return tr("x.percentile", lang, pct=f"{c.percentile:.0f}", n=c.n, segment=segment_title)
+
+
+def explain_target(dimension_id: str, target: float, overrides, lang: str) -> str:
+    key = "x.target_override" if dimension_id in overrides else "x.target"
+    return tr(key, lang, target=f"{target:.1f}")
+
+
+def nps_comparisons(score: float | None, lang: str) -> list[str]:
+    """Each published B2B NPS figure with its source and year, beside the company's NPS."""
+    out = []
+    for p in PUBLISHED_B2B_NPS:
+        label = p.label_ru if lang == "ru" else p.label_en
+        value = f"{p.value:+g}" if p.value is not None else f"{p.low:+g}…{p.high:+g}"
+        year = str(p.year) if p.year else tr("x.no_year", lang)
+        out.append(tr("x.nps_vs", lang, score=f"{score:+.0f}" if score is not None else "—", label=label,
+                      value=value, source=p.cite(lang), year=year))
+    return out
 
 
 def explain_dimension(fw: Framework, ds: DimensionScore, lang: str) -> list[str]:
     ru = lang == "ru"
     dim = fw.dimensions_by_id[ds.dimension_id]
-    out = [f"{dim.title(lang)}: {_f(ds.score)}" + (f" ({ds.band.name(lang)})" if ds.band else "")]
+    out = [f"{dim.title(lang)}: {dimension_cell(ds, lang)}" + (f" ({ds.band.name(lang)})" if ds.band else "")]
     if not ds.terms:
-        out.append("Нет практик с уровнем: балл не рассчитан." if ru
-                   else "No practice has a level yet: no score.")
+        out.append(tr("not_scored", lang))
+    elif ds.withheld:
+        mean = ds.known_mean
+        out.append("  " + tr("x.dim_known", lang, n=ds.known, total=ds.applicable,
+                               mean=_f(mean) if mean is not None else "-"))
     for t in ds.terms:
         p = fw.practices[t.practice_id]
+        if not t.known:
+            what = tr("dk" if t.practice_id in ds.dont_know else "unanswered", lang)
+            out.append(f"  {p.statement(lang)}: {what} -> 0 × {t.share:.3f} = 0")
+            continue
         out.append(
             f"  {p.statement(lang)}: "
             + (f"уровень {_f(t.level)} → {_f(t.points)} балл. × доля веса {t.share:.3f} = {_f(t.contribution, 2)}"
@@ -65,20 +158,24 @@ def explain_dimension(fw: Framework, ds: DimensionScore, lang: str) -> list[str]
                f"level {_f(t.level)} -> {_f(t.points)} pts x weight share {t.share:.3f} = {_f(t.contribution, 2)}"))
     if ds.terms:
         out.append(("  Сумма = " if ru else "  Sum = ") + _f(sum(t.contribution for t in ds.terms), 2))
-    for label, ids in (("na", ds.not_applicable), ("dk", ds.dont_know), ("unanswered", ds.unanswered)):
-        if ids:
-            out.append(f"  {tr(label, lang)}: " + "; ".join(fw.practices[i].statement(lang) for i in ids))
+    if ds.not_applicable:
+        out.append(f"  {tr('na', lang)}: " + "; ".join(fw.practices[i].statement(lang) for i in ds.not_applicable))
     return out
 
 
 def explain_overall(fw: Framework, ov: OverallScore, lang: str) -> list[str]:
     ru = lang == "ru"
-    out = [f"{tr('overall', lang)}: {_f(ov.score)}"]
+    out = [f"{tr('overall', lang)}: {headline(ov, lang)}"]
+    out += ["  " + line for line in withheld_lines(ov, lang)]
+    if ov.score is None:
+        return out  # withheld: what is known is shown per dimension, not as a partial index
     for dim_id, score, share in ov.parts:
         out.append(f"  {fw.dimensions_by_id[dim_id].title(lang)}: {_f(score)} × {share:.3f} = {_f(score * share, 2)}")
-    if ov.missing:
-        out.append(("  Без балла (не учтены): " if ru else "  Not scored (left out): ")
-                   + ", ".join(fw.dimensions_by_id[d].title(lang) for d in ov.missing))
+    if ov.parts and ov.value is not None:
+        out.append(("  Сумма = " if ru else "  Sum = ") + _f(ov.value, 2))
+    note = band_note(ov, lang)
+    if note:
+        out.append("  " + note)
     return out
 
 
@@ -93,39 +190,49 @@ def explain_phase(fw: Framework, ph: PhaseResult, practices: dict[str, PracticeR
         out.append(f"Достигнута фаза {ph.attained}: {fw.phase(ph.attained).title(lang)}" if ru
                     else f"Phase {ph.attained} attained: {fw.phase(ph.attained).title(lang)}")
     if ph.attained < 3:
-        cur = fw.phase(ph.current)
-        blockers = ph.blocking
-        out.append(
-            f"Фаза {ph.current} ({cur.title(lang)}) не достигнута: {len(blockers)} практик(и) ниже "
-             f"уровня {PHASE_THRESHOLD} или без ответа. Прогресс {ph.progress:.0%}." if ru else
-             f"Phase {ph.current} ({cur.title(lang)}) is not attained because {len(blockers)} "
-             f"practice(s) are below level {PHASE_THRESHOLD} or unanswered. Progress {ph.progress:.0%}.")
-        for b in blockers:
-            what = (f"{tr('level', lang).lower()} {_f(b.level)}" if b.reason == "below"
-                    else tr("dk" if b.reason == "dk" else "unanswered", lang))
-            out.append(f"  - {fw.practices[b.practice_id].statement(lang)} ({what})")
+        st = ph.phases[ph.current - 1]
+        out.append(tr("x.phase_open", lang, n=ph.current, title=fw.phase(ph.current).title(lang),
+                      k=len(ph.blocking)))
+        for b in ph.blocking:
+            out.append(f"  - {blocker_text(fw, b, lang)}")
+        out.append(tr("x.progress_expl", lang, pct=f"{ph.progress:.0%}", n=ph.current,
+                      at=st.at_threshold, total=st.applicable))
+    for st in ph.phases:
+        for pid, reason in st.na_reasons:
+            out.append(tr("x.na_reason", lang, practice=fw.practices[pid].statement(lang), reason=reason))
     return out
 
 
-def explain_action(fw: Framework, item: RoadmapItem, lang: str) -> str:
-    ru = lang == "ru"
+def action_why(fw: Framework, item: RoadmapItem, lang: str) -> str:
+    """Why an action is on the roadmap, as sentences a manager reads (no formula)."""
     if item.why is None:
-        return "Добавлено пользователем." if ru else "Added by the user."
+        return tr("x.added_by_user", lang)
     w = item.why
-    base = (f"Уровень {_f(w.level)} при цели {_f(w.target)} (разрыв {_f(w.gap)}), вес {w.weight:g}"
-            if ru else f"Level {_f(w.level)} against a target of {_f(w.target)} (gap {_f(w.gap)}), weight {w.weight:g}")
-    if w.benchmark_gap > 0:
-        base += (f", отставание от медианы бенчмарка {_f(w.benchmark_gap)} балл." if ru
-                 else f", {_f(w.benchmark_gap)} pts behind the benchmark median")
-    base += (f", трудозатраты {item.effort} (÷{EFFORT_COST[item.effort]:g})" if ru
-             else f", effort {item.effort} (÷{EFFORT_COST[item.effort]:g})")
-    base += f" → {item.priority:.2f}"
-    if w.respondents:
-        base += (f"; ответов: {w.respondents}, разброс {w.spread}" if ru
-                 else f"; {w.respondents} answer(s), spread {w.spread}")
+    p = fw.practices[w.practice_id]
+    parts = [tr("x.why.sentence", lang, practice=p.statement(lang).rstrip(". "), level=level_label(w.level, lang),
+                target=_f(w.target, 0) if abs(w.target - round(w.target)) < 1e-9 else _f(w.target))]
     if w.blocks_phase:
-        base += ("; блокирует достижение фазы" if ru else "; blocks phase attainment")
-    return base + "."
+        parts.append(tr("x.why.blocks", lang, n=w.practice_phase, title=fw.phase(w.practice_phase).title(lang)))
+    elif w.target >= 5 - 1e-9 and w.level >= PHASE_THRESHOLD:
+        parts.append(tr("x.why.polish", lang))
+    if w.spread >= 2 and w.respondents > 1:
+        parts.append(tr("x.why.split", lang, n=w.respondents, spread=w.spread))
+    if w.after:
+        titles = "; ".join(fw.actions[a].title(lang) for a in w.after if a in fw.actions)
+        parts.append(tr("x.why.after", lang, titles=titles))
+    if w.moved_to_next:
+        parts.append(tr("x.why.moved", lang))
+    return " ".join(x for x in parts if x)
+
+
+def explain_action(fw: Framework, item: RoadmapItem, lang: str) -> str:
+    """How the action's priority was computed (for "how this was computed")."""
+    if item.why is None:
+        return tr("x.added_by_user", lang)
+    w = item.why
+    return tr("x.formula", lang, prio=f"{item.priority:.2f}", gap=_f(w.gap, 2), target=_f(w.target),
+              level=_f(w.level, 2), weight=f"{w.weight:g}", effort=item.effort,
+              cost=f"{EFFORT_COST[item.effort]:g}")
 
 
 _MOVED = {

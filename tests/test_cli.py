@@ -57,9 +57,8 @@ def test_score_json_has_the_promised_keys(demo_file, capsys, fw):
     assert data["overall"] == round(res.overall.score, 1)
     assert data["phase"]["attained"] == res.phase.attained
     assert data["benchmark"]["provenance"] == "illustrative"
-    best = data["benchmark"]["best_across_industries"]
-    assert best["content"]["segment"] == "it_services"  # the pack's IT firms lead on content
-    assert "agriculture" not in {v["segment"] for v in best.values()}  # n=4: below the floor
+    # generated (illustrative) figures never say where to look for examples
+    assert data["benchmark"]["best_across_industries"] == {}
 
 
 def test_score_table_and_explain(demo_file, capsys):

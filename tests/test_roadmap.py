@@ -8,7 +8,7 @@ import pytest
 
 from cemassess.domain.assessment import ActionEdit, Answer, Assessment, CustomAction
 from cemassess.domain.results import evaluate
-from cemassess.domain.roadmap import horizon_for
+from cemassess.domain.roadmap import horizon_for, order_after
 
 
 def one(tiny_fw, **values) -> Assessment:
@@ -38,13 +38,54 @@ def test_no_action_for_practice_at_target(tiny_fw):
     assert evaluate(tiny_fw, a).roadmap.items == []
 
 
-def test_target_next_level_and_override(tiny_fw):
+def test_targets_follow_the_phase_logic_and_override(tiny_fw):
     a = one(tiny_fw, alpha_one=2, alpha_two=2, alpha_three=2, beta_one=4, beta_two=4)
     res = evaluate(tiny_fw, a)
-    assert res.roadmap.targets["alpha"] == 50  # next band up from 25
-    assert res.roadmap.targets["beta"] == 100  # top band: target the top
+    # every practice below 4 targets 4 (what phase attainment needs): alpha reaches 75
+    assert res.roadmap.targets["alpha"] == 75
+    assert {i.why.target for i in res.roadmap.items} == {4.0}
+    # beta is at 4 and not every phase is attained: no action, its target is today's score
+    assert res.roadmap.targets["beta"] == 75
+    assert not [i for i in res.roadmap.items if i.dimension_id == "beta"]
     a.targets.overrides["alpha"] = 90
-    assert evaluate(tiny_fw, a).roadmap.targets["alpha"] == 90
+    res = evaluate(tiny_fw, a)
+    assert res.roadmap.targets["alpha"] == 90
+    assert [i.why.target for i in res.roadmap.items] == [pytest.approx(4.6)] * 3
+
+
+def test_all_phases_attained_targets_level_5(tiny_fw):
+    a = one(tiny_fw, alpha_one=4, alpha_two=4, alpha_three=4, beta_one=5, beta_two=4)
+    res = evaluate(tiny_fw, a)
+    assert res.phase.attained == 3
+    assert {i.why.target for i in res.roadmap.items} == {5.0}
+    assert "a.beta.one" not in [i.id for i in res.roadmap.items]
+
+
+def test_gaps_under_half_a_level_create_no_action(tiny_fw):
+    def room(*alpha_one: int) -> Assessment:
+        a = Assessment(framework=tiny_fw.id)
+        for v in alpha_one:
+            r = a.add_respondent()
+            for pid in tiny_fw.practices:
+                a.set_answer(r.id, pid, Answer(value=4))
+            a.set_answer(r.id, "alpha.one", Answer(value=v))
+        return a
+
+    res = evaluate(tiny_fw, room(4, 4, 3), method="mean")  # 3.67: a gap of 0.33
+    assert res.practices["alpha.one"].level == pytest.approx(11 / 3)
+    assert res.roadmap.items == []
+    res = evaluate(tiny_fw, room(3, 4))  # 3.5: a gap of exactly half a level counts
+    assert [i.id for i in res.roadmap.items] == ["a.alpha.one"]
+
+
+def test_now_is_capped_and_the_rest_moves_to_next(tiny_fw):
+    a = one(tiny_fw, alpha_one=1, alpha_two=1, alpha_three=1, beta_one=1, beta_two=1)
+    res = evaluate(tiny_fw, a, now_max=1)
+    now = res.roadmap.by_horizon()["now"]
+    assert [i.id for i in now] == ["a.alpha.one"]
+    moved = next(i for i in res.roadmap.items if i.id == "a.beta.one")
+    assert moved.horizon == "next" and moved.why.moved_to_next
+    assert len(res.roadmap.items) == 5  # the full list stays
 
 
 @pytest.mark.parametrize(("phase", "current", "effort", "expected"), [
@@ -69,3 +110,30 @@ def test_user_edits_custom_actions_and_order(tiny_fw):
     assert beta.owner == "COO" and beta.edited and beta.due == dt.date(2027, 3, 1)
     assert "a.alpha.two" not in [i.id for i in rm.included]
     assert next(i for i in rm.items if i.id == "c.1").custom
+
+
+def test_an_action_never_comes_before_one_it_depends_on(tiny_fw):
+    # a.alpha.one (phase 1, highest priority) is made to depend on a.beta.one
+    from cemassess.domain.framework import Framework
+
+    raw = tiny_fw.model_dump(mode="json")
+    for d in raw["dimensions"]:
+        for p in d["practices"]:
+            for act in p["actions"]:
+                if act["id"] == "a.alpha.one":
+                    act["after"] = ["a.beta.one"]
+    fw = Framework.model_validate(raw)
+    a = one(fw, alpha_one=2, alpha_two=1, alpha_three=1, beta_one=3, beta_two=1)
+    rm = evaluate(fw, a).roadmap
+    ids = [i.id for i in rm.items]
+    assert ids.index("a.beta.one") < ids.index("a.alpha.one")
+    dep = rm.items[ids.index("a.alpha.one")]
+    assert dep.why.after == ("a.beta.one",)
+    # the user moving the dependency later takes the dependent with it
+    a.roadmap.edits["a.beta.one"] = ActionEdit(horizon="later")
+    rm = evaluate(fw, a).roadmap
+    by = {i.id: i for i in rm.items}
+    assert by["a.alpha.one"].horizon == "later"
+    ids = [i.id for i in rm.items]
+    assert ids.index("a.beta.one") < ids.index("a.alpha.one")
+    assert order_after(fw, []) == []

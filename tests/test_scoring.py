@@ -29,11 +29,16 @@ def test_dimension_scores_weights_na_and_dk(tiny_fw):
     assert alpha.not_applicable == ("alpha.three",)
     assert [t.practice_id for t in alpha.terms] == ["alpha.one", "alpha.two"]
     assert sum(t.share for t in alpha.terms) == pytest.approx(1.0)
-    # beta: don't know is excluded from the score and reported as a knowledge gap
-    assert beta.score == 0
+    # beta: don't know counts as level 1 (0 points) and is reported as a knowledge gap; with
+    # 1 of its 2 practices known (it needs ceil(0.6 x 2) = 2) the dimension is not scored
+    assert beta.score is None and beta.withheld and beta.value == 0
+    assert beta.known == 1 and beta.min_known == 2
+    assert [t.known for t in beta.terms] == [True, False]
     assert beta.dont_know == ("beta.two",)
     assert res.knowledge_gaps == ["beta.two"]
-    # overall: dimension weights 1 and 3
+    # overall: 3 of 4 applicable practices known (>= 60%), dimension weights 1 and 3; the
+    # withheld dimension still counts in the index (leaving it out would raise it)
+    assert res.overall.coverage.known == 3 and res.overall.coverage.applicable == 4
     assert res.overall.score == pytest.approx((250 / 3 * 1 + 0 * 3) / 4)
     assert res.overall.band.name.en == "Low"
     assert alpha.band.name.en == "High"
@@ -42,9 +47,31 @@ def test_dimension_scores_weights_na_and_dk(tiny_fw):
 def test_unanswered_dimension_has_no_score(tiny_fw):
     res = evaluate(tiny_fw, make(tiny_fw, {"x": {"alpha.one": 3}}))
     assert res.dimensions["beta"].score is None
-    assert res.overall.missing == ("beta",)
-    assert res.overall.score == pytest.approx(50.0)
+    assert res.dimensions["alpha"].score is None  # 1 of 3 known, it needs 2
+    assert res.overall.missing == ("alpha", "beta")
+    # 1 of 5 applicable practices known: no headline, the reason and the coverage instead
+    assert res.overall.score is None and res.overall.band is None
+    assert res.overall.withheld == "coverage"
+    assert (res.overall.coverage.known, res.overall.coverage.applicable) == (1, 5)
     assert res.completion.answered == 1 and res.completion.total == 5
+
+
+def test_index_shown_from_60_percent_known(tiny_fw):
+    a = make(tiny_fw, {"x": {"alpha.one": 3, "alpha.two": 3, "beta.one": 3}})
+    res = evaluate(tiny_fw, a)
+    assert res.overall.coverage.needed == 3 and res.overall.score is not None
+    # alpha: 2 of 3 known (1 x 0 points for alpha.three); beta: 1 of 2 known -> withheld
+    assert res.dimensions["alpha"].score == pytest.approx((2 * 50 + 1 * 50 + 0) / 4)
+    assert res.dimensions["beta"].score is None
+    a.set_answer("r1", "beta.one", Answer(value="dk"))
+    assert evaluate(tiny_fw, a).overall.score is None
+
+
+def test_too_many_not_applicable_withholds_the_index(tiny_fw):
+    # 3 of 5 N/A (> 40%): the two answered practices do not describe the company
+    res = evaluate(tiny_fw, make(tiny_fw, {"x": {"alpha.one": 5, "beta.one": 5, "alpha.two": "na",
+                                                 "alpha.three": "na", "beta.two": "na"}}))
+    assert res.overall.score is None and res.overall.withheld == "not_applicable"
 
 
 def test_phase_gating_and_progress(tiny_fw):
@@ -62,11 +89,20 @@ def test_phase_gating_and_progress(tiny_fw):
     assert [b.reason for b in ph.blocking] == ["unanswered"]  # alpha.three
 
 
-def test_dont_know_blocks_and_na_does_not(tiny_fw):
+def test_dont_know_and_na_without_reason_block(tiny_fw):
     a = make(tiny_fw, {"x": {"alpha.one": 4, "beta.one": "dk"}})
     assert evaluate(tiny_fw, a).phase.attained == 0
+    # N/A on a phase-1 practice needs a reason (the answer's comment)
     a.set_answer("r1", "beta.one", Answer(value="na"))
-    assert evaluate(tiny_fw, a).phase.attained == 1
+    ph = evaluate(tiny_fw, a).phase
+    assert ph.attained == 0 and [b.reason for b in ph.blocking] == ["na_no_reason", "na_share"]
+    assert ph.progress == pytest.approx(2 / 3)  # alpha.one (weight 2) at 4, beta.one open
+    # with a reason it is left out, but phase 1 then has 1 of its 2 practices applicable
+    # (it needs 80%, i.e. 2): N/A still cannot open the gate
+    a.set_answer("r1", "beta.one", Answer(value="na", comment="we sell no service contracts"))
+    ph = evaluate(tiny_fw, a).phase
+    assert ph.attained == 0 and [b.reason for b in ph.blocking] == ["na_share"]
+    assert ph.phases[0].na_reasons == (("beta.one", "we sell no service contracts"),)
 
 
 def test_consensus_median_spread_and_agreed():
@@ -99,9 +135,10 @@ def test_perception_gaps_by_role(tiny_fw):
     assert [g.practice_id for g in res.practice_gaps] == ["alpha.one"]
     g = res.practice_gaps[0]
     assert g.high == Role.MANAGEMENT and g.low == Role.SERVICE and g.gap == 3
-    # alpha: management 100, service (2x25 + 75)/3 = 41.67 -> 2.33 levels apart
+    # alpha (alpha.three unanswered counts 0 points): management (2x100 + 100 + 0)/4 = 75,
+    # service (2x25 + 75 + 0)/4 = 31.25 -> 1.75 levels apart
     assert [d.dimension_id for d in res.dimension_gaps] == ["alpha"]
-    assert res.dimension_gaps[0].gap == pytest.approx((100 - 125 / 3) / 25)
+    assert res.dimension_gaps[0].gap == pytest.approx((75 - 31.25) / 25)
     assert set(res.roles) == {Role.MANAGEMENT, Role.SERVICE}
 
 

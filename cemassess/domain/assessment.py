@@ -110,8 +110,9 @@ class Metrics(_Model):
 
 
 class Targets(_Model):
-    """How the roadmap's targets are set: the next named level up (default), or the chosen
-    benchmark's top quartile; per-dimension overrides as 0-100 scores."""
+    """Roadmap targets. Targets follow the phase logic (docs/scoring.md); `mode` and
+    `benchmark` are kept for file compatibility and no longer change them (benchmarks never
+    set targets or priorities). Per-dimension overrides as 0-100 scores."""
 
     mode: Literal["next_level", "top_quartile"] = "next_level"
     benchmark: Annotated[str, StringConstraints(max_length=120)] = ""

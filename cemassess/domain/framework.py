@@ -8,6 +8,7 @@ framework file fails loudly instead of being half-understood.
 
 from __future__ import annotations
 
+import math
 import re
 from enum import StrEnum
 from functools import cached_property
@@ -105,8 +106,9 @@ class Band(_Frozen):
 class Check(_Frozen):
     """A Voice-of-Customer pitfall or a B2B principle, evidenced by practices.
 
-    A pitfall is *found* (a principle is *not met*) when the mean consensus level of its
-    evidence practices is at or below `threshold`.
+    A pitfall is *found* when any evidence practice is at level 2 or below; a principle is
+    *met* only when all are at level 4+ (domain/results.py, docs/scoring.md). `threshold` is
+    kept for file compatibility and no longer decides anything.
     """
 
     id: Id
@@ -247,6 +249,20 @@ def level_to_score(level: float) -> float:
 
 def score_to_level(score: float) -> float:
     return 1.0 + score / 25.0
+
+
+def anchor_levels(level: float) -> tuple[int, ...]:
+    """The anchors that describe a consensus level: one for a whole level, the two around it
+    otherwise (3.5 is "between 3 and 4", never level 4's text alone; no rounding at all)."""
+    lo = max(1, min(5, math.floor(level + 1e-9)))
+    hi = max(1, min(5, math.ceil(level - 1e-9)))
+    return (lo,) if lo == hi else (lo, hi)
+
+
+def band_cap(attained_phase: int, n_bands: int) -> int:
+    """The highest band index a company with `attained_phase` phases may wear: the top band
+    needs all three phases, and each phase not attained lowers the ceiling by one band."""
+    return max(0, n_bands - 1 - (3 - attained_phase))
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -66,6 +66,7 @@ class PublishedNps:
     high: float | None
     source: str
     source_ru: str
+    year: int | None = None  # the year the figure was published (None: the source gives none)
 
     def cite(self, lang: str) -> str:
         return self.source_ru if lang == "ru" else self.source
@@ -76,7 +77,7 @@ class PublishedNps:
 PUBLISHED_B2B_NPS: tuple[PublishedNps, ...] = (
     PublishedNps("b2b_avg_2015", "B2B average (2015)", "Среднее по B2B (2015)", 24, 15, 43,
                  "B2B International, 2015 B2B NPS study (industries ranged 15-43)",
-                 "B2B International, исследование NPS в B2B, 2015 (по отраслям от 15 до 43)"),
+                 "B2B International, исследование NPS в B2B, 2015 (по отраслям от 15 до 43)", 2015),
     PublishedNps("b2b_avg_5y", "B2B average over five years", "Среднее по B2B за пять лет", 33, None, None,
                  "B2B International, NPS FAQ", "B2B International, ответы на частые вопросы о NPS"),
     PublishedNps("b2b_best", "B2B best in class", "Лучшие в B2B", None, 65, 70,

@@ -1,37 +1,42 @@
-"""The prioritised improvement roadmap.
+"""The prioritised improvement roadmap (docs/scoring.md, "The roadmap").
 
-Targets. Each dimension gets a target score: by default the floor of the next named level
-up; with mode "top_quartile", the chosen benchmark's P75 when it is higher than today (the
-next level up otherwise); a per-dimension override wins over both. A practice's target
-level is the dimension's target mapped back to a level, and never less than 4 for
-practices of the phases up to the current one (4 is what phase attainment needs).
+Targets follow the phase logic. A practice below level 4 (what phase attainment needs)
+targets level 4, whatever its phase; once every phase is attained, practices target level 5.
+A per-dimension override (the user's explicit choice, a 0-100 score) raises the target of
+every practice of that dimension to the override's level. A dimension's target is the value
+it reaches when every practice with an action reaches its target. Benchmarks never set a
+target or a priority: they are shown beside the scores, for information.
 
-Priority. Every action of a practice below its target gets
-    priority = gap x weight x (1 + benchmark gap / 100) / effort cost
-where gap is target level - current level, weight the practice's weight, benchmark gap the
-points by which the dimension trails the benchmark median (0 without a benchmark, or when
-ahead) and effort cost S=1, M=2, L=3. Actions are ordered by phase first, then priority:
-no phase-2 or phase-3 action ranks above an open phase-1 gap ("don't surprise customers
-with new promotions while the call centre does not answer the phone").
+Priority. Every practice whose gap (target - level) is at least MIN_GAP gets its actions,
+each with priority = gap x practice weight / effort cost (S=1, M=2, L=3). Gaps under half a
+level create no action (a consensus between two levels is not a gap worth a project).
+Actions are ordered by phase first, then priority: no phase-2 or phase-3 action ranks above
+an open phase-1 gap ("don't surprise customers with new promotions while the call centre
+does not answer the phone"). An action never comes before an action it names in `after`
+(a CX owner before the work the CX owner leads), nor in an earlier horizon.
 
 Horizons. Relative to the current phase: actions of the current phase (or an earlier one)
 are Now (0-3 months), or Next when their effort is L; actions one phase ahead are Next
-(Later when L); anything further is Later (9-18 months).
+(Later when L); anything further is Later (9-18 months). Now holds at most `now_max`
+actions (NOW_MAX = 8 by default: what a client can start in one quarter); the rest of the
+Now candidates move to Next, in order. The full list is always kept (backlog).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cemassess.domain.assessment import Assessment, Horizon
 from cemassess.domain.benchmark import Comparison
-from cemassess.domain.framework import PHASE_THRESHOLD, Framework, score_to_level
+from cemassess.domain.framework import PHASE_THRESHOLD, Framework, level_to_score, score_to_level
 from cemassess.domain.phases import PhaseResult
 from cemassess.domain.scoring import DimensionScore, PracticeResult
 
 EFFORT_COST = {"S": 1.0, "M": 2.0, "L": 3.0}
+NOW_MAX = 8  # actions in Now by default
+MIN_GAP = 0.5  # levels: a smaller gap creates no action
 HORIZONS: tuple[Horizon, ...] = ("now", "next", "later")
 HORIZON_MONTHS = {"now": (0, 3), "next": (3, 9), "later": (9, 18)}
 
@@ -46,10 +51,12 @@ class Why:
     gap: float
     weight: float
     dimension_score: float | None
-    benchmark_gap: float  # points behind the benchmark median (0 if none or ahead)
     respondents: int  # how many numeric answers stand behind the level
     spread: int
     blocks_phase: bool  # the practice keeps its phase from being attained
+    practice_phase: int = 1
+    moved_to_next: bool = False  # a Now candidate moved to Next by the cap on Now
+    after: tuple[str, ...] = ()  # actions in this roadmap that must come first
 
 
 @dataclass
@@ -79,6 +86,7 @@ class RoadmapItem:
 class Roadmap:
     items: list[RoadmapItem] = field(default_factory=list)
     targets: dict[str, float] = field(default_factory=dict)  # dimension id -> target score
+    now_max: int = NOW_MAX  # the cap on Now this roadmap was built with
 
     def by_horizon(self, include_excluded: bool = False) -> dict[str, list[RoadmapItem]]:
         out: dict[str, list[RoadmapItem]] = {h: [] for h in HORIZONS}
@@ -92,24 +100,36 @@ class Roadmap:
         return [i for i in self.items if i.included]
 
 
+def practice_target(level: float, all_attained: bool, override_level: float | None = None) -> float:
+    """The level a practice aims at: 4 while below it, 5 once every phase is attained; a
+    dimension override raises it. Never below today's level."""
+    target = float(PHASE_THRESHOLD) if level < PHASE_THRESHOLD - 1e-9 else (5.0 if all_attained else level)
+    if override_level is not None:
+        target = max(target, override_level)
+    return min(5.0, max(level, target))
+
+
 def dimension_targets(
     fw: Framework,
     assessment: Assessment,
     dims: Mapping[str, DimensionScore],
-    comparisons: Mapping[str, Comparison] | None,
+    practice_targets: Mapping[str, float],
 ) -> dict[str, float]:
+    """The score each dimension reaches when every practice with an action reaches its target
+    (an override wins). Unknown practices stay at 0 points: find out first."""
     targets: dict[str, float] = {}
     for d in fw.dimensions:
-        score = dims[d.id].score or 0.0
-        nxt = fw.next_band_floor(score)
-        target = nxt if nxt is not None else 100.0
-        if assessment.targets.mode == "top_quartile" and comparisons:
-            c = comparisons.get(d.id)
-            if c is not None and c.shown and c.p75 is not None and c.p75 > score:
-                target = c.p75
+        ds = dims[d.id]
         if d.id in assessment.targets.overrides:
-            target = assessment.targets.overrides[d.id]
-        targets[d.id] = target
+            targets[d.id] = assessment.targets.overrides[d.id]
+            continue
+        if not ds.terms:
+            continue
+        total = 0.0
+        for t in ds.terms:
+            lvl = practice_targets.get(t.practice_id, t.level) if t.known else None
+            total += t.share * (level_to_score(lvl) if lvl is not None else 0.0)
+        targets[d.id] = min(100.0, total)
     return targets
 
 
@@ -128,50 +148,101 @@ def build_roadmap(
     practices: Mapping[str, PracticeResult],
     dims: Mapping[str, DimensionScore],
     phases: PhaseResult,
-    comparisons: Mapping[str, Comparison] | None = None,
+    comparisons: Mapping[str, Comparison] | None = None,  # accepted, never used: benchmarks inform only
+    *,
+    now_max: int = NOW_MAX,
 ) -> Roadmap:
-    targets = dimension_targets(fw, assessment, dims, comparisons)
     blockers = {b.practice_id for s in phases.phases for b in s.blockers}
+    all_attained = phases.attained == 3
     items: list[RoadmapItem] = []
+    ptargets: dict[str, float] = {}
     for d in fw.dimensions:
-        dim_target_level = score_to_level(targets[d.id])
-        c = comparisons.get(d.id) if comparisons else None
-        bench_gap = max(0.0, c.gap_to_median) if c is not None and c.gap_to_median is not None else 0.0
+        ov = assessment.targets.overrides.get(d.id)
+        ov_level = score_to_level(ov) if ov is not None else None
         for p in d.practices:
             r = practices.get(p.id)
             if r is None or r.level is None:
                 continue  # unanswered, N/A and don't-know practices are not gaps we can size
-            target = dim_target_level
-            if p.phase <= phases.current:
-                target = max(target, float(PHASE_THRESHOLD))
-            target = min(5.0, target)
+            target = practice_target(r.level, all_attained, ov_level)
             gap = target - r.level
-            if gap <= 1e-9:
+            if gap < MIN_GAP - 1e-9:
                 continue
-            why = Why(p.id, r.level, target, gap, p.weight, dims[d.id].score, bench_gap,
-                      len(r.levels), r.spread, p.id in blockers)
+            ptargets[p.id] = target
+            why = Why(p.id, r.level, target, gap, p.weight, dims[d.id].score,
+                      len(r.levels), r.spread, p.id in blockers, p.phase)
             for a in p.actions:
-                prio = gap * p.weight * (1 + bench_gap / 100.0) / EFFORT_COST[a.effort]
+                prio = gap * p.weight / EFFORT_COST[a.effort]
                 items.append(RoadmapItem(
                     id=a.id, dimension_id=d.id, practice_id=p.id, phase=a.phase, effort=a.effort,
                     horizon=horizon_for(a.phase, phases.current, a.effort), priority=round(prio, 4),
                     why=why,
                 ))
     items.sort(key=lambda i: (i.phase, -i.priority, i.id))
-    for it in items:
-        it.rank = 0
-    roadmap = Roadmap(items, targets)
-    apply_edits(fw, assessment, roadmap, phases.current)
+    items = order_after(fw, items)
+    roadmap = Roadmap(items, dimension_targets(fw, assessment, dims, ptargets), now_max)
+    apply_edits(fw, assessment, roadmap, phases.current, now_max=now_max)
     return roadmap
 
 
-def apply_edits(fw: Framework, assessment: Assessment, roadmap: Roadmap, current_phase: int) -> None:
+def _deps(fw: Framework, item: RoadmapItem, present: set[str]) -> tuple[str, ...]:
+    act = fw.actions.get(item.id)
+    return tuple(dep for dep in act.after if dep in present) if act is not None else ()
+
+
+def order_after(fw: Framework, items: list[RoadmapItem]) -> list[RoadmapItem]:
+    """Stable reorder so that no action precedes one it names in `after` (those not in the
+    roadmap are done or not needed and do not hold it back). A cycle keeps the given order."""
+    present = {i.id for i in items}
+    deps = {id(i): _deps(fw, i, present) for i in items}
+    if not any(deps.values()):
+        return list(items)
+    placed: set[str] = set()
+    out: list[RoadmapItem] = []
+    pending = list(items)
+    while pending:
+        # the first action whose dependencies are placed; a cycle keeps the order (index 0)
+        k = next((n for n, cand in enumerate(pending) if all(d in placed for d in deps[id(cand)])), 0)
+        it = pending.pop(k)
+        out.append(it)
+        placed.add(it.id)
+    return out
+
+
+def _settle(fw: Framework, roadmap: Roadmap, now_max: int, user_horizon: set[str]) -> None:
+    """Dependencies first (order and horizon), then the cap on Now for generated placements."""
+    present = {i.id for i in roadmap.items if i.included}
+    by_id = {i.id: i for i in roadmap.items}
+    now = 0
+    for it in roadmap.items:  # already in dependency order
+        for dep in _deps(fw, it, present):
+            if it.included and HORIZONS.index(by_id[dep].horizon) > HORIZONS.index(it.horizon):
+                it.horizon = by_id[dep].horizon
+        if it.why is not None:
+            it.why = replace(it.why, after=_deps(fw, it, present))
+        if not it.included or it.horizon != "now":
+            continue
+        if it.id in user_horizon or it.custom:
+            now += 1
+            continue
+        if now >= now_max:
+            it.horizon = "next"
+            if it.why is not None:
+                it.why = replace(it.why, moved_to_next=True)
+        else:
+            now += 1
+
+
+def apply_edits(fw: Framework, assessment: Assessment, roadmap: Roadmap, current_phase: int,
+                *, now_max: int = NOW_MAX) -> None:
     """Lay the user's edits and own actions over the generated roadmap, then rank.
 
     The generated order stands unless the user reordered: ids in `order` keep the user's
     order, and items the user never placed follow in generated order within their horizon.
+    An action the user placed in Now stays there; generated ones fill Now up to `now_max`.
+    Whatever the edits, no action ends up before one it depends on.
     """
     edits = assessment.roadmap
+    user_horizon = {aid for aid, e in edits.edits.items() if e.horizon is not None}
     for it in roadmap.items:
         e = edits.edits.get(it.id)
         if e is None:
@@ -194,10 +265,12 @@ def apply_edits(fw: Framework, assessment: Assessment, roadmap: Roadmap, current
     position = {aid: i for i, aid in enumerate(edits.order)}
     generated = {id(it): i for i, it in enumerate(roadmap.items)}
     big = len(position) + len(roadmap.items)
+    _settle(fw, roadmap, now_max, user_horizon)
     roadmap.items.sort(key=lambda it: (
         HORIZONS.index(it.horizon),
         position.get(it.id, big),
         generated[id(it)],
     ))
+    roadmap.items[:] = order_after(fw, roadmap.items)
     for n, it in enumerate(roadmap.items, start=1):
         it.rank = n

@@ -244,7 +244,7 @@ def _dimension_rows(res: Results, lang: str) -> tuple[list[str], list[list[Any]]
 
 
 def _roadmap_rows(res: Results, lang: str) -> tuple[list[str], list[list[Any]]]:
-    from cemassess.explain import explain_action
+    from cemassess.explain import action_why, explain_action
 
     fw = res.framework
     head = [_t("rank", lang), _t("horizon", lang), _t("action", lang), tr("dimension", lang), _t("practice", lang),
@@ -266,7 +266,9 @@ def _roadmap_rows(res: Results, lang: str) -> tuple[list[str], list[list[Any]]]:
             it.phase, tr(f"effort.{it.effort}", lang), it.owner or ("" if own else act.owner(lang)),
             it.kpi or ("" if own else act.kpi(lang)), Fmt(it.due, DATE) if it.due else "",
             Fmt(it.priority, "0.00"), yes if it.included else no, yes if edited else no, yes if it.custom else no,
-            it.note, explain_action(fw, it, lang), it.id,
+            it.note,
+            # the manager's sentence, then how the priority was computed
+            action_why(fw, it, lang) + ("" if it.why is None else " " + explain_action(fw, it, lang)), it.id,
         ])
     return head, rows
 

@@ -190,7 +190,13 @@ def gap_bars(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
         rows.append((d, s, t, (t - s) if s is not None else t))
     if not rows:
         return None
-    rows.sort(key=lambda r: (-r[3], r[0].id))
+    # the roadmap's order: the dimension whose first action comes first leads (phase 1 first),
+    # not the biggest distance to an arbitrary band floor
+    first = {}
+    for it in res.roadmap.items:
+        if it.included and it.why is not None:
+            first.setdefault(it.dimension_id, it.rank)
+    rows.sort(key=lambda r: (first.get(r[0].id, 10**6), -r[3], r[0].id))
     h = 0.9 + 0.42 * len(rows)
     fig = _figure(theme, 6.6, h)
     ax = fig.add_subplot()

@@ -9,12 +9,20 @@ from cemassess.domain.assessment import Answer
 from cemassess.domain.roadmap import HORIZONS
 from cemassess.domain.scoring import completion, disagreements
 from cemassess.explain import (
+    action_why,
+    band_note,
+    check_status,
     explain_action,
     explain_dimension,
-    explain_overall,
+    explain_percentile,
     explain_phase,
+    explain_target,
+    headline,
+    level_label,
     method_lines,
     moved_note,
+    nps_comparisons,
+    withheld_lines,
 )
 from cemassess.i18n import role_name, tr
 from cemassess.report.charts import action_title
@@ -100,18 +108,18 @@ def pitfalls(ctx: Ctx) -> list[Flowable]:
             continue
         if title_key:
             story += ctx.h2(ctx.s(title_key))
-        fired = [c for c in checks if c.fired]
+        fired = [c for c in checks if c.fired]  # found pitfalls; principles not met or partly met
         if fired:
             story.append(ctx.u(ctx.s("voc.intro" if kind == "voc_pitfall" else "voc.b2b_intro",
                                      k=len(fired), n=len(checks)), "lead"))
-        else:
+        elif all(c.status in ("met", "not_found") for c in checks):
             story.append(ctx.u(ctx.s(none_key, n=len(checks)), "lead"))
         for c in fired:
             block = [ctx.u(c.check.title(lang), "h3"), ctx.u(c.check.description(lang), "body"),
                      ctx.p(f"<b>{esc(c.check.finding(lang))}</b>", "body"),
-                     ctx.u(ctx.s("voc.evidence", mean=fmt_level(c.mean_level),
-                                 threshold=fmt_level(c.check.threshold)), "small")]
-            block += [Paragraph(esc(_short(fw.practices[pid].statement(lang), 150)), ctx.st["small"],
+                     ctx.p(f"<b>{esc(check_status(c, lang))}</b>", "small")]
+            block += [Paragraph(esc(_short(fw.practices[pid].statement(lang), 150) + " — "
+                                    + level_label(res.practices[pid].level, lang)), ctx.st["small"],
                                 bulletText="–") for pid in c.evidence]
             story.append(KeepTogether(block))
         unknown = [c for c in checks if c.fired is None]
@@ -161,7 +169,7 @@ def roadmap(ctx: Ctx) -> list[Flowable]:
             if it.practice_id:
                 p = fw.practices[it.practice_id]
                 why.append(ctx.u(f"{fw.dimension_of[p.id].title(lang)}: {_short(p.statement(lang), 110)}", "cell"))
-            why.append(ctx.u(explain_action(fw, it, lang), "cell_small"))
+            why.append(ctx.u(action_why(fw, it, lang), "cell_small"))
             moved = moved_note(ctx.trend, it.dimension_id, lang)
             if moved:
                 why.append(ctx.p(f"<i>{esc(moved)}</i>", "cell_small"))
@@ -192,12 +200,14 @@ def overall_table(ctx: Ctx) -> Flowable:
     fw, ov, w = ctx.res.framework, ctx.res.overall, ctx.width
     rows = [[ctx.th(tr("dimension", ctx.lang)), ctx.th(tr("score", ctx.lang), "r"), ctx.th(ctx.s("app.share"), "r"),
              ctx.th(ctx.s("app.contribution"), "r")]]
-    for dim_id, score, share in ov.parts:
+    for dim_id, score, share in (ov.parts if ov.score is not None else ()):  # withheld: no partial index
         rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), f"{score:.1f}",
                      f"{share:.3f}", f"{score * share:.2f}"])
-    for dim_id in ov.missing:
-        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), "–",
-                     ctx.s("app.left_out"), ""])
+    counted = {p[0] for p in ov.parts} if ov.score is not None else set()
+    for dim_id in ov.missing:  # no applicable practice (or the index is withheld): not in the sum
+        if dim_id not in counted:
+            rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), "–",
+                         ctx.s("app.left_out"), ""])
     rows.append([ctx.u(tr("overall", ctx.lang), "cell_b"), "", "",
                  f"{ov.score:.2f}" if ov.score is not None else "–"])
     return ctx.table(rows, [w * 0.55, w * 0.15, w * 0.15, w * 0.15],
@@ -212,7 +222,8 @@ def terms_table(ctx: Ctx, dim_id: str) -> Flowable:
              ctx.th(ctx.s("app.weight"), "r"), ctx.th(ctx.s("app.share"), "r"), ctx.th(ctx.s("app.contribution"), "r")]]
     for t in ds.terms:
         rows.append([ctx.u(_short(fw.practices[t.practice_id].statement(ctx.lang), 110), "cell"),
-                     fmt_level(t.level), f"{t.points:.1f}",
+                     fmt_level(t.level) if t.known else tr("dk" if t.practice_id in ds.dont_know
+                                                          else "unanswered", ctx.lang), f"{t.points:.1f}",
                      f"{t.weight:g}", f"{t.share:.3f}",
                      f"{t.contribution:.2f}"])
     rows.append([ctx.u(ctx.s("app.sum"), "cell_b"), "", "", "", "",
@@ -227,7 +238,8 @@ def _exclusions(ctx: Ctx, dim_id: str) -> list[Flowable]:
     out = []
     for label, ids in (("na", ds.not_applicable), ("dk", ds.dont_know), ("unanswered", ds.unanswered)):
         if ids:
-            out.append(ctx.p(f"<b>{esc(tr(label, ctx.lang))}</b> ({esc(ctx.s('app.left_out'))}): "
+            how = ctx.s("app.left_out") if label == "na" else ctx.s("h11.counted_zero")
+            out.append(ctx.p(f"<b>{esc(tr(label, ctx.lang))}</b> ({esc(how)}): "
                              + esc("; ".join(_short(fw.practices[i].statement(ctx.lang), 70) for i in ids)), "small"))
     return out
 
@@ -237,14 +249,17 @@ def appendix(ctx: Ctx) -> list[Flowable]:
     w = ctx.width
     story = ctx.h1(ctx.s("sec.appendix"))
     story += ctx.h2(ctx.s("app.method"))
-    story += [Paragraph(esc(line), ctx.st["bullet"], bulletText="•") for line in method_lines(lang)]
+    story += [Paragraph(esc(line), ctx.st["bullet"], bulletText="•")
+              for line in method_lines(lang, res.roadmap.now_max, fw)]
     rows = [[ctx.th(tr("level", lang)), ctx.th(ctx.s("app.from"), "r"), ctx.th(ctx.s("app.meaning"))]]
     for b in fw.bands:
         rows.append([ctx.u(b.name(lang), "cell_b"), ctx.u(f"{b.min_score:g}", "cell_r"), ctx.u(b.meaning(lang), "cell")])
     story += [Spacer(1, 4), ctx.table(rows, [w * 0.22, w * 0.1, w * 0.68])]
     story.append(ctx.u(ctx.s("app.horizons"), "small"))
     story += ctx.h2(ctx.s("app.overall"))
-    story += _lines(ctx, explain_overall(fw, res.overall, lang)[:1]) + [overall_table(ctx)]
+    ov = res.overall
+    story += _lines(ctx, [f"{tr('overall', lang)}: {headline(ov, lang)}"] + withheld_lines(ov, lang)
+                    + ([band_note(ov, lang)] if band_note(ov, lang) else [])) + [overall_table(ctx)]
     story += ctx.h2(ctx.s("app.phases")) + _lines(ctx, explain_phase(fw, res.phase, res.practices, lang))
     story += ctx.h2(ctx.s("app.dimensions"))
     for d in fw.dimensions:
@@ -263,7 +278,43 @@ def appendix(ctx: Ctx) -> list[Flowable]:
         if b.pack.note:
             story.append(ctx.u(b.pack.note, "small"))
         story.append(ctx.u(tr("too_few", lang), "small"))
+    story += figures_explained(ctx)
+    story += backlog(ctx)
     story += respondents_table(ctx)
+    return story
+
+
+def figures_explained(ctx: Ctx) -> list[Flowable]:
+    """Targets, percentile ranks and NPS comparisons (with the year of each published figure)."""
+    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
+    lines: list[str] = []
+    if res.nps is not None:
+        lines += nps_comparisons(res.nps.score, lang)
+    b = res.benchmark
+    for d in fw.dimensions:
+        target = res.roadmap.targets.get(d.id)
+        if target is not None:
+            lines.append(f"{d.title(lang)}: " + explain_target(d.id, target, res.assessment.targets.overrides, lang))
+        c = b.comparisons.get(d.id) if b is not None else None
+        if b is not None and c is not None and c.shown and c.percentile is not None:
+            lines.append(f"{d.title(lang)}: " + explain_percentile(c, b.segment.title(lang), lang))
+    if b is not None and b.pack.illustrative:
+        lines.append(tr("x.illustrative_no_advice", lang))
+    if not lines:
+        return []
+    return ctx.h2(tr("x.app.figures", lang)) + [Paragraph(esc(x), ctx.st["small"], bulletText="•") for x in lines]
+
+
+def backlog(ctx: Ctx) -> list[Flowable]:
+    """The full list of actions with how each priority was computed (Now shows only the first)."""
+    res, lang = ctx.res, ctx.lang
+    items = [it for it in res.roadmap.items if it.why is not None]
+    if not items:
+        return []
+    story = ctx.h2(tr("x.app.backlog", lang, n=len(items)))
+    story += [Paragraph(esc(f"{it.rank}. [{tr(f'horizon.{it.horizon}', lang)}] {action_title(res, it, lang)}: "
+                            + explain_action(res.framework, it, lang)), ctx.st["small"])
+              for it in items]
     return story
 
 

@@ -8,6 +8,14 @@ from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Paragraph, S
 from cemassess.domain.nps import PUBLISHED_B2B_NPS
 from cemassess.domain.results import Results
 from cemassess.domain.scoring import completion
+from cemassess.explain import (
+    band_note,
+    blocker_text,
+    dimension_cell,
+    headline,
+    level_text,
+    withheld_lines,
+)
 from cemassess.i18n import role_name, tr
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_int, fmt_level, fmt_score
@@ -148,7 +156,10 @@ def summary(ctx: Ctx) -> list[Flowable]:
     w = ctx.width
     tiles = [
         _tile(ctx, tr("overall", lang), fmt_score(ov.score) + '<font size="10"> / 100</font>',
-              esc(ov.band.name(lang)) if ov.band else esc(tr("not_scored", lang))),
+              esc(ov.band.name(lang)) if ov.band else esc(tr("not_scored", lang)))
+        if ov.score is not None else
+        _tile(ctx, tr("overall", lang), '<font size="12">' + esc(headline(ov, lang)) + "</font>",
+              esc(" ".join(withheld_lines(ov, lang)[1:]))),
         _tile(ctx, tr("current_phase", lang), f"{ph.current}" + '<font size="10"> / 3</font>',
               esc(fw.phase(ph.current).title(lang)) + "<br/>"
               + esc(ctx.s("sum.phase_progress", pct=f"{ph.progress:.0%}", attained=ph.attained))),
@@ -173,6 +184,10 @@ def summary(ctx: Ctx) -> list[Flowable]:
     if ov.score is not None and ov.band is not None:
         level = esc(ctx.s("sum.index", company=company, score=fmt_score(ov.score),
                           band=ov.band.name(lang), meaning=ov.band.meaning(lang)))
+        if band_note(ov, lang):
+            level += " " + esc(band_note(ov, lang))
+    elif ov.withheld:
+        level = esc(" ".join(withheld_lines(ov, lang)))
     if res.benchmark is not None:
         ahead = [c for c in res.benchmark.comparisons.values()
                  if c.shown and c.gap_to_median is not None and c.gap_to_median < 0]
@@ -252,7 +267,7 @@ def profile(ctx: Ctx) -> list[Flowable]:
     for d in fw.dimensions:
         s = res.dimensions[d.id]
         r = [ctx.u(d.title(lang), "cell"), ctx.u(fmt_score(s.score), "cell_r"),
-             ctx.u(s.band.name(lang) if s.band else tr("not_scored", lang), "cell")]
+             ctx.u(s.band.name(lang) if s.band else dimension_cell(s, lang), "cell")]
         if b is not None:
             c = b.comparisons.get(d.id)
             if c is not None and c.shown:
@@ -264,14 +279,14 @@ def profile(ctx: Ctx) -> list[Flowable]:
         rows.append(r)
     ov = res.overall
     total = [ctx.u(tr("overall", lang), "cell_b"), ctx.u(fmt_score(ov.score), "cell_r"),
-             ctx.u(ov.band.name(lang) if ov.band else "–", "cell")] + [""] * (len(head) - 3)
+             ctx.u(ov.band.name(lang) if ov.band else headline(ov, lang), "cell")] + [""] * (len(head) - 3)
     rows.append(total)
     story.append(ctx.table(rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent)]))
 
     gaps = ctx.chart("gap_bars", w * 0.92)
     if gaps is not None:
         mode = res.assessment.targets
-        note = ctx.s("prof.targets_quartile") if mode.mode == "top_quartile" else ctx.s("prof.targets_next")
+        note = ctx.s("h11.targets")
         if mode.overrides:
             note += " " + ctx.s("prof.targets_overrides", n=len(mode.overrides))
         story += ctx.h2(ctx.s("prof.gaps"), need=200) + [gaps, ctx.u(note, "caption")]
@@ -335,18 +350,29 @@ def phases(ctx: Ctx) -> list[Flowable]:
                 ("LINEABOVE", (0, 0), (-1, 0), 1.5, ctx.st.accent), ("TOPPADDING", (0, 0), (-1, -1), 5)]
                + [("LINEABOVE", (ph.current - 1, 0), (ph.current - 1, 0), 3, ctx.st.accent)])
     story.append(t)
+    for st in ph.phases:  # every "not applicable" with the reason given for it
+        for pid, reason in st.na_reasons:
+            story.append(ctx.u(tr("x.na_reason", lang, practice=fw.practices[pid].statement(lang),
+                                  reason=reason), "small"))
     if ph.attained == 3:
         story.append(ctx.u(tr("all_phases_attained", lang), "lead"))
         return story
     story += ctx.h2(ctx.s("ph.blocks", n=ph.current, title=fw.phase(ph.current).title(lang)), outline=False)
     rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(tr("dimension", lang)), ctx.th(ctx.s("ph.status"))]]
     for b in ph.blocking:
+        if not b.practice_id:  # a metric or the share of N/A: a row of its own
+            rows.append([ctx.u(blocker_text(fw, b, lang), "cell"), "", ""])
+            continue
         p = fw.practices[b.practice_id]
         what = (f"{tr('level', lang)} {fmt_level(b.level)}" if b.reason == "below"
+                else tr("x.blk.na_no_reason", lang) if b.reason == "na_no_reason"
                 else tr("dk" if b.reason == "dk" else "unanswered", lang))
         rows.append([ctx.u(p.statement(lang), "cell"), ctx.u(fw.dimension_of[p.id].title(lang), "cell"),
                      ctx.u(what, "cell")])
     story.append(ctx.table(rows, [w * 0.58, w * 0.26, w * 0.16]))
+    st = ph.phases[ph.current - 1]
+    story.append(ctx.u(tr("x.progress_expl", lang, pct=f"{ph.progress:.0%}", n=ph.current,
+                          at=st.at_threshold, total=st.applicable), "note"))
     return story
 
 
@@ -405,7 +431,7 @@ def dimensions(ctx: Ctx) -> list[Flowable]:
             r = res.practices.get(p.id)
             cell = [ctx.u(p.statement(lang), "cell")]
             if r is not None and r.level is not None:
-                anchor = p.anchors[min(4, max(0, int(round(r.level)) - 1))](lang)
+                anchor = level_text(p, r.level, lang)  # between two levels: both anchors
                 cell.append(ctx.u(anchor, "cell_small"))
             if r is not None and r.agreed and r.dissent:
                 cell.append(ctx.p(f"<i>{esc(ctx.s('dim.dissent'))}: {esc(ctx.c(r.dissent))}</i>", "cell_small"))

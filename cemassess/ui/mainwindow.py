@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
 
         make = session_factory or (lambda p, lang: Session(p, lang, parent=self))
         self.session = s = make(portfolio, self.lang)
+        if hasattr(s, "set_now_max"):
+            s.set_now_max(self.settings.get("roadmap/now_max"))
         ctx = Context(self.settings, self.navigate, self)
         for spec in SCREENS:
             _, controller_cls = spec.load()
@@ -468,8 +470,14 @@ class MainWindow(QMainWindow):
         from cemassess.explain import method_lines
         from cemassess.ui import widgets
 
+        s = getattr(self, "session", None)
+        fw = s.framework if s is not None and s.is_open else None
+        if fw is None:
+            from cemassess.content import load_framework
+
+            fw = load_framework()
         widgets.show_explanation(self, t("action.method", self.lang).replace("&", ""),
-                                 method_lines(self.lang), self.lang)
+                                 method_lines(self.lang, getattr(s, "now_max", 8), fw), self.lang)
 
     def show_about(self) -> None:
         from cemassess import __version__

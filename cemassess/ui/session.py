@@ -30,6 +30,7 @@ from cemassess.domain.assessment import (
 )
 from cemassess.domain.framework import Framework, Role
 from cemassess.domain.results import Results, evaluate
+from cemassess.domain.roadmap import NOW_MAX
 from cemassess.ui.commands import AgreedCommand, AnswerCommand, FieldCommand, RespondentsCommand
 from cemassess.ui.strings import t
 
@@ -106,6 +107,7 @@ class Session(QObject):
         self._benchmarks: Any = ...
         self._shelf: list | None = None
         self.pack_id = ""  # chosen benchmark pack ("" = the shipped one)
+        self.now_max = NOW_MAX  # at most this many actions in Now (the settings' roadmap/now_max)
         self._earlier: dict[str, Results] | None = None  # earlier assessments' results (trend)
         self._trend: Any = ...
         self._own_profile: Any = None
@@ -179,7 +181,8 @@ class Session(QObject):
             if seg is None and pack is not None and pack.segment(self.assessment.company.industry):
                 seg = self.assessment.company.industry
             t0 = time.perf_counter()
-            self._results = evaluate(self.framework, self.assessment, benchmarks=pack, segment_id=seg)
+            self._results = evaluate(self.framework, self.assessment, benchmarks=pack, segment_id=seg,
+                                     now_max=self.now_max)
             self.last_evaluate_ms = (time.perf_counter() - t0) * 1000
         return self._results
 
@@ -188,6 +191,12 @@ class Session(QObject):
         self._trend = ...
         self._own_profile = None
         self._emit_results.start()
+
+    def set_now_max(self, n: int) -> None:
+        """A new cap on the roadmap's Now: the results are computed again."""
+        if n != self.now_max:
+            self.now_max = n
+            self._changed()
 
     def respondents_profile(self) -> Any:
         """The respondents' own consensus, agreed answers left out (the merge screen's median)."""
@@ -297,7 +306,7 @@ class Session(QObject):
         res = self.results()
         a = self.assessment.model_copy(deep=True)
         seg = res.benchmark.segment.id if res.benchmark else None
-        return evaluate(self.framework, a, benchmarks=self.benchmarks, segment_id=seg)
+        return evaluate(self.framework, a, benchmarks=self.benchmarks, segment_id=seg, now_max=self.now_max)
 
     # -- language, benchmark, respondent context ---------------------------------------------
     def set_language(self, lang: str) -> None:

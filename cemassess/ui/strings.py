@@ -632,6 +632,21 @@ UI: dict[str, Entry] = {
     "why.slow": ("reading took too long; copy the file to a local folder and try again",
                  "чтение заняло слишком много времени; скопируйте файл в локальную папку и повторите",
                  "читання тривало задовго; скопіюйте файл у локальну папку й повторіть"),
+    # --- h11rules ---
+    "h11.check.mean": ("{status}: the practices behind it average level {level}.",
+                       "{status}: средний уровень практик, на которых основана проверка, — {level}.",
+                       "{status}: середній рівень практик, на яких ґрунтується перевірка, — {level}."),
+    "h11.roadmap.intro": (
+        "Prioritised actions: phase 1 gaps first, then by gap, weight and effort; an action never comes "
+        "before one it builds on, and Now holds at most {cap} (Settings). Tick to include, Ctrl+Up/Down "
+        "to reorder; edits are marked ✎.",
+        "Действия по приоритету: сначала разрывы фазы 1, затем по разрыву, весу и трудозатратам; действие "
+        "никогда не стоит раньше того, на которое опирается, а в «Сейчас» не больше {cap} (Настройки). "
+        "Флажок — включить, Ctrl+↑/↓ — порядок; правки отмечены ✎.",
+        "Дії за пріоритетом: спершу розриви фази 1, далі за розривом, вагою та трудовитратами; дія ніколи "
+        "не стоїть раніше за ту, на яку спирається, а в «Зараз» не більше {cap} (Налаштування). "
+        "Прапорець — увімкнути, Ctrl+↑/↓ — порядок; правки позначено ✎."),
+    "h11.settings.now_max": ("Actions in Now at most", "Не больше действий в «Сейчас»", "Не більше дій у «Зараз»"),
 }
 
 

@@ -271,6 +271,8 @@ class Controller(BaseController):
             chart.invalidate()
 
     def _fill_table(self) -> None:
+        from cemassess.explain import headline
+
         v, lang, room = self.view, self.lang, self.room
         if not self.shown_room:
             v.table.setRowCount(0)
@@ -283,7 +285,8 @@ class Controller(BaseController):
             f = room.files[pos.participant]
             cells = (t("event.participant", lang, n=pos.participant + 1),
                      (f.company.name or f.respondent.name) if names else "",
-                     f"{pos.overall:.0f}" if pos.overall is not None else "—",
+                     f"{pos.overall:.0f}" if pos.overall is not None
+                     else headline(room.results[pos.participant].overall, lang),  # "not enough answers"
                      f"{pos.overall_percentile:.0f}" if pos.overall_percentile is not None else "—",
                      str(pos.attained_phase) if pos.attained_phase else t("event.no_phase", lang))
             for j, text in enumerate(cells):

@@ -227,6 +227,8 @@ class Controller(BaseController):
         return (s.framework, trend), self.lang, theme
 
     def refresh(self) -> None:
+        from cemassess.explain import band_note, headline
+
         s, v, lang = self.session, self.view, self.lang
         if not s.is_open:
             return
@@ -236,7 +238,13 @@ class Controller(BaseController):
         ov = res.overall
         v.overall.setText(f"{ov.score:.1f}" if ov.score is not None else "—")
         v.overall.setAccessibleName(t("results.overall_name", lang, value=v.overall.text()))
-        v.overall_band.setText(ov.band.name(lang) if ov.band else t("not_scored", lang))
+        # no headline below the coverage floor: "not enough answers (n of N)" instead
+        band_text = ov.band.name(lang) if ov.band else t("not_scored", lang)
+        if ov.score is None and ov.withheld:
+            band_text = headline(ov, lang)
+        elif band_note(ov, lang):
+            band_text += "\n" + band_note(ov, lang)
+        v.overall_band.setText(band_text)
         ph = res.phase
         v.phase.setText(f"{t('phase', lang)} {ph.current}")
         title = fw.phase(ph.current).title(lang)
@@ -324,21 +332,21 @@ class Controller(BaseController):
         v.trend_chart.invalidate()
 
     def _fill_gating(self, res: Any) -> None:
-        from cemassess.explain import explain_phase
+        from cemassess.explain import blocker_text, explain_phase
 
         fw, lang = self.session.framework, self.lang
         lines = explain_phase(fw, res.phase, res.practices, lang)
         head = [ln for ln in lines if not ln.startswith("  ")]
         self.view.gating.setText("\n".join(head))
-        links = []
-        for b in res.phase.blocking:
-            p = fw.practices[b.practice_id]
-            what = (f"{t('level', lang)} {b.level:g}" if b.reason == "below"
-                    else t("dk" if b.reason == "dk" else "unanswered", lang))
-            links.append((b.practice_id, f"{p.statement(lang)}  ({what})"))
+        # a metric or the share of N/A is said in the text; practices are links to the walk
+        head += [blocker_text(fw, b, lang) for b in res.phase.blocking if not b.practice_id]
+        self.view.gating.setText("\n".join(head))
+        links = [(b.practice_id, blocker_text(fw, b, lang)) for b in res.phase.blocking if b.practice_id]
         self.view.blockers.set_links(links[:12])
 
     def _fill_table(self, res: Any) -> None:
+        from cemassess.explain import dimension_cell
+
         fw, lang, table = self.session.framework, self.lang, self.view.table
         table.setRowCount(len(fw.dimensions))
         bench = res.benchmark
@@ -348,7 +356,7 @@ class Controller(BaseController):
             shown = cmp is not None and cmp.shown
             cells = (f"{i + 1}. {d.title(lang)}",
                      f"{ds.score:.1f}" if ds.score is not None else "—",
-                     ds.band.name(lang) if ds.band else t("not_scored", lang),
+                     ds.band.name(lang) if ds.band else dimension_cell(ds, lang),
                      f"{cmp.median:.0f}" if shown else "—",
                      f"{cmp.p90:.0f}" if shown else "—",
                      f"{cmp.percentile:.0f}" if shown and cmp.percentile is not None else "—",
@@ -365,14 +373,15 @@ class Controller(BaseController):
         table.setFixedHeight(h + 4)
 
     def _fill_findings(self, res: Any) -> None:
+        from cemassess.explain import check_status
         from cemassess.i18n import role_name
 
         fw, lang = self.session.framework, self.lang
         out = []
         for cr in res.checks:
             if cr.fired:
-                out.append(f"• {t(f'check.kind.{cr.check.kind}', lang)}: {cr.check.title(lang)} — "
-                           f"{cr.check.finding(lang)}")
+                out.append(f"• {t(f'check.kind.{cr.check.kind}', lang)}: {cr.check.title(lang)} "
+                           f"({check_status(cr, lang)}) — {cr.check.finding(lang)}")
         for g in res.dimension_gaps[:5]:
             out.append("• " + t("results.gap_line", lang, dim=fw.dimensions_by_id[g.dimension_id].title(lang),
                                 high=role_name(g.high.value, lang), low=role_name(g.low.value, lang),
@@ -391,9 +400,10 @@ class Controller(BaseController):
         from cemassess.explain import explain_overall, method_lines
 
         s = self.session
+        res = s.results()
         self._explain(t("overall", self.lang),
-                      explain_overall(s.framework, s.results().overall, self.lang) + [""]
-                      + method_lines(self.lang))
+                      explain_overall(s.framework, res.overall, self.lang) + [""]
+                      + method_lines(self.lang, res.roadmap.now_max, s.framework))
 
     def explain_phase(self) -> None:
         from cemassess.explain import explain_phase
@@ -406,14 +416,17 @@ class Controller(BaseController):
     def explain_completion(self) -> None:
         s, lang = self.session, self.lang
         res = s.results()
-        lines = [t("results.completion_expl", lang)]
+        from cemassess.explain import dimension_cell, withheld_lines
+
+        lines = [t("results.completion_expl", lang)] + withheld_lines(res.overall, lang)
         for d in s.framework.dimensions:
             n, total = res.completion.by_dimension[d.id]
-            lines.append(f"  {d.title(lang)}: {n}/{total}")
+            ds = res.dimensions[d.id]
+            lines.append(f"  {d.title(lang)}: {n}/{total}" + (f" — {dimension_cell(ds, lang)}" if ds.withheld else ""))
         self._explain(t("results.completion", lang), lines)
 
     def explain_nps(self) -> None:
-        from cemassess.domain.nps import PUBLISHED_B2B_NPS
+        from cemassess.explain import nps_comparisons
 
         s, lang = self.session, self.lang
         nps = s.results().nps
@@ -424,14 +437,11 @@ class Controller(BaseController):
                            pdet=f"{nps.pct_detractors:.1f}", score=f"{nps.score:+.1f}"))
         lines.append("")
         lines.append(t("results.nps_published", lang))
-        for p in PUBLISHED_B2B_NPS:
-            label = p.label_ru if lang == "ru" else p.label_en
-            value = f"{p.value:+g}" if p.value is not None else f"{p.low:+g}…{p.high:+g}"
-            lines.append(f"  {label}: {value} ({p.cite(lang)})")
+        lines += ["  " + x for x in nps_comparisons(nps.score if nps is not None else None, lang)]
         self._explain(t("nps", lang), lines)
 
     def explain_dimension(self, row: int) -> None:
-        from cemassess.explain import explain_dimension
+        from cemassess.explain import explain_dimension, explain_percentile, explain_target
 
         s, lang = self.session, self.lang
         fw = s.framework
@@ -449,13 +459,16 @@ class Controller(BaseController):
                 lines.append(t("results.bench_line", lang, n=c.n, p10=f"{c.p10:.0f}", med=f"{c.median:.0f}",
                                p75=f"{c.p75:.0f}", p90=f"{c.p90:.0f}",
                                pct=f"{c.percentile:.0f}" if c.percentile is not None else "—"))
+                if c.percentile is not None:
+                    lines.append("  " + explain_percentile(c, b.segment.title(lang), lang))
             else:
                 lines.append("  " + t("too_few", lang))
             if b.pack.illustrative:
                 lines.append("  " + t("illustrative", lang))
         target = res.roadmap.targets.get(d.id)
         if target is not None:
-            lines += ["", t("results.target", lang, target=f"{target:.0f}")]
+            lines += ["", t("results.target", lang, target=f"{target:.0f}"),
+                      explain_target(d.id, target, s.assessment.targets.overrides, lang)]
         self._explain(d.title(lang), lines)
 
     def go_to(self, **where: Any) -> None:

@@ -49,7 +49,7 @@ class View(BaseView):
         lay = QVBoxLayout(self)
         self.title = heading(size=1.5)
         lay.addWidget(self.title)
-        self.intro = b.bind(wrap_label(), "roadmap.intro")
+        self.intro = wrap_label()  # text set on refresh: it names the cap on Now
         lay.addWidget(self.intro)
         self.banner = Banner("warn")
         lay.addWidget(self.banner)
@@ -223,6 +223,7 @@ class Controller(BaseController):
 
     def refresh(self) -> None:
         s, v, lang = self.session, self.view, self.lang
+        v.intro.setText(t("h11.roadmap.intro", lang, cap=getattr(s, "now_max", 8)))
         if not s.is_open:
             return
         res = s.results()
@@ -306,7 +307,7 @@ class Controller(BaseController):
         return item.data(0, ROLE) or "" if item is not None else ""
 
     def _load_editor(self) -> None:
-        from cemassess.explain import explain_action
+        from cemassess.explain import action_why, explain_action
 
         v, lang = self.view, self.lang
         it = self.items.get(self.selected_id())
@@ -320,7 +321,9 @@ class Controller(BaseController):
         self._filling = True
         v.ed_title.setText(title + ("  ✎" if it.edited else ""))
         v.ed_desc.setText(desc)
-        v.ed_why.setText(f"{t('why', lang)}: {explain_action(self.session.framework, it, lang)}")
+        fw = self.session.framework
+        v.ed_why.setText(f"{t('why', lang)}: {action_why(fw, it, lang)}"
+                         + (f"\n{explain_action(fw, it, lang)}" if it.why is not None else ""))
         moved = self._moved(it.dimension_id)
         v.ed_moved.setText(moved)
         v.ed_moved.setVisible(bool(moved))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +65,9 @@ class View(BaseView):
         bl.addRow(b.bind(wrap_label(), "settings.consultant"), self.consultant)
         bl.addRow(b.bind(wrap_label(), "settings.logo"), logo_row)
         bl.addRow(b.bind(wrap_label(), "settings.accent"), accent_row)
+        self.now_max = b.bind(QSpinBox(), name="h11.settings.now_max")
+        self.now_max.setRange(1, 50)
+        bl.addRow(b.bind(wrap_label(), "h11.settings.now_max"), self.now_max)
         lay.addWidget(brand)
         data = b.bind(QGroupBox(), "settings.data")
         dl = QFormLayout(data)
@@ -110,6 +114,8 @@ class Controller(BaseController):
         v.accent.setText(st.get("branding/accent"))
         v.show_swatch(st.get("branding/accent"))
         v.folder.setText(st.get("data/folder"))
+        v.now_max.setValue(st.get("roadmap/now_max"))
+        v.now_max.valueChanged.connect(self._now_max)
         v.language.activated.connect(lambda i: self.set_language(v.language.itemData(i)))
         v.consultant.editingFinished.connect(lambda: self._save("branding/consultant", v.consultant.text().strip()))
         v.logo.editingFinished.connect(lambda: self._save("branding/logo", v.logo.text().strip()))
@@ -148,6 +154,12 @@ class Controller(BaseController):
     def _save(self, key: str, value: str) -> None:
         self.ctx.settings.set(key, value)
         self.ctx.settings.sync()
+
+    def _now_max(self, n: int) -> None:
+        self.ctx.settings.set("roadmap/now_max", int(n))
+        self.ctx.settings.sync()
+        if hasattr(self.session, "set_now_max"):
+            self.session.set_now_max(int(n))
 
     def set_language(self, lang: str) -> None:
         self._save("ui/language", lang)

@@ -447,7 +447,9 @@ class Controller(BaseController):
         res = s.results()
         fw = s.framework
         page.title.setText(t("walk.phases", lang))
-        page.summary.setText("\n".join(explain_phase(fw, res.phase, res.practices, lang)[:2]))
+        # the verdict, what progress means, N/A reasons (the blockers are listed per phase below)
+        page.summary.setText("\n".join(ln for ln in explain_phase(fw, res.phase, res.practices, lang)
+                                       if not ln.startswith("  ")))
         for st, (box, desc, bar, status, links) in zip(res.phase.phases, page.boxes, strict=True):
             ph = fw.phase(st.number)
             box.setTitle(f"{t('phase', lang)} {st.number}: {ph.title(lang)}")
@@ -460,17 +462,18 @@ class Controller(BaseController):
             if st.met:
                 status.setText(t("walk.phase_met", lang))
             else:
-                status.setText(t("walk.phase_blocked", lang, n=len(st.blockers)))
-            links.set_links([(b.practice_id, self._blocker_text(b)) for b in st.blockers])
+                status.setText("\n".join([t("walk.phase_blocked", lang, n=len(st.blockers))]
+                                         + [self._blocker_text(b) for b in st.blockers if not b.practice_id]))
+            links.set_links([(b.practice_id, self._blocker_text(b)) for b in st.blockers if b.practice_id])
 
     def _blocker_text(self, b: Any) -> str:
-        lang = self.lang
-        p = self.session.framework.practices[b.practice_id]
-        what = (f"{t('level', lang)} {b.level:g}" if b.reason == "below"
-                else t("dk" if b.reason == "dk" else "unanswered", lang))
-        return f"{p.statement(lang)}  ({what})"
+        from cemassess.explain import blocker_text
+
+        return blocker_text(self.session.framework, b, self.lang)
 
     def _fill_checks(self) -> None:
+        from cemassess.explain import check_status
+
         s, lang, page = self.session, self.lang, self.view.checks_page
         res = s.results()
         page.title.setText(t("walk.checks", lang))
@@ -479,13 +482,14 @@ class Controller(BaseController):
         for cr in res.checks:
             c = cr.check
             kind = t(f"check.kind.{c.kind}", lang)
+            # the stated rule's verdict (found / met / partly met / not met), then the evidence
             if cr.fired is None:
                 status, colour = t("check.unknown", lang), "#6b6b6b"
             elif cr.fired:
-                status = t(f"check.fired.{c.kind}", lang, level=f"{cr.mean_level:.1f}")
-                colour = "#a50e0e"
+                status = t("h11.check.mean", lang, status=check_status(cr, lang), level=f"{cr.mean_level:.1f}")
+                colour = "#a50e0e" if cr.status != "partly_met" else "#b06000"
             else:
-                status = t(f"check.ok.{c.kind}", lang, level=f"{cr.mean_level:.1f}")
+                status = t("h11.check.mean", lang, status=check_status(cr, lang), level=f"{cr.mean_level:.1f}")
                 colour = "#137333"
             text = c.description(lang) + ("\n\n" + c.finding(lang) if cr.fired else "")
             links = [(pid, s.framework.practices[pid].statement(lang)) for pid in c.practices]
