@@ -91,7 +91,7 @@ def test_sigkill_mid_answering_loses_no_acknowledged_answer(_isolated_data_dir, 
             while True:
                 try:
                     status, _ = await ph.answer(pid, value)
-                except (aiohttp.ClientError, asyncio.TimeoutError):
+                except (TimeoutError, aiohttp.ClientError):
                     return  # the server is gone: this answer was never acknowledged
                 if status != 429:  # all 50 share 127.0.0.1: back off like the page does
                     break
