@@ -76,7 +76,7 @@ def test_phone_page_end_to_end(tmp_path, fw, lang, accept, join_word, company):
                 pids = list(fw.practices)
                 for i in range(3):
                     await b.tap(f"label[for=lv-{i + 2}]")
-                    await b.wait(f"document.getElementById('status').className.includes('ok')")
+                    await b.wait("document.getElementById('status').className.includes('ok')")
                     seat = next(s for s in room._by_id.values() if s.name == "A.B.")
                     assert seat.answers[pids[i]].value == i + 2  # on the laptop when 'saved' shows
                     await b.tap("#next")
