@@ -157,6 +157,7 @@ class Browser:
     async def screenshot(self, path: Path, full: bool = True) -> None:
         params: dict[str, Any] = {"format": "png"}
         if full:
+            await self.js("window.scrollTo(0, 0)")
             h = await self.js("Math.ceil(document.documentElement.scrollHeight)")
             params["clip"] = {"x": 0, "y": 0, "width": PHONE["width"], "height": max(h, PHONE["height"]), "scale": 1}
             params["captureBeyondViewport"] = True
