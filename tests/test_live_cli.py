@@ -71,6 +71,7 @@ def test_sigterm_stops_cleanly_and_writes_reports(tmp_path, _isolated_data_dir, 
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     assert "stopped: 2 seats, 2 finished" in out
+    assert "█" in out or "▀" in out  # the QR code drawn in the terminal
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert files[0].startswith("personal-001") and "room-summary.pdf" in files and len(files) == 3
     assert "group figures need at least 5" in out
