@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures as cf
 import contextlib
+import gc
 import json
 import secrets
 import threading
@@ -179,6 +180,11 @@ class LiveServer:
             self._thread = None
             err = failure[0]
             raise err if isinstance(err, OSError) else OSError(str(err))
+        # Everything alive now (framework, modules, the app's widgets) lives as long as the
+        # process: move it out of the garbage collector's generations, so a collection during
+        # a busy room walks only the requests' garbage. Measured: the GUI thread's longest
+        # stall came with a collection (bench/bench_live.py, docs/performance.md).
+        gc.freeze()
         info = self.room.info
         if (info.host, info.port) != (host, self.port):
             self.room.folder.info = info.model_copy(update={"host": host, "port": self.port})
