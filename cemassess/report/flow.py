@@ -67,6 +67,7 @@ class Ctx:
     branding: Branding
     charts: dict[str, Any] = field(default_factory=dict)  # name -> PIL image, or absent
     trend: Any = None  # cemassess.domain.trend.Trend with earlier assessments, or None
+    model: Any = None  # cemassess.report.model.ReportModel: what the executive pages say
     _keys: int = 0
     cut: int = 0  # long user texts shortened so far (the appendix says so)
 
