@@ -94,3 +94,24 @@ def test_consultants_action_reads_as_such():
     text = _text(build_report(_demo("en", "complete"), "en", invariant=True))
     assert "Added by the user" not in text  # the old tag + formula line for a consultant's action
     assert "added by the consultant" in text and "Added by the consultant" in text
+
+
+def test_anonymise_codes_names_and_merges_small_roles():
+    from cemassess.domain.framework import Role
+    from cemassess.report.anonymity import anonymise
+    from cemassess.report.sample import crowd
+
+    res = _demo("en", "complete")
+    big = evaluate(res.framework, crowd(res.assessment, 9))
+    counts = {}
+    for r in big.assessment.respondents:
+        counts[r.role] = counts.get(r.role, 0) + 1
+    assert min(counts.values()) < 2 or len(counts) < len(Role)  # the sample has a small role to merge
+    anon = anonymise(big)
+    assert [r.name for r in anon.assessment.respondents] == [f"R{n}" for n in range(1, 10)]
+    assert big.assessment.respondents[0].name != "R1"  # the original is untouched
+    shown = [r for r in anon.roles if r != Role.OTHER]
+    assert all(counts[r] >= 2 for r in shown)
+    small = sum(n for r, n in counts.items() if n < 2 or r == Role.OTHER)
+    assert (Role.OTHER in anon.roles) == (small >= 2)
+    assert anon.overall.score == big.overall.score  # the figures do not change

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from cemassess.domain.results import Results
 from cemassess.domain.roadmap import HORIZON_MONTHS, RoadmapItem
 from cemassess.i18n import role_name, tr
+from cemassess.report.limits import TEXT_CAP, cap
 from cemassess.report.strings import STRINGS
 
 TOP_ACTIONS = 8
@@ -110,6 +111,8 @@ class ReportModel:
     anonymous: bool
     dimensions: list[tuple[str, float | None, str, float | None]] = field(default_factory=list)
     # (title, score, band, target) per dimension
+    comments: list[tuple[str, str, str]] = field(default_factory=list)  # (practice, who, text capped)
+    cut: int = 0  # comments shortened to TEXT_CAP
 
 
 def s(key: str, lang: str, **fmt: object) -> str:
@@ -302,10 +305,135 @@ def build_model(res: Results, lang: str, *, consultant: str = "", anonymous: boo
     dims = [(d.title(lang), res.dimensions[d.id].score,
              res.dimensions[d.id].band.name(lang) if res.dimensions[d.id].band else "",
              res.roadmap.targets.get(d.id)) for d in fw.dimensions]
+    comments, cut = [], 0
+    for d in fw.dimensions:
+        for p in d.practices:
+            for r in a.respondents:
+                ans = a.answers.get(r.id, {}).get(p.id)
+                if ans is not None and ans.comment:
+                    text, was_cut = cap(ans.comment)
+                    cut += was_cut
+                    comments.append((p.statement(lang), respondent_label(res, r.id, lang, anonymous), text))
     return ReportModel(
+        comments=comments, cut=cut,
         lang=lang, company=a.company.name or s("cover.no_company", lang), title=a.title, date=a.date,
         draft=draft, status=status, firm=firm, facts=facts, headline=_headline(res, lang), phase=_phase(res, lang),
         strengths=_points(res, lang, res.strongest(POINTS), True),
         gaps=_points(res, lang, res.weakest(POINTS), False),
         roadmap=top, roadmap_all=rows, roadmap_more=len(rows) - len(top), perception=_perception(res, lang),
         anonymous=anonymous, dimensions=dims)
+
+
+# -- the whole report as sections of blocks, for the Office writers (DOCX, PPTX) ----------------
+@dataclass(frozen=True)
+class Para:
+    text: str
+    style: str = "body"  # body | lead | small | strong
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]  # shares of the text width, summing to 1
+    detail_col: int = -1  # a column whose cells are "title\nsmall print...": the first line stands out
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str  # a key of cemassess.report.charts.ALL_CHARTS
+    caption: str = ""
+
+
+Block = Para | Bullets | TableBlock | Chart
+
+
+@dataclass
+class Section:
+    title: str
+    level: int  # 1: chapter, 2: sub-section
+    blocks: list[Block] = field(default_factory=list)
+    appendix: bool = False
+
+
+def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> TableBlock:
+    head = ("#", s("m.action", lang), tr("owner", lang), tr("due", lang), tr("kpi", lang))
+    body = []
+    for n, r in enumerate(rows, 1):
+        action = r.title + "\n" + r.horizon + (f" · {r.tag}" if r.tag else "")
+        if why:
+            action += "\n" + r.why
+        if r.depends_on:
+            action += "\n" + s("m.depends", lang) + ": " + "; ".join(r.depends_on)
+        due = r.due.isoformat() + (f"\n({s('m.due_default', lang)})" if r.due_default else "")
+        body.append((str(n), action, r.owner or "–", due, r.kpi or "–"))
+    return TableBlock(head, tuple(body), (0.05, 0.47, 0.17, 0.13, 0.18), detail_col=1)
+
+
+def sections(res: Results, m: ReportModel) -> list[Section]:
+    """The report in the PDF's order, as plain blocks: executive pages, profile, phases,
+    perception gaps, then the appendix (full roadmap, per-practice detail, method)."""
+    from cemassess.explain import method_lines
+
+    lang, fw = m.lang, res.framework
+    out: list[Section] = []
+    ex = Section(s("sec.summary", lang), 1, [Para(m.headline.sentence, "lead"), Para(m.headline.coverage + ".", "small")])
+    out.append(ex)
+    out.append(Section(s("m.phase_title", lang), 2, [Para(m.phase.label + ".", "strong"), Para(m.phase.sentence)]))
+    out.append(Section(s("m.strengths", lang), 2, [Bullets(tuple(p.sentence for p in m.strengths))]))
+    out.append(Section(s("m.gaps", lang), 2, [Bullets(tuple(p.sentence for p in m.gaps))]))
+    road: list[Block] = [action_table(m.roadmap, lang)] if m.roadmap else [Para(s("sum.no_actions", lang))]
+    if m.roadmap_more:
+        road.append(Para(s("m.roadmap_more", lang, n=m.roadmap_more), "small"))
+    road.append(Para(s("m.due_rule", lang), "small"))
+    out.append(Section(s("m.roadmap_title", lang), 1, road))
+    dims = TableBlock((tr("dimension", lang), tr("score", lang), tr("level", lang), s("chart.target", lang)),
+                      tuple((t, _num(sc), band or "–", _num(tg)) for t, sc, band, tg in m.dimensions),
+                      (0.5, 0.15, 0.2, 0.15))
+    out.append(Section(s("sec.profile", lang), 1, [Chart("radar"), dims, Chart("gap_bars")]))
+    ph = res.phase
+    rows = []
+    for st in ph.phases:
+        state = (s("ph.attained", lang) if st.number <= ph.attained else
+                 s("ph.current", lang) if st.number == ph.current else s("ph.ahead", lang))
+        rows.append((str(st.number), fw.phase(st.number).title(lang), state, f"{st.progress:.0%}"))
+    out.append(Section(s("sec.phases", lang), 1, [Para(m.phase.sentence), Chart("phase_progress"),
+                                                  TableBlock((tr("phase", lang), "", s("ph.status", lang),
+                                                              tr("progress", lang)), tuple(rows),
+                                                             (0.12, 0.48, 0.22, 0.18))]))
+    if m.perception:
+        gaps = TableBlock((s("dim.practice", lang), tr("dimension", lang), s("gap.high", lang), s("gap.low", lang),
+                           s("gap.gap", lang)),
+                          tuple((g.practice, g.dimension, g.high, g.low, lv(g.gap)) for g in m.perception[:10]),
+                          (0.4, 0.2, 0.15, 0.15, 0.1))
+        out.append(Section(tr("perception_gaps", lang), 1, [Para(s("m.gap_intro", lang)), Chart("role_heatmap"),
+                                                             gaps]))
+    if m.roadmap_all:
+        out.append(Section(s("m.full_roadmap", lang), 1, [action_table(m.roadmap_all, lang)], appendix=True))
+    detail = Section(s("sec.dimensions", lang), 1, [], appendix=True)
+    out.append(detail)
+    for i, d in enumerate(fw.dimensions, 1):
+        ds = res.dimensions[d.id]
+        blocks: list[Block] = [Para(f"{tr('score', lang)}: {_num(ds.score)} / 100 · {tr('level', lang)}: "
+                                    f"{ds.band.name(lang) if ds.band else tr('not_scored', lang)}", "strong")]
+        prow = []
+        for j, p in enumerate(d.practices, 1):
+            r = res.practices.get(p.id)
+            level = lv(r.level) if r is not None and r.level is not None else (
+                tr(r.status, lang) if r is not None and r.status in ("na", "dk") else "–")
+            prow.append((f"{i}.{j}", p.statement(lang), level))
+        blocks.append(TableBlock(("#", s("dim.practice", lang), tr("level", lang)), tuple(prow), (0.08, 0.77, 0.15)))
+        out.append(Section(f"{i}. {d.title(lang)}", 2, blocks, appendix=True))
+    if m.comments:
+        blocks = [TableBlock((s("dim.practice", lang), s("app.name", lang), s("dim.comments", lang)),
+                             tuple((_short(p, 120), who, text) for p, who, text in m.comments), (0.3, 0.18, 0.52))]
+        if m.cut:
+            blocks.append(Para(s("app.cut", lang, n=m.cut, limit=TEXT_CAP), "small"))
+        out.append(Section(s("app.comments", lang), 1, blocks, appendix=True))
+    out.append(Section(s("app.method", lang), 1, [Bullets(tuple(method_lines(lang)))], appendix=True))
+    return out

@@ -100,8 +100,12 @@ class ReportRenderer:
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, invariant: bool = False,
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
                  theme: ChartTheme | None = None, trend: Trend | None = None, anonymous: bool = False) -> None:
-        self.res = res
         self.anonymous = anonymous
+        if anonymous:
+            from cemassess.report.anonymity import anonymise
+
+            res = anonymise(res)
+        self.res = res
         self.trend = trend  # earlier assessments of the same company, when there are any
         self.lang = lang if lang in ("en", "ru", "uk") else "en"
         self.branding = branding or Branding()
@@ -340,22 +344,22 @@ class ReportRenderer:
 
 def build_report(res: Results, lang: str, branding: Branding | None = None, *, invariant: bool = False,
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
-                 theme: ChartTheme | None = None, trend: Trend | None = None) -> bytes:
+                 theme: ChartTheme | None = None, trend: Trend | None = None, anonymous: bool = False) -> bytes:
     """The whole report as PDF bytes. `progress(0..1)` is called as it goes; `cancelled()`
     returning True stops the build with ReportCancelled. `invariant` makes the bytes depend
     only on the input (fixed dates and ids), for tests."""
     return ReportRenderer(res, lang, branding, invariant=invariant, progress=progress, cancelled=cancelled,
-                          theme=theme, trend=trend).generate()
+                          theme=theme, trend=trend, anonymous=anonymous).generate()
 
 
 def write_report(res: Results, lang: str, path: Path | str, branding: Branding | None = None, *,
                  invariant: bool = False, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None, trend: Trend | None = None) -> Path:
+                 cancelled: Cancelled | None = None, trend: Trend | None = None, anonymous: bool = False) -> Path:
     """Build the report and write it atomically (a reader never sees half a PDF)."""
     from cemassess.exchange.atomic import atomic_write_bytes
 
     data = build_report(res, lang, branding, invariant=invariant, progress=progress, cancelled=cancelled,
-                        trend=trend)
+                        trend=trend, anonymous=anonymous)
     path = Path(path)
     atomic_write_bytes(path, data)
     return path

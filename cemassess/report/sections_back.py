@@ -43,7 +43,11 @@ def perception(ctx: Ctx) -> list[Flowable]:
         counts = {}
         for r in a.respondents:
             counts[r.role] = counts.get(r.role, 0) + 1
-        per_role = ", ".join(f"{role_name(r.value, lang)} {counts[r]}" for r in res.roles)
+        if ctx.model is not None and ctx.model.anonymous:  # small roles were merged into "other"
+            from cemassess.domain.framework import Role
+
+            counts[Role.OTHER] = len(a.respondents) - sum(counts.get(r, 0) for r in res.roles if r != Role.OTHER)
+        per_role = ", ".join(f"{role_name(r.value, lang)} {counts.get(r, 0)}" for r in res.roles)
         story += [img, ctx.u(ctx.s("gap.heat_caption", roles=per_role), "caption")]
     if len(res.roles) >= 2:
         story += ctx.h2(ctx.s("gap.roles_title"))
