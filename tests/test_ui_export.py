@@ -62,6 +62,24 @@ def test_tables(qtbot, win, answers, tmp_path, kind):
     assert (tmp_path / f"tables.{kind}").stat().st_size > 100
 
 
+@pytest.mark.parametrize("kind", ["docx", "pptx"])
+def test_word_and_slides_from_the_export_menu(qtbot, win, answers, tmp_path, kind):
+    from cemassess.ui.actions import ActionKey
+
+    answers.save_path = tmp_path / f"report.{kind}"
+    answers.confirm = False
+    action = win.actions_by_key[ActionKey.EXPORT_DOCX if kind == "docx" else ActionKey.EXPORT_PPTX]
+    assert action.isEnabled() and action.text()
+    with qtbot.waitSignal(win.exporter.finished, timeout=60_000) as done:
+        action.trigger()
+    assert not [v for k, v in answers.asked if k == "error"]
+    assert done.args == [str(tmp_path / f"report.{kind}")]
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / f"report.{kind}") as z:
+        assert ("word/document.xml" if kind == "docx" else "ppt/presentation.xml") in z.namelist()
+
+
 def test_assessment_file(win, answers, tmp_path):
     answers.save_path = tmp_path / "demo.cemassess.json"
     out = win.exporter.export_file()

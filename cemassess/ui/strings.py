@@ -742,6 +742,12 @@ UI: dict[str, tuple[str, ...]] = {
     "undo.roadmap_add": ("add action", "добавление действия"),
     "undo.roadmap_remove": ("remove action", "удаление действия"),
     "undo.import_answers": ("import answer files", "импорт файлов ответов"),
+    # --- h15 ---
+    "action.export_docx": ("&Word report (editable)…", "Отчёт &Word (редактируемый)…", "Звіт &Word (редагований)…"),
+    "action.export_pptx": ("&Slides for the debrief…", "&Слайды для обсуждения…", "&Слайди для обговорення…"),
+    "export.docx": ("Save the Word report", "Сохранить отчёт Word", "Зберегти звіт Word"),
+    "export.pptx": ("Save the debrief slides", "Сохранить слайды", "Зберегти слайди"),
+    "export.office.progress": ("Building the document…", "Формируется документ…", "Формується документ…"),
 }
 
 
