@@ -93,6 +93,7 @@ class ReportRenderer:
     letterhead, `story` to add a section) without touching the rest."""
 
     pagesize = A4
+    extra_facts: list[tuple[str, str]] = []  # more cover facts (label, value), e.g. the event
     margin_x = 20 * mm
     margin_top = 24 * mm
     margin_bottom = 20 * mm
@@ -302,6 +303,9 @@ class ReportRenderer:
         from cemassess.report.model import build_model
 
         self.model = build_model(self.res, self.lang, consultant=self.branding.consultant, anonymous=self.anonymous)
+        at = next((i for i, (k, _) in enumerate(self.model.facts) if k == self.s("cover.status")),
+                  len(self.model.facts))
+        self.model.facts[at:at] = list(self.extra_facts)  # e.g. the event's name, before the status
         font = self.init_fonts()
         _PagedCanvas.footer_font = font
         self.styles = self.get_styles(font)
