@@ -48,13 +48,16 @@ FORMATS = (".pdf", ".docx", ".pptx")
 def cmd_report(args: argparse.Namespace) -> int:
     from cemassess.cli import load_assessment, results_for
 
-    out = Path(args.out)
-    suffix = out.suffix.lower()
-    if out.is_dir():
-        raise _cli_error(f"{out}: is a folder; give a file name")
-    if suffix not in FORMATS:
-        raise _cli_error(f"{out}: the output file must end in .pdf, .docx or .pptx (the format follows it)")
-    _check_out(out, suffix)
+    outs = [Path(o) for o in (args.out if isinstance(args.out, list) else [args.out])]
+    for out in outs:
+        if out.is_dir():
+            raise _cli_error(f"{out}: is a folder; give a file name")
+        suffix = out.suffix.lower()
+        if suffix not in FORMATS:
+            raise _cli_error(f"{out}: the output file must end in .pdf, .docx or .pptx (the format follows it)")
+        _check_out(out, suffix)
+    if len({o.suffix.lower() for o in outs}) < len(outs):
+        raise _cli_error("give each format at most once")
     from cemassess.report.theme import Branding, accent_problem, logo_problem
 
     accent = args.accent or "#1f5f8b"
@@ -68,24 +71,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     res = results_for(a, args.segment)
     lang = args.lang or a.language
     branding = Branding(consultant=args.consultant or "", logo=logo, accent=accent)
-    anonymous = bool(getattr(args, "anonymous", False))
-    if suffix == ".pdf":
-        from cemassess.report.pdf import ReportLayoutError, write_report
+    trend = history_trend(a, res, getattr(args, "data_dir", None)) if any(o.suffix.lower() == ".pdf"
+                                                                          for o in outs) else None
+    from cemassess.report.bundle import write_set
+    from cemassess.report.pdf import ReportLayoutError
 
-        trend = history_trend(a, res, getattr(args, "data_dir", None))
-        try:
-            write_report(res, lang, out, branding, trend=trend, anonymous=anonymous)
-        except ReportLayoutError as e:
-            raise _cli_error(str(e)) from None
-    elif suffix == ".docx":
-        from cemassess.report.docx_writer import write_docx
-
-        write_docx(res, lang, out, branding, anonymous=anonymous)
-    else:
-        from cemassess.report.pptx_writer import write_pptx
-
-        write_pptx(res, lang, out, branding, anonymous=anonymous)
-    print(out)
+    try:
+        write_set(res, lang, outs, branding, anonymous=bool(getattr(args, "anonymous", False)), trend=trend)
+    except ReportLayoutError as e:
+        raise _cli_error(str(e)) from None
+    for out in outs:
+        print(out)
     return 0
 
 
@@ -114,8 +110,9 @@ def history_trend(a, res, data_dir):
 def register(subparsers: Any) -> None:
     sp = subparsers.add_parser("report", help="the report as PDF, editable Word (.docx) or debrief slides (.pptx)")
     sp.add_argument("file", metavar="FILE_OR_ID")
-    sp.add_argument("-o", "--out", required=True, metavar="OUT.pdf|OUT.docx|OUT.pptx",
-                    help="the file to write; its extension chooses the format")
+    sp.add_argument("-o", "--out", required=True, action="append", metavar="OUT.pdf|OUT.docx|OUT.pptx",
+                    help="the file to write; its extension chooses the format (repeat -o for a set: the "
+                         "charts are drawn once)")
     sp.add_argument("--lang", choices=["en", "ru", "uk"], help="language of the report (default: the assessment's)")
     sp.add_argument("--anonymous", action="store_true",
                     help="name respondents by role and code (R1, R2...), never by name")

@@ -12,13 +12,15 @@ from __future__ import annotations
 import contextlib
 import io
 from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from cemassess.domain.results import Results
@@ -90,7 +92,8 @@ def _set_lang(style, tag: str) -> None:
 
 class DocxWriter:
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False,
-                 theme: ChartTheme | None = None) -> None:
+                 theme: ChartTheme | None = None, images: dict[str, Any] | None = None) -> None:
+        self.images = images  # charts already drawn for a report set (name -> RGB image)
         if anonymous:
             from cemassess.report.anonymity import anonymise
 
@@ -192,43 +195,46 @@ class DocxWriter:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _table(self, doc, block: TableBlock) -> None:
-        t = doc.add_table(rows=1, cols=len(block.head))
-        t.style = doc.styles["Table Grid"]
-        t.alignment = WD_TABLE_ALIGNMENT.LEFT
-        widths = [Cm(TEXT_WIDTH_CM * w) for w in block.widths]
-        t.autofit = False
-        for col, w in zip(t.columns, widths, strict=True):
-            col.width = w  # the grid: what LibreOffice and Word lay the table out by
-        for cell, text, w in zip(t.rows[0].cells, block.head, widths, strict=True):
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(clean(text))
-            run.bold, run.font.size = True, Pt(8.5)
-            run.font.color.rgb = _rgb(palette.WHITE)
-            _shade(cell, self.accent)
-            cell.width = w
-        # the header repeats on every page
-        tr_pr = t.rows[0]._tr.get_or_add_trPr()
-        el = OxmlElement("w:tblHeader")
-        el.set(qn("w:val"), "true")
-        tr_pr.append(el)
+        """A table written as one piece of WordprocessingML (python-docx's cell by cell API
+        costs a second for the appendix): fixed column grid, header row repeated on every
+        page in the accent colour, zebra rows, text escaped."""
+        total = int(TEXT_WIDTH_CM / 2.54 * 1440)  # twips
+        cols = [int(total * w) for w in block.widths]
+        white, muted, zebra = palette.WHITE[1:], palette.MUTED[1:], palette.ZEBRA[1:]
+        accent = self.accent.lstrip("#")
+
+        def run(text: str, size: float, bold: bool = False, colour: str = "") -> str:
+            sz = int(size * 2)
+            rpr = ("<w:b/>" if bold else "") + (f'<w:color w:val="{colour}"/>' if colour else "")
+            return (f'<w:r><w:rPr>{rpr}<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>'
+                    f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+
+        def para(runs: str) -> str:
+            return f'<w:p><w:pPr><w:spacing w:before="0" w:after="30"/></w:pPr>{runs}</w:p>'
+
+        def cell(width: int, paras: str, fill: str = "") -> str:
+            shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+            return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shd}</w:tcPr>{paras}</w:tc>'
+
+        rows = ['<w:tr><w:trPr><w:tblHeader/></w:trPr>'
+                + "".join(cell(w, para(run(clean(h), 8.5, True, white)), accent) for h, w in zip(
+                    block.head, cols, strict=True)) + "</w:tr>"]
         for i, row in enumerate(block.rows):
-            cells = t.add_row().cells
-            for j, (cell, text) in enumerate(zip(cells, row, strict=True)):
-                cell.width = widths[j]
+            cells = []
+            for j, (text, w) in enumerate(zip(row, cols, strict=True)):
                 lines = clean(text).split("\n")
                 detail = j == block.detail_col and len(lines) > 1
-                p = cell.paragraphs[0]
-                first = p.add_run(lines[0])
-                first.font.size = Pt(8.5)
-                first.bold = detail
+                ps = [para(run(lines[0], 8.5, detail))]
                 for k, line in enumerate(lines[1:]):
-                    q = cell.add_paragraph()
-                    r = q.add_run(line)
-                    r.font.size = Pt(7.8 if detail else 8.5)
-                    if detail and k == 0:
-                        r.font.color.rgb = _rgb(palette.MUTED)
-                if i % 2:
-                    _shade(cell, palette.ZEBRA)
+                    ps.append(para(run(line, 7.8 if detail else 8.5, False, muted if detail and k == 0 else "")))
+                cells.append(cell(w, "".join(ps), zebra if i % 2 else ""))
+            rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
+        xml = (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{total}" w:type="dxa"/>'
+               '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+               'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
+               + "".join(f'<w:gridCol w:w="{w}"/>' for w in cols) + "</w:tblGrid>" + "".join(rows) + "</w:tbl>")
+        body = doc.element.body
+        body.insert(len(body) - 1, parse_xml(xml))  # before the closing section properties
         doc.add_paragraph()
 
     def _block(self, doc, block, charts: dict[str, bytes]) -> None:
@@ -257,7 +263,7 @@ class DocxWriter:
         self._page(doc)
         secs: list[Section] = sections(self.res, self.model)
         names = [b.name for sec in secs for b in sec.blocks if isinstance(b, Chart)]
-        charts = chart_pngs(self.res, self.lang, self.theme, names)
+        charts = chart_pngs(self.res, self.lang, self.theme, names, self.images)
         self._cover(doc)
         in_appendix = False
         for n, sec in enumerate(secs):

@@ -100,8 +100,10 @@ class ReportRenderer:
 
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, invariant: bool = False,
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
-                 theme: ChartTheme | None = None, trend: Trend | None = None, anonymous: bool = False) -> None:
+                 theme: ChartTheme | None = None, trend: Trend | None = None, anonymous: bool = False,
+                 images: dict[str, Any] | None = None) -> None:
         self.anonymous = anonymous
+        self.images = images  # charts already drawn for a report set (name -> RGB image)
         if anonymous:
             from cemassess.report.anonymity import anonymise
 
@@ -130,6 +132,9 @@ class ReportRenderer:
 
         out: dict[str, Any] = {}
         names = list(ALL_CHARTS)
+        if self.images is not None:
+            out = dict(self.images)
+            names = []
         for i, name in enumerate(names):
             self._check()
             fig = ALL_CHARTS[name](self.res, self.lang, self.theme)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -37,7 +38,8 @@ def _short(text: str, n: int) -> str:
 
 class PptxWriter:
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False,
-                 theme: ChartTheme | None = None) -> None:
+                 theme: ChartTheme | None = None, images: dict[str, Any] | None = None) -> None:
+        self.images = images  # charts already drawn for a report set (name -> RGB image)
         if anonymous:
             from cemassess.report.anonymity import anonymise
 
@@ -227,7 +229,7 @@ class PptxWriter:
         prs = Presentation()
         prs.slide_width, prs.slide_height = W, H
         charts = chart_pngs(self.res, self.lang, self.theme, ("radar", "gap_bars", "phase_progress",
-                                                                "role_heatmap", "nps_panel"))
+                                                                "role_heatmap", "nps_panel"), self.images)
         self._title_slide(prs)
         self._headline(prs)
         self._phase(prs, charts)
