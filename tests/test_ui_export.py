@@ -118,3 +118,23 @@ def test_importing_a_changed_copy_of_an_assessment_offers_a_copy(qtbot, win, ans
     new = {s.id for s in win.session.portfolio.list()} - before
     assert len(new) == 1 and win.session.assessment.id in new
     assert win.session.assessment.title == "Edited elsewhere"
+
+
+def test_settings_adjust_a_light_accent_and_refuse_a_non_image_logo(qtbot, win, tmp_path):
+    from cemassess.report.palette import contrast
+    from cemassess.ui.screens import ScreenKey
+
+    win.navigate(ScreenKey.SETTINGS)
+    v = win.views[ScreenKey.SETTINGS]
+    v.accent.setText("#ffee00")
+    v.accent.editingFinished.emit()
+    used = win.settings.get("branding/accent")
+    assert used != "#ffee00" and contrast(used) >= 4.5
+    assert "#ffee00" in v.brand_note.text() and used in v.brand_note.text()
+    bad = tmp_path / "logo.json"
+    bad.write_text("{}")
+    before = win.settings.get("branding/logo")
+    v.logo.setText(str(bad))
+    v.logo.editingFinished.emit()
+    assert win.settings.get("branding/logo") == before
+    assert "not a readable" in v.brand_note.text()
