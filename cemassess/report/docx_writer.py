@@ -58,7 +58,7 @@ def _shade(cell, hex_colour: str) -> None:
     tc_pr.append(shd)
 
 
-def _field(paragraph, instr: str, placeholder: str = "") -> None:
+def _field(paragraph, instr: str, placeholder: str = "", size: float | None = None) -> None:
     """A Word field (TOC, PAGE, NUMPAGES) as begin / instruction / separate / result / end."""
     def fld(kind: str):
         el = OxmlElement("w:fldChar")
@@ -76,7 +76,9 @@ def _field(paragraph, instr: str, placeholder: str = "") -> None:
     run._r.append(it)
     run = paragraph.add_run()
     run._r.append(fld("separate"))
-    paragraph.add_run(placeholder)
+    shown = paragraph.add_run(placeholder)
+    if size is not None:
+        shown.font.size = Pt(size)
     run = paragraph.add_run()
     run._r.append(fld("end"))
 
@@ -121,12 +123,19 @@ class DocxWriter:
             h.font.size = Pt(size)
             h.font.bold = True
             h.font.color.rgb = _rgb(self.accent if name in ("Title", "Heading 1") else palette.INK)
-            h.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+            fonts = h.element.get_or_add_rPr().get_or_add_rFonts()
+            fonts.set(qn("w:eastAsia"), FONT)
+            for theme_attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                fonts.attrib.pop(qn(theme_attr), None)  # a theme font would override ours
         for name in ("Subtitle", "Caption"):
             st[name].font.name = FONT
             st[name].font.color.rgb = _rgb(palette.MUTED)
         st["Caption"].font.size = Pt(8.5)
         st["Caption"].font.italic = False
+        st["Caption"].font.bold = False
+        for name in ("Header", "Footer"):  # fields (the page number) take the paragraph's size
+            st[name].font.size = Pt(8)
+            st[name].font.color.rgb = _rgb(palette.MUTED)
 
     def _page(self, doc) -> None:
         sec = doc.sections[0]
@@ -149,7 +158,7 @@ class DocxWriter:
         who = (self.model.firm + " · ") if self.model.firm else ""
         foot.add_run(clean(who + self.model.date.isoformat()) + "    ").font.size = Pt(8)
         foot.add_run(s("m.page", self.lang) + " ").font.size = Pt(8)
-        _field(foot, "PAGE", "1")
+        _field(foot, "PAGE", "1", size=8)
         if self.model.draft:
             first = sec.first_page_header.paragraphs[0]
             mark = first.add_run(s("m.draft", self.lang))

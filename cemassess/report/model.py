@@ -372,7 +372,7 @@ def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> Table
             action += "\n" + s("m.depends", lang) + ": " + "; ".join(r.depends_on)
         due = r.due.isoformat() + (f"\n({s('m.due_default', lang)})" if r.due_default else "")
         body.append((str(n), action, r.owner or "–", due, r.kpi or "–"))
-    return TableBlock(head, tuple(body), (0.05, 0.47, 0.17, 0.13, 0.18), detail_col=1)
+    return TableBlock(head, tuple(body), (0.04, 0.44, 0.19, 0.13, 0.20), detail_col=1)
 
 
 def sections(res: Results, m: ReportModel) -> list[Section]:
