@@ -51,33 +51,50 @@ def export_tables(res: Results, csv_path: Path | str | None, xlsx_path: Path | s
     return out
 
 
+FORMATS = (".pdf", ".docx", ".pptx")
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     if args.consultant:
         check_title(args.consultant, "--consultant")
-    out = _check_out(Path(args.out), ".pdf")
-    a = load_assessment(args.file, getattr(args, "data_dir", None))
-    res = results_for(a, args.segment)
-    lang = args.lang or a.language
-    from cemassess.report.pdf import write_report
-    from cemassess.report.theme import Branding
+    outs = [Path(o) for o in (args.out if isinstance(args.out, list) else [args.out])]
+    for out in outs:
+        if out.is_dir():
+            raise _cli_error(f"{out}: is a folder; give a file name")
+        suffix = out.suffix.lower()
+        if suffix not in FORMATS:
+            raise _cli_error(f"{out}: the output file must end in .pdf, .docx or .pptx (the format follows it)")
+        _check_out(out, suffix)
+    if len({o.suffix.lower() for o in outs}) < len(outs):
+        raise _cli_error("give each format at most once")
+    from cemassess.report.theme import Branding, accent_problem, logo_problem
 
     accent = args.accent or "#1f5f8b"
-    if not (len(accent) == 7 and accent.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in accent[1:])):
-        raise _cli_error(f"--accent {accent!r}: give a colour as #RRGGBB")
+    problem = accent_problem(accent)
     logo = Path(args.logo) if args.logo else None
     if logo is not None and not logo.is_file():  # is_file: a regular file, never a FIFO or device
         raise _cli_error(f"{logo}: no such logo file")
     if logo is not None and logo.stat().st_size > MAX_LOGO_BYTES:
         raise _cli_error(f"{logo}: too large for a logo (at most {MAX_LOGO_BYTES // (1024 * 1024)} MiB)")
-    trend = history_trend(a, res, getattr(args, "data_dir", None))
+    if problem is None and logo is not None:
+        problem = logo_problem(logo)
+    if problem is not None:
+        raise _cli_error(problem)
+    a = load_assessment(args.file, getattr(args, "data_dir", None))
+    res = results_for(a, args.segment)
+    lang = args.lang or a.language
+    branding = Branding(consultant=args.consultant or "", logo=logo, accent=accent)
+    trend = history_trend(a, res, getattr(args, "data_dir", None)) if any(o.suffix.lower() == ".pdf"
+                                                                          for o in outs) else None
+    from cemassess.report.bundle import write_set
     from cemassess.report.pdf import ReportLayoutError
 
     try:
-        write_report(res, lang, out, Branding(consultant=args.consultant or "", logo=logo, accent=accent),
-                     trend=trend)
+        write_set(res, lang, outs, branding, anonymous=bool(getattr(args, "anonymous", False)), trend=trend)
     except ReportLayoutError as e:
         raise _cli_error(str(e)) from None
-    print(out)
+    for out in outs:
+        print(out)
     return 0
 
 
@@ -103,13 +120,17 @@ def history_trend(a, res, data_dir):
 
 
 def register(subparsers: Any) -> None:
-    sp = subparsers.add_parser("report", help="the PDF report: profile, phases, dimensions, roadmap, appendix")
+    sp = subparsers.add_parser("report", help="the report as PDF, editable Word (.docx) or debrief slides (.pptx)")
     sp.add_argument("file", metavar="FILE_OR_ID")
-    sp.add_argument("-o", "--out", required=True, metavar="OUT.pdf", help="the PDF file to write")
-    sp.add_argument("--lang", choices=["en", "ru"], help="language of the report (default: the assessment's)")
+    sp.add_argument("-o", "--out", required=True, action="append", metavar="OUT.pdf|OUT.docx|OUT.pptx",
+                    help="the file to write; its extension chooses the format (repeat -o for a set: the "
+                         "charts are drawn once)")
+    sp.add_argument("--lang", choices=["en", "ru", "uk"], help="language of the report (default: the assessment's)")
+    sp.add_argument("--anonymous", action="store_true",
+                    help="name respondents by role and code (R1, R2...), never by name")
     sp.add_argument("--segment", help="benchmark segment id (default: the company's industry)")
     add_data_dir_option(sp)  # a --data-dir given before the sub-command is not overwritten
     sp.add_argument("--consultant", help="the consultant's name for the cover and footer")
     sp.add_argument("--logo", help="the consultant's logo (PNG or JPEG) for the cover")
-    sp.add_argument("--accent", help="accent colour as #RRGGBB (default #1f5f8b)")
+    sp.add_argument("--accent", help="accent colour as #RRGGBB, at least 4.5:1 against white (default #1f5f8b)")
     sp.set_defaults(func=cmd_report)

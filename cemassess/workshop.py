@@ -27,20 +27,33 @@ class Room:
     results: list[Results] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
     profile: RoomProfile | None = None
+    partial: list[int] = field(default_factory=list)  # answered below PARTIAL_BELOW: not in the room's figures
+
+    @property
+    def complete_results(self) -> list[Results]:
+        skip = set(self.partial)
+        return [r for i, r in enumerate(self.results) if i not in skip]
 
     @property
     def consenting(self) -> list[int]:
         return [i for i, f in enumerate(self.files) if f.consent_benchmark]
 
 
+PARTIAL_BELOW = 0.8  # a participant who answered less than this share of the practices is "partial"
+
+
 def load_room(paths: Sequence[Path], fw: Framework) -> Room:
+    """The room's answer files, scored. Partial participants (fewer than 80 % of the practices
+    answered) get their personal report, flagged as partial, but are left out of the room's
+    figures: a half-answered questionnaire would pull the room's distributions down."""
     batch = read_batch(paths, fw)
     room = Room(fw, refused=list(batch.refused))
     for name, af in batch.accepted:
         room.names.append(name)
         room.files.append(af)
         room.results.append(evaluate(fw, as_assessment(af)))
-    room.profile = room_profile(fw, room.results)
+    room.partial = [i for i, r in enumerate(room.results) if r.completion.ratio < PARTIAL_BELOW]
+    room.profile = room_profile(fw, room.complete_results)
     return room
 
 
@@ -70,6 +83,22 @@ def _safe_stem(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "_", stem).strip("_")[:40] or "participant"
 
 
+def participant_stem(label: str) -> str:
+    """A file name fragment from the participant's own label (letters of any script, digits,
+    - and _), or "" when there is none: never a path, never a character a file system refuses."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", label or "")
+    return re.sub(r"[^\w-]+", "_", text, flags=re.UNICODE).strip("_.")[:40]
+
+
+def personal_name(seat: int, label: str) -> str:
+    """personal-003-<label>.pdf, or personal-seat-003.pdf for a participant with no label."""
+    stem = participant_stem(label)
+    return f"personal-{seat:03d}-{stem}.pdf" if stem else f"personal-seat-{seat:03d}.pdf"
+
+
 def _personal_job(job: tuple) -> str:
     """One personal PDF (runs in a worker process)."""
     from cemassess.content import load_framework
@@ -77,10 +106,12 @@ def _personal_job(job: tuple) -> str:
     from cemassess.exchange.participant import as_assessment
     from cemassess.report.room import PersonalRenderer
 
-    af, pack, profile, lang, out = job
+    af, pack, profile, lang, out, event, partial = job
     fw = load_framework(af.framework)
-    res = evaluate(fw, as_assessment(af), benchmarks=pack, segment_id="room" if pack else None)
-    atomic_write_bytes(Path(out), PersonalRenderer(res, profile, lang).generate())
+    a = as_assessment(af)
+    a.status = "complete"  # a self-assessment handed in at an event is no draft
+    res = evaluate(fw, a, benchmarks=pack, segment_id="room" if pack else None)
+    atomic_write_bytes(Path(out), PersonalRenderer(res, profile, lang, event=event, partial=partial).generate())
     return out
 
 
@@ -101,17 +132,22 @@ def write_room_reports(room: Room, out_dir: Path, *, lang: str = "en", event: st
     assert room.profile is not None
     stop = cancelled or (lambda: False)
     summary = out_dir / "room-summary.pdf"
-    atomic_write_bytes(summary, RoomSummaryRenderer(room.framework, room.profile, lang, event).generate())
+    from cemassess.report.room import digest
+
+    atomic_write_bytes(summary, RoomSummaryRenderer(room.framework, room.profile, lang, event,
+                                                    digest=digest(room, lang)).generate())
     pack = room_pack(room.framework, room.profile, event, lang)
     used: set[str] = set()
     job_list = []
-    for i, (name, af) in enumerate(zip(room.names, room.files, strict=True), start=1):
-        stem = _safe_stem(name)
-        fname = f"personal-{i:03d}-{stem}.pdf"
+    partial = set(room.partial)
+    for i, af in enumerate(room.files, start=1):
+        fname = personal_name(i, af.respondent.name)
+        k = 2
         while fname in used:
-            fname = f"personal-{i:03d}-{stem}-{len(used)}.pdf"
+            fname = personal_name(i, f"{af.respondent.name}-{k}")
+            k += 1
         used.add(fname)
-        job_list.append((af, pack, room.profile, lang, str(out_dir / fname)))
+        job_list.append((af, pack, room.profile, lang, str(out_dir / fname), event, i - 1 in partial))
     total = len(job_list) + 1
 
     def tick(done: int) -> None:

@@ -34,9 +34,13 @@ def test_report_command_writes_a_pdf(demo_file, tmp_path, capsys):
     (["-o", "{tmp}/r.pdf", "--accent", "red"], "#RRGGBB"),
     (["-o", "{tmp}/r.pdf", "--logo", "{tmp}/nope.png"], "no such logo"),
     (["-o", "{tmp}/r.pdf", "--segment", "no-such-segment"], "no benchmark segment"),
+    (["-o", "{tmp}/r.pdf", "--accent", "#ffffff"], "contrast 1.0:1"),
+    (["-o", "{tmp}/r.docx", "--accent", "#ffcc00"], "below 4.5:1"),
+    (["-o", "{tmp}/r.pdf", "--logo", "{json}"], "not a readable image"),
+    (["-o", "{tmp}/r.pptx", "--logo", "{json}"], "not a readable image"),
 ])
 def test_report_command_errors_are_one_line(demo_file, tmp_path, capsys, extra, message):
-    args = ["report", str(demo_file)] + [x.format(tmp=tmp_path) for x in extra]
+    args = ["report", str(demo_file)] + [x.format(tmp=tmp_path, json=demo_file) for x in extra]
     assert main(args) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
@@ -58,3 +62,45 @@ def test_data_dir_before_or_after_the_subcommand():
     p = build_parser()
     assert p.parse_args(["--data-dir", "X", "report", "a.json", "-o", "o.pdf"]).data_dir == "X"
     assert p.parse_args(["report", "a.json", "-o", "o.pdf", "--data-dir", "Y"]).data_dir == "Y"
+
+
+@pytest.mark.parametrize("ext", ["docx", "pptx"])
+def test_report_command_writes_word_and_slides(demo_file, tmp_path, capsys, ext):
+    out = tmp_path / f"r.{ext}"
+    assert main(["report", str(demo_file), "-o", str(out), "--consultant", "CX Partners", "--lang", "ru"]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    if ext == "docx":
+        from docx import Document
+
+        doc = Document(str(out))
+        assert any(p.style.name == "Heading 1" and p.text == "Краткое резюме" for p in doc.paragraphs)
+    else:
+        from pptx import Presentation
+
+        assert len(Presentation(str(out)).slides) >= 8
+
+
+def test_anonymous_report_names_nobody(demo_file, tmp_path):
+    from cemassess.cli import load_assessment
+
+    a = load_assessment(str(demo_file))
+    names = [r.name for r in a.respondents if r.name]
+    assert names
+    for ext in ("pdf", "docx", "pptx"):
+        out = tmp_path / f"anon.{ext}"
+        assert main(["report", str(demo_file), "-o", str(out), "--anonymous"]) == 0
+        text = _extract(out)
+        assert text.strip()
+        for name in names:
+            for part in name.split():
+                if len(part) > 3:
+                    assert part not in text, (ext, part)
+
+
+def _extract(path) -> str:
+    if path.suffix == ".pdf":
+        return "\n".join(p.extract_text() for p in pypdf.PdfReader(str(path)).pages)
+    from test_report_office import docx_text, pptx_text
+
+    data = path.read_bytes()
+    return docx_text(data)[0] if path.suffix == ".docx" else pptx_text(data)

@@ -21,10 +21,13 @@ from cemassess.report.pdf import ReportCancelled, build_report, write_report
 from cemassess.report.theme import Branding
 
 SECTIONS = {
-    "en": ["Executive summary", "CEM profile", "Maturity phases", "The dimensions in detail", "Perception gaps",
-           "Voice-of-Customer pitfalls", "Roadmap", "Appendix: how every figure was computed"],
-    "ru": ["Краткое резюме", "Профиль CEM", "Фазы зрелости", "Измерения подробно", "Разрывы восприятия",
-           "Ловушки программы «Голос клиента»", "Дорожная карта", "Приложение: как рассчитана каждая цифра"],
+    # executive pages first; the full roadmap, the per-practice detail and the formulas after
+    "en": ["Executive summary", "Roadmap: the top actions", "CEM profile", "Maturity phases", "Perception gaps",
+           "Voice-of-Customer pitfalls", "Appendix: the full roadmap", "The dimensions in detail",
+           "Appendix: how every figure was computed"],
+    "ru": ["Краткое резюме", "Дорожная карта: главные действия", "Профиль CEM", "Фазы зрелости",
+           "Разрывы восприятия", "Ловушки программы «Голос клиента»", "Приложение: полная дорожная карта",
+           "Измерения подробно", "Приложение: как рассчитана каждая цифра"],
 }
 
 
@@ -151,7 +154,7 @@ def test_empty_sections_are_omitted(tiny_fw, tmp_path):
     titles = outline_titles(reader)
     assert "Perception gaps" not in titles and "Perception gaps" not in text
     assert "Key metrics" not in titles and "Net Promoter" not in text
-    assert "Executive summary" in titles and "Roadmap" in titles
+    assert "Executive summary" in titles and "Roadmap: the top actions" in titles
 
 
 def test_perception_gaps_need_two_respondents(tiny_fw, tmp_path):

@@ -44,7 +44,7 @@ def test_room_batch_writes_summary_and_personal_pdfs(tmp_path):
     summary = text(out / "room-summary.pdf")
     assert "Профиль CEM участников" in summary and "Клуб B2B" in summary
     assert "Secret" not in summary and "R&D" not in summary  # anonymous
-    personal = text(out / "personal-001-p0.pdf")
+    personal = text(out / "personal-001-Участник_0.pdf")
     assert HOSTILE.split()[0] in personal.replace("\n", " ")  # printed literally
     assert "Этот зал" in personal and "Ваш результат на фоне зала" in personal
     for p in out.iterdir():
@@ -60,7 +60,7 @@ def test_small_room_shows_no_group_figures(tmp_path):
     assert "at least 5" in run.stdout
     summary = text(tmp_path / "out" / "room-summary.pdf")
     assert "five participants upwards" in summary.replace("\n", " ")
-    assert "This room" not in text(tmp_path / "out" / "personal-001-p0.pdf")
+    assert "This room" not in text(tmp_path / "out" / "personal-001-Участник_0.pdf")
 
 
 def test_room_reports_progress_and_cancel(tmp_path):
@@ -86,3 +86,47 @@ def test_room_reports_progress_and_cancel(tmp_path):
         write_room_reports(big, out2, jobs=2, progress=lambda x: stop.touch() if x > 1 / 15 else None,
                            cancelled=stop.exists)
     assert len(list(out2.glob("personal-*.pdf"))) < 14  # the queued rest never started
+
+
+def test_room_summary_a_trainer_presents(tmp_path):
+    """Common gaps and first actions, partial participants flagged and left out, small phase
+    counts withheld, the event on the personal cover, files named by label or seat."""
+    from cemassess.report.room import digest, phase_mix, strips
+    from cemassess.workshop import load_room, write_room_reports
+
+    fw = load_framework()
+    make_room(tmp_path / "in", 7, fw)
+    # one participant answers 21 of 50, one has no label
+    a = Assessment(framework=fw.id, company=Company(name="Half Co"))
+    r = a.add_respondent("", Role.SALES)
+    for pid in list(fw.practices)[:21]:
+        a.set_answer(r.id, pid, Answer(value=2))
+    (tmp_path / "in" / "zz-half.json").write_bytes(dumps(answer_file_from(a, r.id)))
+    room = load_room([tmp_path / "in"], fw)
+    assert len(room.results) == 8 and room.partial == [7]
+    assert room.profile.n == 7  # the partial one is not in the room's figures
+    d = digest(room, "en")
+    assert d.partial == 1 and d.counted == 7
+    assert d.actions and all(c >= 5 for _, c in d.gaps)
+    assert all(c >= 5 for _, c in d.actions)
+    fig = phase_mix(room.profile, "en")
+    small = [n for n in room.profile.phase_mix.values() if 0 < n < 5]
+    widths = [p.get_width() for p in fig.axes[0].patches]
+    assert all(w == 0 or w >= 5 for w in widths)  # no bar for fewer than five
+    if small:
+        assert any("fewer than 5" in t.get_text() for t in fig.axes[0].texts)
+    you = {dd.id: 50.0 for dd in fw.dimensions}
+    sfig = strips(fw, room.profile, "en", you=you)
+    assert sfig.legends and sfig.axes[0].get_legend() is None  # the "You" legend is outside the plot
+    out = tmp_path / "out"
+    out.mkdir()
+    written = write_room_reports(room, out, lang="en", event="CX Club Kyiv", jobs=1)
+    names = [p.name for p in written]
+    assert "personal-001-Участник_0.pdf" in names and "personal-seat-008.pdf" in names
+    summary = text(out / "room-summary.pdf").replace("\n", " ")
+    assert "most common first actions" in summary and "fewer than 80%" in summary
+    assert "DRAFT" not in summary
+    personal = text(out / "personal-001-Участник_0.pdf").replace("\n", " ")
+    assert "CX Club Kyiv" in personal.split("Executive summary")[0]  # on the cover
+    half = text(out / "personal-seat-008.pdf").replace("\n", " ")
+    assert "Partial: you answered 21 of 50" in half

@@ -62,6 +62,24 @@ def test_tables(qtbot, win, answers, tmp_path, kind):
     assert (tmp_path / f"tables.{kind}").stat().st_size > 100
 
 
+@pytest.mark.parametrize("kind", ["docx", "pptx"])
+def test_word_and_slides_from_the_export_menu(qtbot, win, answers, tmp_path, kind):
+    from cemassess.ui.actions import ActionKey
+
+    answers.save_path = tmp_path / f"report.{kind}"
+    answers.confirm = False
+    action = win.actions_by_key[ActionKey.EXPORT_DOCX if kind == "docx" else ActionKey.EXPORT_PPTX]
+    assert action.isEnabled() and action.text()
+    with qtbot.waitSignal(win.exporter.finished, timeout=60_000) as done:
+        action.trigger()
+    assert not [v for k, v in answers.asked if k == "error"]
+    assert done.args == [str(tmp_path / f"report.{kind}")]
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / f"report.{kind}") as z:
+        assert ("word/document.xml" if kind == "docx" else "ppt/presentation.xml") in z.namelist()
+
+
 def test_assessment_file(win, answers, tmp_path):
     answers.save_path = tmp_path / "demo.cemassess.json"
     out = win.exporter.export_file()
@@ -100,3 +118,23 @@ def test_importing_a_changed_copy_of_an_assessment_offers_a_copy(qtbot, win, ans
     new = {s.id for s in win.session.portfolio.list()} - before
     assert len(new) == 1 and win.session.assessment.id in new
     assert win.session.assessment.title == "Edited elsewhere"
+
+
+def test_settings_adjust_a_light_accent_and_refuse_a_non_image_logo(qtbot, win, tmp_path):
+    from cemassess.report.palette import contrast
+    from cemassess.ui.screens import ScreenKey
+
+    win.navigate(ScreenKey.SETTINGS)
+    v = win.views[ScreenKey.SETTINGS]
+    v.accent.setText("#ffee00")
+    v.accent.editingFinished.emit()
+    used = win.settings.get("branding/accent")
+    assert used != "#ffee00" and contrast(used) >= 4.5
+    assert "#ffee00" in v.brand_note.text() and used in v.brand_note.text()
+    bad = tmp_path / "logo.json"
+    bad.write_text("{}")
+    before = win.settings.get("branding/logo")
+    v.logo.setText(str(bad))
+    v.logo.editingFinished.emit()
+    assert win.settings.get("branding/logo") == before
+    assert "not a readable" in v.brand_note.text()

@@ -268,7 +268,7 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
         return None
     ru = lang == "ru"
     fig = _figure(theme, 6.6, 2.9)
-    gs = fig.add_gridspec(2, 1, height_ratios=[4.2, 1])
+    gs = fig.add_gridspec(2, 1, height_ratios=[4.2, 1.25])
     ax = fig.add_subplot(gs[0])
     rows: list[tuple[str, float | None, float | None, float | None, bool]] = [
         (_s("chart.nps_company", lang) + f" (n={nps.n})", nps.score, None, None, True)]
@@ -307,11 +307,15 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
             mix.text(left + pct / 2, 0, f"{label} {pct:.0f}%", ha="center", va="center",
                      fontsize=BASE_PT * theme.font_scale * 0.8, color="white" if color != "#b8b8b8" else "#222222")
         left += pct
+    # the answer mix is a share (0-100 %), not an NPS: its own scale and label, so it cannot be
+    # read against the -20...100 axis above it
     mix.set_xlim(0, 100)
-    mix.set_yticks([])
-    mix.set_xticks([])
-    for sp in mix.spines.values():
-        sp.set_visible(False)
+    mix.set_yticks([0], [_s("chart.nps_mix_axis", lang)])
+    mix.tick_params(axis="y", length=0)
+    mix.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    mix.tick_params(axis="x", labelsize=BASE_PT * theme.font_scale * 0.7, colors=theme.muted, length=2)
+    for name, sp in mix.spines.items():
+        sp.set_visible(name == "bottom")
     sources = sorted({p.cite(lang) for p in PUBLISHED_B2B_NPS})
     fig.get_layout_engine().set(h_pad=0.04)
     mix.set_xlabel(_s("chart.nps_source", lang) + ": " + "; ".join(sources),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, Paragraph, Table
 
 from cemassess.i18n import tr
 from cemassess.report.strings import STRINGS
@@ -53,6 +53,32 @@ class ChartImage(Flowable):
         self.canv.drawImage(ImageReader(self.image), 0, 0, self.draw_width, self.draw_height, mask=None)
 
 
+class WidowTable(Table):
+    """A table that never leaves fewer than MIN_TAIL of its rows alone on the next page (a
+    page holding a single row under a repeated header): it splits a few rows earlier."""
+
+    MIN_TAIL = 3
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        first = len(parts[0]._cellvalues)
+        tail = len(parts[1]._cellvalues) - head
+        if tail >= self.MIN_TAIL or first - head <= self.MIN_TAIL + 1:
+            return parts
+        move = self.MIN_TAIL - tail
+        heights = getattr(self, "_rowHeights", None)
+        if not heights or len(heights) < first:
+            return parts
+        again = super().split(availWidth, availHeight - sum(heights[first - move:first]) - 0.5)
+        if len(again) != 2:
+            return parts
+        # the rest goes to the next page, not into the room freed on this one
+        return [again[0], FrameBreak(), again[1]]
+
+
 @dataclass
 class Ctx:
     """What every section builder needs."""
@@ -67,6 +93,7 @@ class Ctx:
     branding: Branding
     charts: dict[str, Any] = field(default_factory=dict)  # name -> PIL image, or absent
     trend: Any = None  # cemassess.domain.trend.Trend with earlier assessments, or None
+    model: Any = None  # cemassess.report.model.ReportModel: what the executive pages say
     _keys: int = 0
     cut: int = 0  # long user texts shortened so far (the appendix says so)
 
@@ -109,7 +136,7 @@ class Ctx:
 
     def table(self, rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool = True,
               extra: list | None = None, zebra: bool = True) -> Table:
-        t = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0,
+        t = WidowTable([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0,
                   style=self.st.table(header=header, zebra=zebra, extra=extra), hAlign="LEFT", splitByRow=1)
         return t
 

@@ -93,16 +93,24 @@ class ReportRenderer:
     letterhead, `story` to add a section) without touching the rest."""
 
     pagesize = A4
+    extra_facts: list[tuple[str, str]] = []  # more cover facts (label, value), e.g. the event
     margin_x = 20 * mm
     margin_top = 24 * mm
     margin_bottom = 20 * mm
 
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, invariant: bool = False,
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
-                 theme: ChartTheme | None = None, trend: Trend | None = None) -> None:
+                 theme: ChartTheme | None = None, trend: Trend | None = None, anonymous: bool = False,
+                 images: dict[str, Any] | None = None) -> None:
+        self.anonymous = anonymous
+        self.images = images  # charts already drawn for a report set (name -> RGB image)
+        if anonymous:
+            from cemassess.report.anonymity import anonymise
+
+            res = anonymise(res)
         self.res = res
         self.trend = trend  # earlier assessments of the same company, when there are any
-        self.lang = "ru" if lang == "ru" else "en"
+        self.lang = lang if lang in ("en", "ru", "uk") else "en"
         self.branding = branding or Branding()
         self.invariant = invariant
         self._progress = progress
@@ -124,6 +132,9 @@ class ReportRenderer:
 
         out: dict[str, Any] = {}
         names = list(ALL_CHARTS)
+        if self.images is not None:
+            out = dict(self.images)
+            names = []
         for i, name in enumerate(names):
             self._check()
             fig = ALL_CHARTS[name](self.res, self.lang, self.theme)
@@ -145,16 +156,26 @@ class ReportRenderer:
         def trend(c: Ctx) -> list[Flowable]:
             return trend_section(c, self.trend, c.charts)
 
-        portrait = [front.summary, front.profile, trend, front.phases, front.dimensions, back.perception,
-                    back.pitfalls]
+        from cemassess.report import sections_exec as ex
+
+        def executive(c: Ctx) -> list[Flowable]:
+            return ex.executive(c, c.model)
+
+        def top_roadmap(c: Ctx) -> list[Flowable]:
+            return ex.top_roadmap(c, c.model)
+
+        # executive pages first; the full action list, the per-practice detail and the
+        # formulas are the appendix
+        portrait = [executive, top_roadmap, front.profile, trend, front.phases, back.perception, back.pitfalls]
         flow: list[Flowable] = front.cover(ctx) + [NextPageTemplate("portrait")]
         for section in portrait:
             part = section(ctx)
             if part:
                 flow += [PageBreak()] + part
-        road = back.roadmap(ctx)
+        road = back.roadmap(ctx, ctx.s("m.full_roadmap"))
         flow += [NextPageTemplate("landscape"), PageBreak()] + road
-        flow += [NextPageTemplate("portrait"), PageBreak()] + back.appendix(ctx)
+        flow += [NextPageTemplate("portrait"), PageBreak()] + front.dimensions(ctx)
+        flow += [PageBreak()] + back.appendix(ctx)
         ans = back.answers(ctx)
         if ans:
             flow += [NextPageTemplate("landscape"), PageBreak()] + ans
@@ -180,6 +201,7 @@ class ReportRenderer:
         foot = self.s("cover.footer", brand=who) if who else self.s("cover.footer_plain")
         canvas.drawString(self.margin_x, 12 * mm, fit(foot, st.font, 7.5, w - 2 * self.margin_x))
         canvas.restoreState()
+        self._watermark(canvas)
 
     def on_later_pages(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """Running header (company name, report title) and footer (date, page X of Y)."""
@@ -213,6 +235,20 @@ class ReportRenderer:
         canvas.drawString(x, 9 * mm, label + " ")
         canvas.translate(right - digits_w, 9 * mm)
         canvas.doForm(PAGE_COUNT_FORM)
+        canvas.restoreState()
+        self._watermark(canvas)
+
+    def _watermark(self, canvas: Canvas) -> None:
+        """DRAFT across every page of a draft assessment's report."""
+        if not self.model.draft:
+            return
+        w, h = canvas._pagesize
+        canvas.saveState()
+        canvas.setFillColor(self.styles.accent, alpha=0.09)
+        canvas.setFont(f"{self.styles.font}-Bold", 96)
+        canvas.translate(w / 2, h / 2)
+        canvas.rotate(35)
+        canvas.drawCentredString(0, -30, self.s("m.draft"))
         canvas.restoreState()
 
     # -- machinery ---------------------------------------------------------------------------
@@ -269,6 +305,12 @@ class ReportRenderer:
             rl_config.useA85 = old
 
     def _generate(self) -> bytes:
+        from cemassess.report.model import build_model
+
+        self.model = build_model(self.res, self.lang, consultant=self.branding.consultant, anonymous=self.anonymous)
+        at = next((i for i, (k, _) in enumerate(self.model.facts) if k == self.s("cover.status")),
+                  len(self.model.facts))
+        self.model.facts[at:at] = list(self.extra_facts)  # e.g. the event's name, before the status
         font = self.init_fonts()
         _PagedCanvas.footer_font = font
         self.styles = self.get_styles(font)
@@ -294,7 +336,8 @@ class ReportRenderer:
             PageTemplate("landscape", [frame("landscape", lfw, lfh)], onPage=self.on_later_pages,
                          pagesize=(lw, lh)),
         ])
-        ctx = Ctx(self.res, self.lang, self.styles, fw_, lfw, lfh, fh_, self.branding, charts, trend=self.trend)
+        ctx = Ctx(self.res, self.lang, self.styles, fw_, lfw, lfh, fh_, self.branding, charts, trend=self.trend,
+                  model=self.model)
         flow = self.story(ctx)
         doc.n_flowables = max(1, len(flow))
         from reportlab.platypus.doctemplate import LayoutError
@@ -310,22 +353,22 @@ class ReportRenderer:
 
 def build_report(res: Results, lang: str, branding: Branding | None = None, *, invariant: bool = False,
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
-                 theme: ChartTheme | None = None, trend: Trend | None = None) -> bytes:
+                 theme: ChartTheme | None = None, trend: Trend | None = None, anonymous: bool = False) -> bytes:
     """The whole report as PDF bytes. `progress(0..1)` is called as it goes; `cancelled()`
     returning True stops the build with ReportCancelled. `invariant` makes the bytes depend
     only on the input (fixed dates and ids), for tests."""
     return ReportRenderer(res, lang, branding, invariant=invariant, progress=progress, cancelled=cancelled,
-                          theme=theme, trend=trend).generate()
+                          theme=theme, trend=trend, anonymous=anonymous).generate()
 
 
 def write_report(res: Results, lang: str, path: Path | str, branding: Branding | None = None, *,
                  invariant: bool = False, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None, trend: Trend | None = None) -> Path:
+                 cancelled: Cancelled | None = None, trend: Trend | None = None, anonymous: bool = False) -> Path:
     """Build the report and write it atomically (a reader never sees half a PDF)."""
     from cemassess.exchange.atomic import atomic_write_bytes
 
     data = build_report(res, lang, branding, invariant=invariant, progress=progress, cancelled=cancelled,
-                        trend=trend)
+                        trend=trend, anonymous=anonymous)
     path = Path(path)
     atomic_write_bytes(path, data)
     return path

@@ -9,6 +9,8 @@ The summary names no company. With fewer than five participants no group figure 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from matplotlib.figure import Figure
@@ -23,6 +25,7 @@ from cemassess.report import sections_back as back
 from cemassess.report import sections_front as front
 from cemassess.report.flow import Ctx, fmt_int, fmt_score
 from cemassess.report.pdf import ReportRenderer
+from cemassess.report.text import esc
 from cemassess.report.theme import Branding, ChartTheme
 
 if TYPE_CHECKING:
@@ -49,6 +52,44 @@ S: Catalogue = {
     "room.source": "Self-assessments of {n} participants at {event} (this room)",
     "room.personal_title": "Your result against the room",
     "room.event": "Event",
+    # --- h15 ---
+    "room.common_gaps": ("The room's most common gaps", "Самые частые слабые места в зале",
+                         "Найчастіші слабкі місця в залі"),
+    "room.common_gaps_note": ("How many participants have the dimension among their three weakest. Counts "
+                              "below five are not shown.",
+                              "Сколько участников назвали измерение среди трёх своих самых слабых. Числа "
+                              "меньше пяти не показываются.",
+                              "Скільки учасників мають вимір серед трьох своїх найслабших. Числа, менші за "
+                              "п’ять, не показуються."),
+    "room.common_actions": ("The room's most common first actions", "Самые частые первые действия",
+                            "Найчастіші перші дії"),
+    "room.common_actions_note": ("How many participants have the action among the first three of their roadmap. "
+                                 "Counts below five are not shown.",
+                                 "У скольких участников действие входит в первые три в дорожной карте. Числа "
+                                 "меньше пяти не показываются.",
+                                 "У скількох учасників дія входить до перших трьох у дорожній карті. Числа, "
+                                 "менші за п’ять, не показуються."),
+    "room.none_common": ("No gap or action is shared by five participants or more.",
+                         "Ни одно слабое место или действие не встречается у пяти участников и более.",
+                         "Жодне слабке місце чи дія не трапляється в п’яти учасників і більше."),
+    "room.count_col": ("Participants", "Участников", "Учасників"),
+    "room.partial": ("{k} of {n} participants answered fewer than {pct} of the practices. They receive their "
+                     "personal report, marked as partial, but are left out of the room's figures, which "
+                     "describe the other {m}.",
+                     "{k} из {n} участников ответили менее чем на {pct} практик. Они получают личный отчёт с "
+                     "пометкой «неполный», но не входят в показатели зала, которые описывают остальных {m}.",
+                     "{k} з {n} учасників відповіли менш ніж на {pct} практик. Вони отримують особистий звіт "
+                     "з позначкою «неповний», але не входять до показників залу, які описують решту {m}."),
+    "room.partial_you": ("Partial: you answered {answered} of {total} practices, so your result is not part of "
+                         "the room's figures.",
+                         "Неполный: вы ответили на {answered} из {total} практик, поэтому ваш результат не входит "
+                         "в показатели зала.",
+                         "Неповний: ви відповіли на {answered} з {total} практик, тому ваш результат не входить "
+                         "до показників залу."),
+    "room.few": ("fewer than 5", "меньше 5", "менше 5"),
+    "room.phase_hidden": ("Phases reached by fewer than five participants are not shown.",
+                          "Фазы, которых достигли меньше пяти участников, не показываются.",
+                          "Фази, яких досягли менше п’яти учасників, не показуються."),
 }
 
 
@@ -96,7 +137,8 @@ def strips(fw: Framework, profile: RoomProfile, lang: str, theme: ChartTheme | N
             xs = [(you.get(d.id), y) for d, y in zip(dims, pos, strict=True) if you.get(d.id) is not None]
             ax.scatter([x for x, _ in xs], [y for _, y in xs], marker="D", s=46, color=theme.accent,
                        edgecolors=theme.bg, linewidths=1.2, zorder=4, label=_s("room.you", lang))
-            ax.legend(loc="lower right")
+            # outside the plot: inside it the legend's diamond reads as one more data point
+            fig.legend(loc="outside upper right", frameon=False)
         ax.set_yticks(pos, [ch._wrap(d.title(lang), ch._label_width(lang, 30), 2) for d in dims])
         ax.set_xlim(0, 100)
         ax.grid(axis="x")
@@ -113,22 +155,60 @@ def phase_mix(profile: RoomProfile, lang: str, theme: ChartTheme | None = None) 
         ax = fig.add_subplot()
         labels = [_s("room.phase0", lang)] + [_s("room.phase_n", lang, n=n) for n in (1, 2, 3)]
         counts = [profile.phase_mix.get(n, 0) for n in range(4)]
-        bars = ax.barh(labels[::-1], counts[::-1], color=theme.accent)
-        ax.bar_label(bars, padding=3)
+        # a phase reached by 1-4 participants would single them out: no bar, "fewer than 5"
+        shown = [c if c >= MIN_N else 0 for c in counts]
+        bars = ax.barh(labels[::-1], shown[::-1], color=theme.accent)
+        ax.bar_label(bars, labels=[str(c) if c >= MIN_N else (_s("room.few", lang) if c else "0")
+                                   for c in counts[::-1]], padding=3)
         ax.set_xlabel(_s("room.participants", lang))
-        ax.set_xlim(0, max(counts) * 1.15 + 1)
+        ax.set_xlim(0, max(shown + [MIN_N]) * 1.3 + 1)
         return fig
+
+
+@dataclass
+class RoomDigest:
+    """What the trainer presents beyond the distributions; counts below MIN_N are withheld."""
+
+    n: int  # participants with a report
+    counted: int  # in the room's figures (not partial)
+    partial: int
+    gaps: list[tuple[str, int]] = field(default_factory=list)  # dimension title, participants
+    actions: list[tuple[str, int]] = field(default_factory=list)  # action title, participants
+
+
+def digest(room: Any, lang: str, k: int = 5) -> RoomDigest:
+    """The most common gaps (a dimension among a participant's three weakest) and first actions
+    (among the first three of a participant's roadmap), over the participants counted."""
+    fw = room.framework
+    counted = room.complete_results
+    d = RoomDigest(len(room.results), len(counted), len(room.partial))
+    if len(counted) < MIN_N:
+        return d
+    gaps: Counter[str] = Counter()
+    acts: Counter[str] = Counter()
+    titles: dict[str, str] = {}
+    for r in counted:
+        gaps.update(r.weakest(3))
+        for it in r.roadmap.included[:3]:
+            act = fw.actions.get(it.id)
+            if act is not None and not it.custom:
+                acts[it.id] += 1
+                titles[it.id] = act.title(lang)
+    d.gaps = [(fw.dimensions_by_id[x].title(lang), c) for x, c in gaps.most_common() if c >= MIN_N][:k]
+    d.actions = [(titles[x], c) for x, c in acts.most_common() if c >= MIN_N][:k]
+    return d
 
 
 class RoomSummaryRenderer(ReportRenderer):
     """The room summary: anonymous distributions, the phase mix, the figures as a table."""
 
     def __init__(self, fw: Framework, profile: RoomProfile, lang: str, event: str = "",
-                 branding: Branding | None = None, **kw: Any) -> None:
+                 branding: Branding | None = None, digest: RoomDigest | None = None, **kw: Any) -> None:
         title = event or _s("room.title", lang)
-        shell = Assessment(framework=fw.id, company=Company(name=title), date=dt.date.today())
+        shell = Assessment(framework=fw.id, company=Company(name=title), date=dt.date.today(), status="complete")
+        kw.setdefault("anonymous", True)
         super().__init__(evaluate(fw, shell), lang, branding, **kw)
-        self.profile, self.event = profile, event
+        self.profile, self.event, self.digest = profile, event, digest
 
     def on_first_page(self, canvas: Any, doc: Any) -> None:
         # not a client's report: no cover band, no "confidential to the assessed company"
@@ -156,6 +236,14 @@ class RoomSummaryRenderer(ReportRenderer):
         if not prof.shown:
             return flow + [ctx.u(_s("room.too_few", lang, n=prof.n), "body")]
         flow.append(ctx.u(_s("room.intro", lang, n=prof.n), "body"))
+        dg = self.digest
+        if dg is not None and dg.partial:
+            from cemassess.workshop import PARTIAL_BELOW
+
+            flow.append(ctx.u(_s("room.partial", lang, k=dg.partial, n=dg.n, pct=f"{PARTIAL_BELOW:.0%}",
+                                 m=dg.counted), "note"))
+        if dg is not None:
+            flow += self._common(ctx, dg)
         flow += ctx.h2(_s("room.dist", lang), need=300)
         img = ctx.chart("strips", ctx.width)
         if img is not None:
@@ -164,6 +252,8 @@ class RoomSummaryRenderer(ReportRenderer):
         img = ctx.chart("phase_mix", ctx.width * 0.85)
         if img is not None:
             flow.append(img)
+            if any(0 < c < MIN_N for c in prof.phase_mix.values()):
+                flow.append(ctx.u(_s("room.phase_hidden", lang), "caption"))
         w = ctx.width
         rows = [[ctx.th(tr("dimension", lang)), ctx.th("n", "r"), ctx.th("P10", "r"),
                  ctx.th("P25", "r"), ctx.th(ctx.s("prof.median"), "r"), ctx.th("P75", "r"), ctx.th("P90", "r")]]
@@ -183,16 +273,37 @@ class RoomSummaryRenderer(ReportRenderer):
         return flow
 
 
+    def _common(self, ctx: Ctx, dg: RoomDigest) -> list[Flowable]:
+        lang, w = ctx.lang, ctx.width
+        out: list[Flowable] = []
+        if not dg.gaps and not dg.actions:
+            return ctx.h2(_s("room.common_gaps", lang), need=120) + [ctx.u(_s("room.none_common", lang), "body")]
+        for title, note, rows in (("room.common_gaps", "room.common_gaps_note", dg.gaps),
+                                  ("room.common_actions", "room.common_actions_note", dg.actions)):
+            if not rows:
+                continue
+            out += ctx.h2(_s(title, lang), need=150)
+            body = [[ctx.th(tr("dimension", lang) if title == "room.common_gaps" else ctx.s("m.action")),
+                     ctx.th(_s("room.count_col", lang), "r")]]
+            body += [[ctx.u(t, "cell"), ctx.u(str(c), "cell_r")] for t, c in rows]
+            out += [ctx.table(body, [w * 0.8, w * 0.2]), ctx.u(_s(note, lang), "caption")]
+        return out
+
+
 class PersonalRenderer(ReportRenderer):
     """One participant's report: the standard sections that matter at an event, the room as
     the benchmark, where they sit in each dimension's distribution, and the actions to start
     now (the full roadmap stays in their own assessment). Built by the hundred, so charts are
     drawn at 120 dpi."""
 
-    def __init__(self, res: Results, profile: RoomProfile, lang: str, **kw: Any) -> None:
+    def __init__(self, res: Results, profile: RoomProfile, lang: str, *, event: str = "", partial: bool = False,
+                 **kw: Any) -> None:
         kw.setdefault("theme", ChartTheme(dpi=120))
+        kw.setdefault("anonymous", True)
         super().__init__(res, lang, **kw)
-        self.profile = profile
+        self.profile, self.event, self.partial = profile, event, partial
+        if event:
+            self.extra_facts = [(_s("room.event", self.lang), event)]
         res.roadmap.items = [i for i in res.roadmap.items if i.horizon == "now"]
 
     def render_charts(self) -> dict[str, Any]:
@@ -211,8 +322,14 @@ class PersonalRenderer(ReportRenderer):
         return out
 
     def story(self, ctx: Ctx) -> list[Flowable]:
+        from cemassess.report import sections_exec as ex
+
         flow: list[Flowable] = front.cover(ctx) + [NextPageTemplate("portrait")]
-        for section in (front.summary, front.profile, front.phases):
+        if self.partial:
+            c = self.res.completion
+            flow.append(ctx.p("<b>" + esc(_s("room.partial_you", ctx.lang, answered=c.answered, total=c.total))
+                              + "</b>", "warn"))
+        for section in (lambda c: ex.executive(c, c.model), front.profile, front.phases):
             part = section(ctx)
             if part:
                 flow += [PageBreak()] + part

@@ -27,6 +27,7 @@ from cemassess.explain import (
 from cemassess.i18n import role_name, tr
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_level
+from cemassess.report.model import default_due
 from cemassess.report.sections_front import _short, kpi_of, owner_of, quote
 from cemassess.report.styles import tint
 from cemassess.report.text import TEXT_CAP, esc
@@ -50,7 +51,11 @@ def perception(ctx: Ctx) -> list[Flowable]:
         counts = {}
         for r in a.respondents:
             counts[r.role] = counts.get(r.role, 0) + 1
-        per_role = ", ".join(f"{role_name(r.value, lang)} {counts[r]}" for r in res.roles)
+        if ctx.model is not None and ctx.model.anonymous:  # small roles were merged into "other"
+            from cemassess.domain.framework import Role
+
+            counts[Role.OTHER] = len(a.respondents) - sum(counts.get(r, 0) for r in res.roles if r != Role.OTHER)
+        per_role = ", ".join(f"{role_name(r.value, lang)} {counts.get(r, 0)}" for r in res.roles)
         story += [img, ctx.u(ctx.s("gap.heat_caption", roles=per_role), "caption")]
     if len(res.roles) >= 2:
         story += ctx.h2(ctx.s("gap.roles_title"))
@@ -130,11 +135,11 @@ def pitfalls(ctx: Ctx) -> list[Flowable]:
 
 
 # -- 8 roadmap (landscape) ----------------------------------------------------------------------
-def roadmap(ctx: Ctx) -> list[Flowable]:
+def roadmap(ctx: Ctx, title: str | None = None) -> list[Flowable]:
     res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
     rm = res.roadmap
     w = ctx.lwidth
-    story = ctx.h1(tr("roadmap", lang))
+    story = ctx.h1(title or tr("roadmap", lang))
     groups = rm.by_horizon()
     inc = rm.included
     excluded = len(rm.items) - len(inc)
@@ -157,7 +162,7 @@ def roadmap(ctx: Ctx) -> list[Flowable]:
         for it in items:
             act = fw.actions.get(it.id)
             cell = [ctx.u(action_title(res, it, lang), "cell_b")]
-            tag = ctx.s("rm.own") if it.custom else ctx.s("rm.edited") if it.edited else ""
+            tag = ctx.s("m.own") if it.custom else ctx.s("rm.edited") if it.edited else ""
             if tag:
                 cell.append(ctx.p(f"<i>{esc(tag)}</i>", "cell_small"))
             desc = it.description if it.custom else (act.description(lang) if act is not None else "")
@@ -169,14 +174,16 @@ def roadmap(ctx: Ctx) -> list[Flowable]:
             if it.practice_id:
                 p = fw.practices[it.practice_id]
                 why.append(ctx.u(f"{fw.dimension_of[p.id].title(lang)}: {_short(p.statement(lang), 110)}", "cell"))
-            why.append(ctx.u(action_why(fw, it, lang), "cell_small"))
+            why.append(ctx.u(ctx.s("m.why_own", horizon=tr(f"horizon.{it.horizon}", lang)) if it.custom
+                             else action_why(fw, it, lang), "cell_small"))
             moved = moved_note(ctx.trend, it.dimension_id, lang)
             if moved:
                 why.append(ctx.p(f"<i>{esc(moved)}</i>", "cell_small"))
             rows.append([ctx.u(str(it.rank), "cell_small"), cell, why, ctx.u(owner_of(res, it, lang), "cell"),
                          ctx.u(kpi_of(res, it, lang), "cell"),
                          ctx.u(tr(f"effort.{it.effort}", lang), "cell_c"),
-                         ctx.u(it.due.isoformat() if it.due else "–", "cell")])
+                         [ctx.u((it.due or default_due(res.assessment.date, it.horizon)).isoformat(), "cell")]
+                         + ([] if it.due else [ctx.u(ctx.s("m.due_default"), "cell_small")])])
         story.append(ctx.table(rows, widths))
     img = ctx.chart("timeline", w * 0.8, max_height=ctx.lheight - 30 * mm)
     if img is not None:

@@ -96,7 +96,7 @@ def benchmark_caption(ctx: Ctx) -> list[Flowable]:
 
 # -- 1 cover ----------------------------------------------------------------------------------
 def cover(ctx: Ctx) -> list[Flowable]:
-    res, lang, a = ctx.res, ctx.lang, ctx.res.assessment
+    a = ctx.res.assessment
     name = a.company.name or ctx.s("cover.no_company")
     size = 22 if len(name) <= 60 else 16 if len(name) <= 160 else 11
     company_style = ctx.st["cover_company"].clone("cc", fontSize=size, leading=size * 1.22)
@@ -109,24 +109,9 @@ def cover(ctx: Ctx) -> list[Flowable]:
     ]
     if a.title:
         story.append(ctx.u(a.title, "lead"))
-    rows = []
-
-    def row(key: str, value: str) -> None:
-        if value:
-            rows.append([ctx.u(ctx.s(key), "cover_meta_k"), ctx.u(value, "cover_meta_v")])
-
-    row("cover.date", a.date.isoformat())
-    row("cover.assessor", a.assessor)
-    row("cover.industry", a.company.industry)
-    row("cover.country", ", ".join(x for x in (a.company.country, a.company.region) if x))
-    row("cover.respondents", str(len(a.respondents)))
-    row("cover.framework", f"{res.framework.title(lang)} {res.framework.version}")
-    if res.benchmark is not None:
-        b = res.benchmark
-        row("cover.benchmark", b.segment.title(lang) + (f" ({tr('illustrative', lang)})" if b.pack.illustrative else ""))
-    c = res.completion
-    row("cover.status", ctx.s("cover.complete") if not is_incomplete(res)
-        else ctx.s("cover.incomplete", answered=c.answered, total=c.total))
+    m = ctx.model
+    rows = [[ctx.u(k, "cover_meta_k"), ctx.u(v, "cover_meta_v")] for k, v in m.facts
+            if not (ctx.branding.consultant and k == ctx.s("m.by"))]  # the letterhead names the firm
     if rows:
         t = Table(rows, colWidths=[42 * mm, ctx.width - 42 * mm], hAlign="LEFT")
         t.setStyle([("LINEABOVE", (0, 0), (-1, 0), 0.8, ctx.st.accent),

@@ -9,12 +9,14 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-INK = colors.HexColor("#1d2330")
-MUTED = colors.HexColor("#5f6673")
-RULE = colors.HexColor("#d5d9e0")
-ZEBRA = colors.HexColor("#f4f6f9")
-WARN = colors.HexColor("#a4461f")
-WARN_BG = colors.HexColor("#fbeee6")
+from cemassess.report import palette
+
+INK = colors.HexColor(palette.INK)
+MUTED = colors.HexColor(palette.MUTED)
+RULE = colors.HexColor(palette.RULE)
+ZEBRA = colors.HexColor(palette.ZEBRA)
+WARN = colors.HexColor(palette.WARN)
+WARN_BG = colors.HexColor(palette.WARN_BG)
 
 
 def _accent(value: str) -> colors.Color:

@@ -11,6 +11,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from cemassess.report.limits import TEXT_CAP, cap
+
+__all__ = ["TEXT_CAP", "cap", "esc", "fit"]
+
 
 def esc(text: object) -> str:
     """Escape any text for a Paragraph: &, <, > as entities, newlines as <br/>."""
@@ -19,22 +23,6 @@ def esc(text: object) -> str:
     # Control characters other than newline and tab have no glyph and confuse the parser.
     s = "".join(ch for ch in s if ch in "\n\t" or ch >= " ")
     return escape(s).replace("\n", "<br/>")
-
-
-TEXT_CAP = 700  # characters of one comment, note or dissent in the PDF (the XLSX holds them all)
-
-
-def cap(text: object, limit: int = TEXT_CAP) -> tuple[str, bool]:
-    """`text` cut to about `limit` characters at a word boundary, with " […]"; and whether it was cut.
-    A readable length for a page; a 4,000-character comment would fill one on its own."""
-    s = "" if text is None else str(text)
-    if len(s) <= limit:
-        return s, False
-    cut = s[:limit]
-    space = cut.rfind(" ", int(limit * 0.8))
-    if space > 0:
-        cut = cut[:space]
-    return cut.rstrip() + " […]", True
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:

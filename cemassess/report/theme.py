@@ -54,11 +54,53 @@ class ChartTheme:
 
 @dataclass(frozen=True)
 class Branding:
-    """The consultant's branding for the report cover and accents (neutral by default)."""
+    """The consultant's branding for the report cover and accents (neutral by default).
+    An accent too light to read on white (contrast below 4.5:1) is darkened, hue kept:
+    headings and figures drawn in it must stay visible. `accent_adjusted` says so."""
 
     consultant: str = ""
     logo: Path | None = None
     accent: str = DEFAULT_ACCENT
+    accent_adjusted: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "accent", safe_accent(self.accent))
+        from cemassess.report.palette import readable
+
+        given = safe_accent(self.accent)
+        fixed = readable(given)
+        object.__setattr__(self, "accent", fixed)
+        if fixed.lower() != ("#" + "".join(c * 2 for c in given[1:]) if len(given) == 4 else given).lower():
+            object.__setattr__(self, "accent_adjusted", True)
+
+
+def accent_problem(value: str) -> str | None:
+    """Why an accent given on the command line cannot be used, or None."""
+    from cemassess.report.palette import MIN_CONTRAST, contrast
+
+    if not (isinstance(value, str) and _HEX.match(value)):
+        return f"--accent {value!r}: give a colour as #RRGGBB"
+    ratio = contrast(value)
+    if ratio < MIN_CONTRAST:
+        return (f"--accent {value}: contrast {ratio:.1f}:1 against the white page is below {MIN_CONTRAST}:1, so "
+                f"headings and figures would be hard to read; choose a darker colour")
+    return None
+
+
+def logo_problem(path: Path) -> str | None:
+    """Why a logo file cannot be used (missing, not an image, unreadable), or None."""
+    if not path.is_file():
+        return f"{path}: no such logo file"
+    try:
+        if path.stat().st_size > 20 * 1024 * 1024:
+            return f"{path}: the logo is larger than 20 MB"
+        from PIL import Image
+
+        with Image.open(path) as im:
+            im.verify()
+        with Image.open(path) as im:
+            im.load()
+            if im.format not in ("PNG", "JPEG", "GIF", "BMP"):
+                return f"{path}: the logo must be a PNG or JPEG image (this is {im.format})"
+    except Exception:
+        return f"{path}: not a readable image; give the logo as a PNG or JPEG file"
+    return None

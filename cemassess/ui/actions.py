@@ -20,6 +20,8 @@ class ActionKey(StrEnum):
     UNDO = "undo"
     REDO = "redo"
     EXPORT_PDF = "export_pdf"
+    EXPORT_DOCX = "export_docx"
+    EXPORT_PPTX = "export_pptx"
     EXPORT_CSV = "export_csv"
     EXPORT_XLSX = "export_xlsx"
     EXPORT_FILE = "export_file"
@@ -74,6 +76,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                separator_before=True),
     ActionSpec(ActionKey.BUILD_PACK, "workshop", "action.build_pack", writes=True),
     ActionSpec(ActionKey.EXPORT_PDF, "export", "action.export_pdf", "Ctrl+P", needs_assessment=True),
+    ActionSpec(ActionKey.EXPORT_DOCX, "export", "action.export_docx", needs_assessment=True),
+    ActionSpec(ActionKey.EXPORT_PPTX, "export", "action.export_pptx", needs_assessment=True),
     ActionSpec(ActionKey.EXPORT_XLSX, "export", "action.export_xlsx", needs_assessment=True),
     ActionSpec(ActionKey.EXPORT_CSV, "export", "action.export_csv", needs_assessment=True),
     ActionSpec(ActionKey.EXPORT_FILE, "export", "action.export_file", "Ctrl+Shift+S",

@@ -99,6 +99,30 @@ class Exporter(QObject):
 
         return self._run(work, t("export.pdf.progress", lang), open_after=True)
 
+    # -- Word and slides ------------------------------------------------------------------------
+    def export_office(self, kind: str, path: Path | None = None) -> Job | None:
+        """The editable Word report (docx) or the debrief slides (pptx), branded like the PDF."""
+        if not self.session.is_open or self.job is not None:
+            return None
+        suffix = f".{kind}"
+        label = "Word (*.docx)" if kind == "docx" else "PowerPoint (*.pptx)"
+        path = path or dialogs.save_file(self.window, t(f"export.{kind}", self.lang), self._suggest(suffix), label)
+        if path is None:
+            return None
+        res, lang, branding = self.session.results_snapshot(), self.lang, self.branding()
+
+        def work(progress, cancelled):
+            progress(0.1)
+            if kind == "docx":
+                from cemassess.report.docx_writer import write_docx
+
+                return write_docx(res, lang, path, branding)
+            from cemassess.report.pptx_writer import write_pptx
+
+            return write_pptx(res, lang, path, branding)
+
+        return self._run(work, t("export.office.progress", lang), open_after=True)
+
     # -- tables ------------------------------------------------------------------------------
     def export_table(self, kind: str, path: Path | None = None) -> Job | None:
         if not self.session.is_open or self.job is not None:

@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
             ActionKey.UNDO: s.undo_stack.undo,
             ActionKey.REDO: s.undo_stack.redo,
             ActionKey.EXPORT_PDF: lambda: ex.export_pdf(),
+            ActionKey.EXPORT_DOCX: lambda: ex.export_office("docx"),
+            ActionKey.EXPORT_PPTX: lambda: ex.export_office("pptx"),
             ActionKey.EXPORT_CSV: lambda: ex.export_table("csv"),
             ActionKey.EXPORT_XLSX: lambda: ex.export_table("xlsx"),
             ActionKey.EXPORT_FILE: lambda: ex.export_file(),

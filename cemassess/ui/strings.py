@@ -647,6 +647,21 @@ UI: dict[str, Entry] = {
         "не стоїть раніше за ту, на яку спирається, а в «Зараз» не більше {cap} (Налаштування). "
         "Прапорець — увімкнути, Ctrl+↑/↓ — порядок; правки позначено ✎."),
     "h11.settings.now_max": ("Actions in Now at most", "Не больше действий в «Сейчас»", "Не більше дій у «Зараз»"),
+    # --- h15 ---
+    "action.export_docx": ("&Word report (editable)…", "Отчёт &Word (редактируемый)…", "Звіт &Word (редагований)…"),
+    "action.export_pptx": ("&Slides for the debrief…", "&Слайды для обсуждения…", "&Слайди для обговорення…"),
+    "export.docx": ("Save the Word report", "Сохранить отчёт Word", "Зберегти звіт Word"),
+    "export.pptx": ("Save the debrief slides", "Сохранить слайды", "Зберегти слайди"),
+    "export.office.progress": ("Building the document…", "Формируется документ…", "Формується документ…"),
+    "settings.accent_adjusted": ("{given} has a contrast of only {ratio}:1 against white; headings and figures "
+                                 "would be hard to read, so {used} is used instead.",
+                                 "У {given} контраст с белым только {ratio}:1 — заголовки и цифры читались бы "
+                                 "плохо, поэтому используется {used}.",
+                                 "У {given} контраст із білим лише {ratio}:1 — заголовки й цифри читалися б "
+                                 "погано, тому використано {used}."),
+    "settings.logo_refused": ("{path} is not a readable PNG or JPEG image: the logo was not changed.",
+                              "{path} — не читаемое изображение PNG или JPEG: логотип не изменён.",
+                              "{path} — не придатне для читання зображення PNG чи JPEG: логотип не змінено."),
 }
 
 

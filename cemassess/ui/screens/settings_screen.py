@@ -68,6 +68,10 @@ class View(BaseView):
         self.now_max = b.bind(QSpinBox(), name="h11.settings.now_max")
         self.now_max.setRange(1, 50)
         bl.addRow(b.bind(wrap_label(), "h11.settings.now_max"), self.now_max)
+
+        self.brand_note = wrap_label(css="color: palette(mid);")
+        self.brand_note.setObjectName("settings.brand_note")
+        bl.addRow(self.brand_note)
         lay.addWidget(brand)
         data = b.bind(QGroupBox(), "settings.data")
         dl = QFormLayout(data)
@@ -118,7 +122,7 @@ class Controller(BaseController):
         v.now_max.valueChanged.connect(self._now_max)
         v.language.activated.connect(lambda i: self.set_language(v.language.itemData(i)))
         v.consultant.editingFinished.connect(lambda: self._save("branding/consultant", v.consultant.text().strip()))
-        v.logo.editingFinished.connect(lambda: self._save("branding/logo", v.logo.text().strip()))
+        v.logo.editingFinished.connect(lambda: self._logo_given(v.logo.text().strip()))
         v.accent.editingFinished.connect(self._accent_typed)
         v.accent_btn.clicked.connect(self.pick_accent)
         v.logo_btn.clicked.connect(self.pick_logo)
@@ -166,8 +170,17 @@ class Controller(BaseController):
         self.session.set_language(lang)
 
     def _accent_typed(self) -> None:
+        from cemassess.report.palette import MIN_CONTRAST, contrast, readable
+
         text = self.view.accent.text()
         if QColor(text).isValid() and len(text) == 7:
+            self.view.brand_note.setText("")
+            if contrast(text) < MIN_CONTRAST:  # headings and figures in it would be hard to read
+                fixed = readable(text)
+                self.view.brand_note.setText(t("settings.accent_adjusted", self.lang, given=text, used=fixed,
+                                               ratio=f"{contrast(text):.1f}"))
+                text = fixed
+                self.view.accent.setText(text)
             self._save("branding/accent", text)
             self.view.show_swatch(text)
             self.session.benchmarkChanged.emit()  # charts pick up the colour on their next draw
@@ -179,11 +192,21 @@ class Controller(BaseController):
             self.view.accent.setText(c.name())
             self._accent_typed()
 
+    def _logo_given(self, text: str) -> None:
+        """Keep a logo only if it is a readable image; say why otherwise."""
+        from cemassess.report.theme import logo_problem
+
+        self.view.brand_note.setText("")
+        if text and logo_problem(Path(text)) is not None:
+            self.view.brand_note.setText(t("settings.logo_refused", self.lang, path=text))
+            return
+        self._save("branding/logo", text)
+
     def pick_logo(self) -> None:
         path = dialogs.choose_image(self.view, t("settings.logo", self.lang))
         if path is not None:
             self.view.logo.setText(str(path))
-            self._save("branding/logo", str(path))
+            self._logo_given(str(path))
 
     def pick_folder(self) -> None:
         start = self.view.folder.text() or str(Path.home())

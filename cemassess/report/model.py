@@ -1,0 +1,439 @@
+"""The report model: what the executive pages say, decided once from the domain `Results`.
+
+The PDF, DOCX and PPTX writers read this model and never decide what to say, only how it
+looks. Everything here is plain data (strings, numbers, dates) in the report's language:
+the headline with its coverage, the phase in words, three strengths and three gaps, the
+one-page roadmap of the top actions (owner, due date, KPI, what it depends on, why in a
+plain sentence), the perception gaps, and the cover facts. No reportlab, no Office library.
+
+Rules decided here (and stated in the report where a reader needs them):
+- The CEM index may be withheld (too little answered: `overall.score` None, a reason when
+  the domain gives one): the headline says so and shows the coverage instead of a number.
+- A due date the consultant did not set defaults to the end of the action's horizon
+  (Now: 3 months, Next: 9, Later: 18, from the assessment date) and is marked as such.
+- The executive roadmap holds at most `TOP_ACTIONS` actions, Now first; the full list is
+  in the appendix.
+- Anonymous: respondents are named by role and a code (R1, R2...), never by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cemassess.domain.results import Results
+from cemassess.domain.roadmap import HORIZON_MONTHS, RoadmapItem
+from cemassess.i18n import role_name, tr
+from cemassess.report.limits import TEXT_CAP, cap
+from cemassess.report.strings import STRINGS
+
+TOP_ACTIONS = 8
+POINTS = 3
+
+
+@dataclass(frozen=True)
+class Headline:
+    score: float | None  # None: withheld or not computable
+    band: str
+    meaning: str
+    answered: int
+    total: int
+    withheld: str  # why the index is not shown ("" when it is)
+    sentence: str  # the headline in one or two plain sentences
+    coverage: str  # "48 of 50 practices answered (96 %)"
+
+
+@dataclass(frozen=True)
+class PhaseWords:
+    attained: int  # 0..3
+    working_on: int  # 1..3
+    title: str  # the phase being worked on (or the last, when all are attained)
+    label: str  # "Phase 1 of 3 in progress: no phase attained yet"
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Point:
+    """One strength or gap: a dimension, its score and what it means."""
+
+    dimension_id: str
+    title: str
+    score: float | None
+    band: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    rank: int
+    title: str
+    horizon: str  # "Now (0-3 months)"
+    horizon_id: str
+    dimension: str
+    owner: str
+    due: dt.date
+    due_default: bool  # True: the end of the horizon, not a date the consultant set
+    kpi: str
+    depends_on: tuple[str, ...]  # titles of the actions that must come first
+    why: str  # one plain sentence
+    tag: str  # "" | "added by the consultant" | "edited"
+    description: str
+    note: str
+
+
+@dataclass(frozen=True)
+class GapRow:
+    practice: str
+    dimension: str
+    high: str  # "Management: 4"
+    low: str
+    gap: float
+
+
+@dataclass
+class ReportModel:
+    lang: str
+    company: str
+    title: str
+    date: dt.date
+    draft: bool
+    status: str
+    firm: str  # the one firm/person line on the cover
+    facts: list[tuple[str, str]]  # cover facts, label -> value
+    headline: Headline
+    phase: PhaseWords
+    strengths: list[Point]
+    gaps: list[Point]
+    roadmap: list[ActionRow]  # the executive roadmap (top actions)
+    roadmap_all: list[ActionRow]  # every included action, for the appendix
+    roadmap_more: int  # included actions not on the executive page
+    perception: list[GapRow]
+    anonymous: bool
+    dimensions: list[tuple[str, float | None, str, float | None]] = field(default_factory=list)
+    # (title, score, band, target) per dimension
+    comments: list[tuple[str, str, str]] = field(default_factory=list)  # (practice, who, text capped)
+    cut: int = 0  # comments shortened to TEXT_CAP
+
+
+def s(key: str, lang: str, **fmt: object) -> str:
+    return tr(key, lang, STRINGS, **fmt)
+
+
+def _num(x: float | None) -> str:
+    return "–" if x is None else f"{x:.1f}"
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return dt.date(year, month, 28)  # pragma: no cover - 28 always exists
+
+
+def default_due(start: dt.date, horizon: str) -> dt.date:
+    return add_months(start, HORIZON_MONTHS.get(horizon, (0, 3))[1])
+
+
+def respondent_label(res: Results, rid: str, lang: str, anonymous: bool) -> str:
+    """A respondent as the report shows them: "Name, role", or "R2, role" when anonymous."""
+    for n, r in enumerate(res.assessment.respondents, 1):
+        if r.id == rid:
+            role = role_name(r.role.value, lang)
+            return f"R{n}, {role}" if anonymous else f"{r.name or r.id}, {role}"
+    return rid
+
+
+def _headline(res: Results, lang: str) -> Headline:
+    ov = res.overall
+    c = res.completion
+    score = getattr(ov, "score", None)
+    band = getattr(ov, "band", None)
+    pct = f"{c.answered / c.total:.0%}" if c.total else "0%"
+    coverage = s("m.coverage", lang, answered=c.answered, total=c.total, pct=pct)
+    company = res.assessment.company.name or s("sum.the_company", lang)
+    if score is not None and band is not None:
+        withheld = ""
+        sentence = s("m.headline", lang, company=company, score=_num(score), band=band.name(lang),
+                     meaning=band.meaning(lang))
+    else:
+        withheld = str(getattr(ov, "reason", "") or getattr(res, "overall_reason", "") or "") or s(
+            "m.withheld_default", lang)
+        sentence = s("m.headline_withheld", lang, company=company, reason=withheld)
+    return Headline(score if band is not None else None, band.name(lang) if band else "",
+                    band.meaning(lang) if band else "", c.answered, c.total, withheld, sentence, coverage)
+
+
+def _phase(res: Results, lang: str) -> PhaseWords:
+    fw, ph = res.framework, res.phase
+    working = ph.current
+    title = fw.phase(working).title(lang)
+    if ph.attained == 0:
+        label = s("m.phase_none", lang, n=working, title=title)
+        sentence = s("sum.no_phase", lang, title=title, desc=fw.phase(1).description(lang))
+    elif ph.attained >= 3:
+        label = s("m.phase_all", lang)
+        sentence = s("sum.all_phases", lang)
+    else:
+        label = s("m.phase_some", lang, k=ph.attained, n=working, title=title)
+        sentence = s("sum.phase", lang, n=ph.attained, title=fw.phase(ph.attained).title(lang), nxt=working,
+                     next_title=title, desc=fw.phase(working).description(lang))
+    if ph.attained < 3 and ph.blocking:
+        sentence += " " + s("sum.blocking", lang, k=len(ph.blocking), n=working)
+    return PhaseWords(ph.attained, working, title, label, sentence)
+
+
+def _points(res: Results, lang: str, ids: list[str], strong: bool) -> list[Point]:
+    fw = res.framework
+    out = []
+    for did in ids:
+        d = res.dimensions[did]
+        title = fw.dimensions_by_id[did].title(lang)
+        band = d.band.name(lang) if d.band else ""
+        key = "m.strength" if strong else "m.gap"
+        target = res.roadmap.targets.get(did)
+        sentence = s(key, lang, title=title, score=_num(d.score), band=band or "–",
+                     target=_num(target) if target is not None else "–")
+        out.append(Point(did, title, d.score, band, sentence))
+    return out
+
+
+def why_sentence(res: Results, it: RoadmapItem, lang: str) -> str:
+    """Why this action, in one plain sentence (the formula's terms are in the appendix)."""
+    fw = res.framework
+    if it.custom or it.why is None:
+        return s("m.why_own", lang, horizon=tr(f"horizon.{it.horizon}", lang))
+    w = it.why
+    practice = fw.practices[w.practice_id].statement(lang) if w.practice_id in fw.practices else ""
+    text = s("m.why", lang, practice=_short(practice, 110), level=f"{w.level:.1f}".rstrip("0").rstrip("."),
+             target=f"{w.target:.1f}".rstrip("0").rstrip("."))
+    if w.blocks_phase:
+        text += " " + s("m.why_blocks", lang, n=it.phase)
+    if w.benchmark_gap > 0:
+        text += " " + s("m.why_bench", lang, gap=f"{w.benchmark_gap:.0f}")
+    return text
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _actions(res: Results, lang: str) -> list[ActionRow]:
+    fw = res.framework
+    inc = res.roadmap.included
+    titles = {}
+    for it in res.roadmap.items:
+        act = fw.actions.get(it.id)
+        titles[it.id] = act.title(lang) if act is not None and not it.custom else it.title
+    start = res.assessment.date
+    rows = []
+    for it in inc:
+        act = fw.actions.get(it.id)
+        own = it.custom or act is None
+        deps = tuple(titles.get(dep) or (fw.actions[dep].title(lang) if dep in fw.actions else dep)
+                     for dep in (getattr(act, "after", ()) if act is not None and not own else ()))
+        due = it.due or default_due(start, it.horizon)
+        tag = s("m.own", lang) if it.custom else s("rm.edited", lang) if it.edited else ""
+        desc = it.description if it.custom else (act.description(lang) if act is not None else "")
+        rows.append(ActionRow(
+            rank=it.rank, title=titles[it.id], horizon=tr(f"horizon.{it.horizon}", lang), horizon_id=it.horizon,
+            dimension=fw.dimensions_by_id[it.dimension_id].title(lang) if it.dimension_id in fw.dimensions_by_id
+            else it.dimension_id,
+            owner=it.owner or ("" if own else act.owner(lang)), due=due, due_default=it.due is None,
+            kpi=it.kpi or ("" if own else act.kpi(lang)), depends_on=deps, why=why_sentence(res, it, lang),
+            tag=tag, description=desc, note=it.note))
+    return rows
+
+
+def _top(rows: list[ActionRow], k: int = TOP_ACTIONS) -> list[ActionRow]:
+    order = {"now": 0, "next": 1, "later": 2}
+    return sorted(rows, key=lambda r: (order.get(r.horizon_id, 3), r.rank))[:k]
+
+
+def _perception(res: Results, lang: str) -> list[GapRow]:
+    fw = res.framework
+    out = []
+    for g in res.practice_gaps:
+        p = fw.practices[g.practice_id]
+        out.append(GapRow(p.statement(lang), fw.dimension_of[p.id].title(lang),
+                          f"{role_name(g.high.value, lang)}: {lv(g.by_role[g.high])}",
+                          f"{role_name(g.low.value, lang)}: {lv(g.by_role[g.low])}", g.gap))
+    return out
+
+
+def lv(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def firm_line(consultant: str, assessor: str) -> str:
+    """One firm on the cover: the consultant's line (from the report options) replaces the
+    assessment's assessor; without it the assessor stands."""
+    return consultant.strip() or assessor.strip()
+
+
+def build_model(res: Results, lang: str, *, consultant: str = "", anonymous: bool = False) -> ReportModel:
+    a = res.assessment
+    fw = res.framework
+    draft = a.status == "draft"
+    c = res.completion
+    if c.answered < c.total:
+        status = s("cover.incomplete", lang, answered=c.answered, total=c.total)
+        if draft:
+            status = s("m.draft", lang) + " · " + status
+    else:
+        status = s("m.status_draft", lang) if draft else s("cover.complete", lang)
+    firm = firm_line(consultant, a.assessor)
+    facts: list[tuple[str, str]] = [(s("cover.date", lang), a.date.isoformat())]
+    if firm:
+        facts.append((s("m.by", lang), firm))
+    for key, value in (("cover.industry", a.company.industry),
+                       ("cover.country", ", ".join(x for x in (a.company.country, a.company.region) if x)),
+                       ("cover.respondents", str(len(a.respondents))),
+                       ("cover.framework", f"{fw.title(lang)} {fw.version}")):
+        if value:
+            facts.append((s(key, lang), value))
+    if res.benchmark is not None:
+        b = res.benchmark
+        facts.append((s("cover.benchmark", lang),
+                      b.segment.title(lang) + (f" ({tr('illustrative', lang)})" if b.pack.illustrative else "")))
+    facts.append((s("cover.status", lang), status))
+    rows = _actions(res, lang)
+    top = _top(rows)
+    dims = [(d.title(lang), res.dimensions[d.id].score,
+             res.dimensions[d.id].band.name(lang) if res.dimensions[d.id].band else "",
+             res.roadmap.targets.get(d.id)) for d in fw.dimensions]
+    comments, cut = [], 0
+    for d in fw.dimensions:
+        for p in d.practices:
+            for r in a.respondents:
+                ans = a.answers.get(r.id, {}).get(p.id)
+                if ans is not None and ans.comment:
+                    text, was_cut = cap(ans.comment)
+                    cut += was_cut
+                    comments.append((p.statement(lang), respondent_label(res, r.id, lang, anonymous), text))
+    return ReportModel(
+        comments=comments, cut=cut,
+        lang=lang, company=a.company.name or s("cover.no_company", lang), title=a.title, date=a.date,
+        draft=draft, status=status, firm=firm, facts=facts, headline=_headline(res, lang), phase=_phase(res, lang),
+        strengths=_points(res, lang, res.strongest(POINTS), True),
+        gaps=_points(res, lang, res.weakest(POINTS), False),
+        roadmap=top, roadmap_all=rows, roadmap_more=len(rows) - len(top), perception=_perception(res, lang),
+        anonymous=anonymous, dimensions=dims)
+
+
+# -- the whole report as sections of blocks, for the Office writers (DOCX, PPTX) ----------------
+@dataclass(frozen=True)
+class Para:
+    text: str
+    style: str = "body"  # body | lead | small | strong
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]  # shares of the text width, summing to 1
+    detail_col: int = -1  # a column whose cells are "title\nsmall print...": the first line stands out
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str  # a key of cemassess.report.charts.ALL_CHARTS
+    caption: str = ""
+
+
+Block = Para | Bullets | TableBlock | Chart
+
+
+@dataclass
+class Section:
+    title: str
+    level: int  # 1: chapter, 2: sub-section
+    blocks: list[Block] = field(default_factory=list)
+    appendix: bool = False
+
+
+def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> TableBlock:
+    head = ("#", s("m.action", lang), tr("owner", lang), tr("due", lang), tr("kpi", lang))
+    body = []
+    for n, r in enumerate(rows, 1):
+        action = r.title + "\n" + r.horizon + (f" · {r.tag}" if r.tag else "")
+        if why:
+            action += "\n" + r.why
+        if r.depends_on:
+            action += "\n" + s("m.depends", lang) + ": " + "; ".join(r.depends_on)
+        due = r.due.isoformat() + (f"\n({s('m.due_default', lang)})" if r.due_default else "")
+        body.append((str(n), action, r.owner or "–", due, r.kpi or "–"))
+    return TableBlock(head, tuple(body), (0.04, 0.44, 0.19, 0.13, 0.20), detail_col=1)
+
+
+def sections(res: Results, m: ReportModel) -> list[Section]:
+    """The report in the PDF's order, as plain blocks: executive pages, profile, phases,
+    perception gaps, then the appendix (full roadmap, per-practice detail, method)."""
+    from cemassess.explain import method_lines
+
+    lang, fw = m.lang, res.framework
+    out: list[Section] = []
+    ex = Section(s("sec.summary", lang), 1, [Para(m.headline.sentence, "lead"), Para(m.headline.coverage + ".", "small")])
+    out.append(ex)
+    out.append(Section(s("m.phase_title", lang), 2, [Para(m.phase.label + ".", "strong"), Para(m.phase.sentence)]))
+    out.append(Section(s("m.strengths", lang), 2, [Bullets(tuple(p.sentence for p in m.strengths))]))
+    out.append(Section(s("m.gaps", lang), 2, [Bullets(tuple(p.sentence for p in m.gaps))]))
+    road: list[Block] = [action_table(m.roadmap, lang)] if m.roadmap else [Para(s("sum.no_actions", lang))]
+    if m.roadmap_more:
+        road.append(Para(s("m.roadmap_more", lang, n=m.roadmap_more), "small"))
+    road.append(Para(s("m.due_rule", lang), "small"))
+    out.append(Section(s("m.roadmap_title", lang), 1, road))
+    dims = TableBlock((tr("dimension", lang), tr("score", lang), tr("level", lang), s("chart.target", lang)),
+                      tuple((t, _num(sc), band or "–", _num(tg)) for t, sc, band, tg in m.dimensions),
+                      (0.5, 0.15, 0.2, 0.15))
+    out.append(Section(s("sec.profile", lang), 1, [Chart("radar"), dims, Chart("gap_bars")]))
+    ph = res.phase
+    rows = []
+    for st in ph.phases:
+        state = (s("ph.attained", lang) if st.number <= ph.attained else
+                 s("ph.current", lang) if st.number == ph.current else s("ph.ahead", lang))
+        rows.append((str(st.number), fw.phase(st.number).title(lang), state, f"{st.progress:.0%}"))
+    out.append(Section(s("sec.phases", lang), 1, [Para(m.phase.sentence), Chart("phase_progress"),
+                                                  TableBlock((tr("phase", lang), "", s("ph.status", lang),
+                                                              tr("progress", lang)), tuple(rows),
+                                                             (0.12, 0.48, 0.22, 0.18))]))
+    if m.perception:
+        gaps = TableBlock((s("dim.practice", lang), tr("dimension", lang), s("gap.high", lang), s("gap.low", lang),
+                           s("gap.gap", lang)),
+                          tuple((g.practice, g.dimension, g.high, g.low, lv(g.gap)) for g in m.perception[:10]),
+                          (0.4, 0.2, 0.15, 0.15, 0.1))
+        out.append(Section(tr("perception_gaps", lang), 1, [Para(s("m.gap_intro", lang)), Chart("role_heatmap"),
+                                                             gaps]))
+    if m.roadmap_all:
+        out.append(Section(s("m.full_roadmap", lang), 1, [action_table(m.roadmap_all, lang)], appendix=True))
+    detail = Section(s("sec.dimensions", lang), 1, [], appendix=True)
+    out.append(detail)
+    for i, d in enumerate(fw.dimensions, 1):
+        ds = res.dimensions[d.id]
+        blocks: list[Block] = [Para(f"{tr('score', lang)}: {_num(ds.score)} / 100 · {tr('level', lang)}: "
+                                    f"{ds.band.name(lang) if ds.band else tr('not_scored', lang)}", "strong")]
+        prow = []
+        for j, p in enumerate(d.practices, 1):
+            r = res.practices.get(p.id)
+            level = lv(r.level) if r is not None and r.level is not None else (
+                tr(r.status, lang) if r is not None and r.status in ("na", "dk") else "–")
+            prow.append((f"{i}.{j}", p.statement(lang), level))
+        blocks.append(TableBlock(("#", s("dim.practice", lang), tr("level", lang)), tuple(prow), (0.08, 0.77, 0.15)))
+        out.append(Section(f"{i}. {d.title(lang)}", 2, blocks, appendix=True))
+    if m.comments:
+        blocks = [TableBlock((s("dim.practice", lang), s("app.name", lang), s("dim.comments", lang)),
+                             tuple((_short(p, 120), who, text) for p, who, text in m.comments), (0.3, 0.18, 0.52))]
+        if m.cut:
+            blocks.append(Para(s("app.cut", lang, n=m.cut, limit=TEXT_CAP), "small"))
+        out.append(Section(s("app.comments", lang), 1, blocks, appendix=True))
+    out.append(Section(s("app.method", lang), 1, [Bullets(tuple(method_lines(lang)))], appendix=True))
+    return out

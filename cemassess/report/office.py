@@ -1,0 +1,61 @@
+"""What the Office writers (DOCX, PPTX) share: the charts as PNG bytes, drawn once by the same
+chart functions the PDF and the app use, and the branding's colours."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from cemassess.domain.results import Results
+from cemassess.report.theme import ChartTheme
+
+
+def chart_images(res: Results, lang: str, theme: ChartTheme) -> dict[str, Any]:
+    """Every chart that has something to show, drawn once, as RGB images (shared by a report
+    set: the PDF stores the pixels, the Office files a PNG of them)."""
+    from cemassess.report.charts import ALL_CHARTS
+    from cemassess.report.raster import figure_to_image
+
+    out: dict[str, Any] = {}
+    for name, fn in ALL_CHARTS.items():
+        fig = fn(res, lang, theme)
+        if fig is not None:
+            out[name] = figure_to_image(fig)
+    return out
+
+
+def chart_pngs(res: Results, lang: str, theme: ChartTheme, names: Iterable[str],
+               images: dict[str, Any] | None = None) -> dict[str, bytes]:
+    """name -> PNG bytes for each named chart that has something to show; from `images`
+    (drawn once for a report set) when given."""
+    from cemassess.report.charts import ALL_CHARTS
+    from cemassess.report.raster import figure_to_png
+
+    out: dict[str, bytes] = {}
+    if images is not None:
+        for name in dict.fromkeys(names):
+            if name in images:
+                buf = io.BytesIO()
+                images[name].save(buf, format="PNG", compress_level=1)
+                out[name] = buf.getvalue()
+        return out
+    for name in dict.fromkeys(names):
+        fn = ALL_CHARTS.get(name)
+        if fn is None:
+            continue
+        fig = fn(res, lang, theme)
+        if fig is None:
+            continue
+        buf = io.BytesIO()
+        figure_to_png(fig, buf)
+        out[name] = buf.getvalue()
+    return out
+
+
+def clean(text: object) -> str:
+    """Text for an Office XML part: control characters (other than tab and line breaks) have
+    no place in XML and make python-docx/python-pptx raise, so they become U+FFFD."""
+    from cemassess.exchange.export_tabular import clean_text
+
+    return clean_text("" if text is None else str(text))

@@ -1,0 +1,261 @@
+"""Debrief slides (.pptx, python-pptx): a deck to walk the room through the results: title,
+headline, phase, the charts, strengths and gaps, perception gaps, the roadmap. 16:9, branded
+with the consultant's accent and logo. What each slide says comes from the report model;
+this writer only lays it out. Text goes in as text runs, never parsed."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Pt
+
+from cemassess.domain.results import Results
+from cemassess.i18n import tr
+from cemassess.report import palette
+from cemassess.report.model import ActionRow, ReportModel, build_model, lv, s
+from cemassess.report.office import chart_pngs, clean
+from cemassess.report.theme import Branding, ChartTheme
+
+FONT = "Arial"
+W, H = Emu(12192000), Emu(6858000)  # 16:9, 13.33 x 7.5 in
+MARGIN = Emu(457200)  # 0.5 in
+ROADMAP_ROWS = 6  # actions on one roadmap slide
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor(*palette.rgb(hex_colour))
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+class PptxWriter:
+    def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False,
+                 theme: ChartTheme | None = None, images: dict[str, Any] | None = None) -> None:
+        self.images = images  # charts already drawn for a report set (name -> RGB image)
+        if anonymous:
+            from cemassess.report.anonymity import anonymise
+
+            res = anonymise(res)
+        self.res, self.lang = res, lang if lang in ("en", "ru", "uk") else "en"
+        self.branding = branding or Branding()
+        self.model: ReportModel = build_model(res, self.lang, consultant=self.branding.consultant,
+                                              anonymous=anonymous)
+        self.theme = theme or ChartTheme(accent=self.branding.accent, font_scale=1.25)
+        self.accent = self.branding.accent
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _text(self, slide, x, y, w, h, text: str, size: float = 16, *, bold: bool = False,
+              colour: str = palette.INK, align=PP_ALIGN.LEFT):
+        box = slide.shapes.add_textbox(x, y, w, h)
+        tf = box.text_frame
+        tf.word_wrap = True
+        tf.vertical_anchor = MSO_ANCHOR.TOP
+        first = True
+        for line in clean(text).split("\n"):
+            p = tf.paragraphs[0] if first else tf.add_paragraph()
+            first = False
+            p.alignment = align
+            r = p.add_run()
+            r.text = line
+            r.font.size, r.font.bold, r.font.name = Pt(size), bold, FONT
+            r.font.color.rgb = _rgb(colour)
+        return box
+
+    def _slide(self, prs, title: str):
+        slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+        bar = slide.shapes.add_shape(1, 0, 0, W, Emu(91440))
+        bar.fill.solid()
+        bar.fill.fore_color.rgb = _rgb(self.accent)
+        bar.line.fill.background()
+        self._text(slide, MARGIN, Emu(228600), W - 2 * MARGIN, Emu(640080), title, 26, bold=True,
+                   colour=self.accent)
+        foot = " · ".join(x for x in (_short(self.model.company, 80), self.model.firm,
+                                      self.model.date.isoformat()) if x)
+        self._text(slide, MARGIN, H - Emu(411480), W - 2 * MARGIN - Emu(1600000), Emu(320040), foot, 10,
+                   colour=palette.MUTED)
+        if self.model.draft:
+            self._text(slide, W - MARGIN - Emu(1600000), H - Emu(411480), Emu(1600000), Emu(320040),
+                       s("m.draft", self.lang), 12, bold=True, colour=palette.WARN, align=PP_ALIGN.RIGHT)
+        return slide
+
+    def _picture(self, slide, png: bytes, x, y, max_w, max_h) -> None:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(png)) as im:
+            iw, ih = im.size
+        k = min(max_w / iw, max_h / ih)
+        w, h = int(iw * k), int(ih * k)
+        slide.shapes.add_picture(io.BytesIO(png), x + (max_w - w) // 2, y, w, h)
+
+    def _table(self, slide, head: list[str], rows: list[list[str]], widths: list[float], x, y, w, h,
+               size: float = 11) -> None:
+        shape = slide.shapes.add_table(len(rows) + 1, len(head), x, y, w, h)
+        table = shape.table
+        for j, share in enumerate(widths):
+            table.columns[j].width = int(w * share)
+        for i, row in enumerate([head] + rows):
+            for j, text in enumerate(row):
+                cell = table.cell(i, j)
+                cell.text = ""
+                tf = cell.text_frame
+                tf.word_wrap = True
+                lines = clean(text).split("\n")
+                for k, line in enumerate(lines):
+                    p = tf.paragraphs[0] if k == 0 else tf.add_paragraph()
+                    r = p.add_run()
+                    r.text = line
+                    r.font.name = FONT
+                    r.font.size = Pt(size if k == 0 else size - 2)
+                    r.font.bold = i == 0 or (j == 1 and k == 0 and len(lines) > 1)
+                    r.font.color.rgb = _rgb(palette.WHITE if i == 0 else palette.INK if k == 0 else palette.MUTED)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = _rgb(self.accent if i == 0 else palette.ZEBRA if i % 2 == 0
+                                                else palette.WHITE)
+
+    # -- slides ----------------------------------------------------------------------------------
+    def _title_slide(self, prs) -> None:
+        m = self.model
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        band = slide.shapes.add_shape(1, 0, 0, Emu(228600), H)
+        band.fill.solid()
+        band.fill.fore_color.rgb = _rgb(self.accent)
+        band.line.fill.background()
+        if self.branding.logo is not None:
+            with contextlib.suppress(Exception):  # checked by the caller; a logo never costs the deck
+                slide.shapes.add_picture(str(self.branding.logo), W - MARGIN - Emu(1828800), MARGIN,
+                                         height=Emu(640080))
+        if self.branding.consultant:
+            self._text(slide, Emu(685800), MARGIN, Emu(7000000), Emu(457200), self.branding.consultant, 16,
+                       bold=True, colour=self.accent)
+        self._text(slide, Emu(685800), Emu(1600200), W - Emu(1371600), Emu(600000),
+                   s("cover.kicker", self.lang).upper(), 14, bold=True, colour=self.accent)
+        self._text(slide, Emu(685800), Emu(2100000), W - Emu(1371600), Emu(900000), s("cover.title", self.lang), 36,
+                   bold=True)
+        size = 28 if len(m.company) <= 60 else 18 if len(m.company) <= 140 else 13
+        self._text(slide, Emu(685800), Emu(3150000), W - Emu(1371600), Emu(1300000), m.company, size, bold=True)
+        facts = [f"{k}: {v}" for k, v in m.facts
+                 if k in (s("cover.date", self.lang), s("m.by", self.lang), s("cover.status", self.lang))
+                 and not (self.branding.consultant and k == s("m.by", self.lang))]
+        self._text(slide, Emu(685800), Emu(4700000), W - Emu(1371600), Emu(1400000), "\n".join(facts), 14,
+                   colour=palette.MUTED)
+
+    def _headline(self, prs) -> None:
+        m, h = self.model, self.model.headline
+        slide = self._slide(prs, s("m.headline_title", self.lang))
+        big = f"{h.score:.1f}" if h.score is not None else s("m.withheld_tile", self.lang)
+        self._text(slide, MARGIN, Emu(1100000), Emu(3600000), Emu(1000000), big, 54 if h.score is not None else 30,
+                   bold=True, colour=self.accent)
+        self._text(slide, MARGIN, Emu(2150000), Emu(3600000), Emu(900000),
+                   tr("overall", self.lang) + (f" / 100\n{h.band}" if h.score is not None else ""), 16,
+                   colour=palette.MUTED)
+        self._text(slide, MARGIN, Emu(3200000), Emu(3600000), Emu(900000), h.coverage, 14, colour=palette.MUTED)
+        self._text(slide, Emu(4400000), Emu(1100000), W - Emu(4400000) - MARGIN, Emu(2600000), h.sentence, 20)
+        self._text(slide, Emu(4400000), Emu(4000000), W - Emu(4400000) - MARGIN, Emu(1800000),
+                   m.phase.label + ".", 18, bold=True)
+
+    def _phase(self, prs, charts) -> None:
+        slide = self._slide(prs, s("m.phase_title", self.lang))
+        self._text(slide, MARGIN, Emu(1000000), W - 2 * MARGIN, Emu(500000), self.model.phase.label + ".", 20,
+                   bold=True)
+        png = charts.get("phase_progress")
+        if png is not None:
+            self._picture(slide, png, MARGIN, Emu(1600000), W - 2 * MARGIN, Emu(2600000))
+        self._text(slide, MARGIN, Emu(4350000), W - 2 * MARGIN, Emu(1900000),
+                   _short(self.model.phase.sentence, 420), 14)
+
+    def _chart_slide(self, prs, title: str, png: bytes | None) -> None:
+        if png is None:
+            return
+        slide = self._slide(prs, title)
+        self._picture(slide, png, MARGIN, Emu(1000000), W - 2 * MARGIN, H - Emu(1000000) - Emu(550000))
+
+    def _points(self, prs) -> None:
+        m = self.model
+        slide = self._slide(prs, s("m.strengths", self.lang) + " · " + s("m.gaps", self.lang))
+        half = (W - 3 * MARGIN) // 2
+        for k, (title, points, colour) in enumerate(((s("m.strengths", self.lang), m.strengths, self.accent),
+                                                     (s("m.gaps", self.lang), m.gaps, palette.WARN))):
+            x = MARGIN + k * (half + MARGIN)
+            self._text(slide, x, Emu(1100000), half, Emu(500000), title, 20, bold=True, colour=colour)
+            self._text(slide, x, Emu(1700000), half, Emu(4000000),
+                       "\n".join("• " + p.sentence for p in points) or tr("not_scored", self.lang), 16)
+
+    def _gaps(self, prs, charts) -> None:
+        m = self.model
+        if not m.perception and "role_heatmap" not in charts:
+            return
+        slide = self._slide(prs, tr("perception_gaps", self.lang))
+        png = charts.get("role_heatmap")
+        if png is not None:
+            self._picture(slide, png, MARGIN, Emu(1000000), (W - 3 * MARGIN) * 11 // 20, H - Emu(1600000))
+        if m.perception:
+            x = MARGIN + (W - 3 * MARGIN) * 11 // 20 + MARGIN
+            rows = [[_short(g.practice, 90), g.high, g.low, lv(g.gap)] for g in m.perception[:5]]
+            self._table(slide, [s("dim.practice", self.lang), s("gap.high", self.lang), s("gap.low", self.lang),
+                                s("gap.gap", self.lang)], rows, [0.52, 0.19, 0.19, 0.10], x, Emu(1000000),
+                        W - x - MARGIN, Emu(350000 + 600000 * len(rows)), size=10)
+
+    def _roadmap(self, prs) -> None:
+        rows: list[ActionRow] = self.model.roadmap
+        if not rows:
+            slide = self._slide(prs, s("m.roadmap_title", self.lang))
+            self._text(slide, MARGIN, Emu(1200000), W - 2 * MARGIN, Emu(800000), s("sum.no_actions", self.lang), 20)
+            return
+        n_slides = -(-len(rows) // ROADMAP_ROWS)
+        per = -(-len(rows) // n_slides)  # balanced: 8 actions are 4 + 4, not 6 + 2
+        for start in range(0, len(rows), per):
+            part = rows[start:start + per]
+            slide = self._slide(prs, s("m.roadmap_title", self.lang))
+            body = []
+            for n, r in enumerate(part, start + 1):
+                deps = ("\n" + s("m.depends", self.lang) + ": " + "; ".join(r.depends_on)) if r.depends_on else ""
+                body.append([str(n), _short(r.title, 110) + "\n" + r.horizon + (f" · {r.tag}" if r.tag else "") + deps,
+                             _short(r.owner or "–", 60),
+                             r.due.isoformat() + (f"\n{s('m.due_default', self.lang)}" if r.due_default else ""),
+                             _short(r.kpi or "–", 90)])
+            self._table(slide, ["#", s("m.action", self.lang), tr("owner", self.lang), tr("due", self.lang),
+                                tr("kpi", self.lang)], body, [0.05, 0.45, 0.17, 0.12, 0.21], MARGIN, Emu(1000000),
+                        W - 2 * MARGIN, Emu(420000 + 700000 * len(part)), size=12)
+
+    def build(self) -> bytes:
+        prs = Presentation()
+        prs.slide_width, prs.slide_height = W, H
+        charts = chart_pngs(self.res, self.lang, self.theme, ("radar", "gap_bars", "phase_progress",
+                                                                "role_heatmap", "nps_panel"), self.images)
+        self._title_slide(prs)
+        self._headline(prs)
+        self._phase(prs, charts)
+        self._chart_slide(prs, s("sec.profile", self.lang), charts.get("radar"))
+        self._chart_slide(prs, s("prof.gaps", self.lang), charts.get("gap_bars"))
+        self._points(prs)
+        self._gaps(prs, charts)
+        self._chart_slide(prs, s("prof.metrics", self.lang), charts.get("nps_panel"))
+        self._roadmap(prs)
+        cp = prs.core_properties
+        cp.title = clean(f"{tr('app_name', self.lang)}: {self.model.company}")[:250]
+        cp.author = clean(self.model.firm or "cemassess")[:250]
+        cp.language = {"en": "en-GB", "ru": "ru-RU", "uk": "uk-UA"}[self.lang]
+        buf = io.BytesIO()
+        prs.save(buf)
+        return buf.getvalue()
+
+
+def build_pptx(res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False) -> bytes:
+    return PptxWriter(res, lang, branding, anonymous=anonymous).build()
+
+
+def write_pptx(res: Results, lang: str, path: Path | str, branding: Branding | None = None, *,
+               anonymous: bool = False) -> Path:
+    from cemassess.exchange.atomic import atomic_write_bytes
+
+    path = Path(path)
+    atomic_write_bytes(path, build_pptx(res, lang, branding, anonymous=anonymous))
+    return path

@@ -1,0 +1,151 @@
+"""The editable Word report and the debrief slides: read back with python-docx/python-pptx,
+opened by LibreOffice, at the documented limits, from the CLI."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+from pptx import Presentation
+from report_extremes import COMPANY, MARKUP, MIXED, PROSE, SOLID, extreme_assessment
+
+from cemassess.report.docx_writer import build_docx
+from cemassess.report.pptx_writer import build_pptx
+from cemassess.report.theme import Branding
+
+HEADINGS = {
+    "en": ["Executive summary", "Roadmap: the top actions", "CEM profile", "Maturity phases", "Perception gaps",
+           "Appendix: the full roadmap", "The dimensions in detail"],
+    "ru": ["Краткое резюме", "Дорожная карта: главные действия", "Профиль CEM", "Фазы зрелости",
+           "Разрывы восприятия", "Приложение: полная дорожная карта", "Измерения подробно"],
+}
+
+
+def _res(lang):
+    from cemassess.cli import results_for
+    from cemassess.demo import make_demo
+
+    return results_for(make_demo(lang))
+
+
+def docx_text(data: bytes) -> tuple[str, list[tuple[str, str]]]:
+    doc = Document(io.BytesIO(data))
+    paras = [(p.style.name, p.text) for p in doc.paragraphs]
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    head = "\n".join(p.text for s in doc.sections for p in s.header.paragraphs)
+    return "\n".join([t for _, t in paras] + cells + [head]), paras
+
+
+def pptx_text(data: bytes) -> str:
+    prs = Presentation(io.BytesIO(data))
+    out = []
+    for slide in prs.slides:
+        for sh in slide.shapes:
+            if sh.has_text_frame:
+                out.append(sh.text_frame.text)
+            if sh.has_table:
+                out += [c.text for row in sh.table.rows for c in row.cells]
+    return "\n".join(out)
+
+
+@pytest.fixture(scope="module")
+def office():
+    out = {}
+    for lang in ("en", "ru"):
+        res = _res(lang)
+        b = Branding(consultant="Anna Petrova, Northwind CX", accent="#7a2e8f")
+        out[lang] = (res, build_docx(res, lang, b), build_pptx(res, lang, b))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_docx_structure_styles_toc_tables_charts(office, lang):
+    res, data, _ = office[lang]
+    doc = Document(io.BytesIO(data))
+    text, paras = docx_text(data)
+    h1 = [t for st, t in paras if st == "Heading 1"]
+    assert [h for h in h1 if h in HEADINGS[lang]] == HEADINGS[lang]  # real heading styles, PDF order
+    assert any(st == "Heading 2" for st, _ in paras)
+    body = doc.element.body.xml
+    assert 'TOC \\o "1-2"' in body  # the table of contents field
+    assert b"updateFields" in _part(data, "word/settings.xml")
+    assert len(doc.tables) >= 5
+    assert len(doc.inline_shapes) >= 3  # radar, gap bars, phases (+ heatmap)
+    assert res.assessment.company.name in text and "Anna Petrova, Northwind CX" in text
+    model_top = res.roadmap.included[0]
+    title = res.framework.actions[model_top.id].title(lang)
+    assert title in text
+    assert ("DRAFT" if lang == "en" else "ЧЕРНОВИК") in text  # the demo is a draft
+    assert doc.core_properties.language == ("en-GB" if lang == "en" else "ru-RU")
+    # branded like the PDF: the accent colours the headings
+    assert "7A2E8F" in doc.styles["Heading 1"].element.xml.upper()
+
+
+def _part(data: bytes, name: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(name)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_pptx_slides(office, lang):
+    res, _, data = office[lang]
+    prs = Presentation(io.BytesIO(data))
+    assert 8 <= len(prs.slides) <= 14
+    text = pptx_text(data)
+    assert res.assessment.company.name in text
+    for key in ("m.headline_title", "m.phase_title", "m.roadmap_title"):
+        from cemassess.report.model import s
+
+        assert s(key, lang) in text, key
+    assert ("Perception gaps" if lang == "en" else "Разрывы восприятия") in text
+    pictures = sum(1 for sl in prs.slides for sh in sl.shapes if sh.shape_type == 13)
+    assert pictures >= 4
+    assert prs.slide_width > prs.slide_height  # 16:9
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_office_files_at_the_limits(lang):
+    from cemassess.cli import results_for
+
+    res = results_for(extreme_assessment(lang))
+    text, _ = docx_text(build_docx(res, lang))
+    flat = re.sub(r"\s+", " ", text)
+    assert COMPANY in text and MIXED in text and MARKUP in text
+    assert PROSE[:80] in flat and "[…]" in flat and SOLID not in text  # capped, the XLSX has it whole
+    deck = pptx_text(build_pptx(res, lang))
+    assert COMPANY[:60] in deck and MIXED[:20] in deck
+
+
+@pytest.mark.slow
+def test_libreoffice_opens_docx_and_pptx_in_both_languages(office, tmp_path):
+    """One LibreOffice run per format, both languages: the files open and carry the text."""
+    import pypdf
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is needed for this test (Debian libreoffice-writer/-impress)"
+    for ext, k in (("docx", 1), ("pptx", 2)):
+        files = []
+        for lang, entry in office.items():
+            p = tmp_path / f"{lang}.{ext}"
+            p.write_bytes(entry[k])
+            files.append(str(p))
+        out = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+                              "--convert-to", "pdf", "--outdir", str(tmp_path / ext)] + files,
+                             capture_output=True, text=True, timeout=240)
+        assert out.returncode == 0, out.stderr
+        for lang in ("en", "ru"):
+            pdf = tmp_path / ext / f"{lang}.pdf"
+            assert pdf.exists(), f"LibreOffice could not open {lang}.{ext}: {out.stdout} {out.stderr}"
+            reader = pypdf.PdfReader(pdf)
+            text = re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in reader.pages))
+            assert len(reader.pages) >= (10 if ext == "docx" else 8)
+            assert office[lang][0].assessment.company.name in text
+            assert ("Roadmap: the top actions" if lang == "en" else "Дорожная карта: главные действия") in text
+            if ext == "docx":
+                assert ("Executive summary" if lang == "en" else "Краткое резюме") in text
