@@ -19,7 +19,7 @@ from cemassess.content import load_benchmarks, load_framework
 from cemassess.domain.assessment import Assessment
 from cemassess.domain.results import Results, evaluate
 from cemassess.exchange.strictjson import FileFormatError
-from cemassess.i18n import role_name, tr
+from cemassess.i18n import effort_name, num, pct, role_name, shipped_languages, tr
 from cemassess.store.errors import PortfolioInUse, StoreIOError
 
 EXIT_BAD_INPUT = 2
@@ -58,8 +58,8 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _fmt(x: float | None) -> str:
-    return "-" if x is None else f"{x:.1f}"
+def _fmt(x: float | None, lang: str = "en") -> str:
+    return num(x, lang, 1, none="-")
 
 
 def _r1(x: float | None) -> float | None:
@@ -142,7 +142,7 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
     lines += [head, "-" * len(head)]
     for d in fw.dimensions:
         s = res.dimensions[d.id]
-        row = f"{_cut(d.title(lang), 46):<46} {_fmt(s.score):>6}  " \
+        row = f"{_cut(d.title(lang), 46):<46} {_fmt(s.score, lang):>6}  " \
               f"{(s.band.name(lang) if s.band else tr('not_scored', lang))[:16]:<16}"
         if b:
             c = b.comparisons[d.id]
@@ -151,11 +151,11 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
         lines.append(row)
     ov = res.overall
     lines += ["-" * len(head),
-              f"{tr('overall', lang):<46} {_fmt(ov.score):>6}  "
+              f"{tr('overall', lang):<46} {_fmt(ov.score, lang):>6}  "
               f"{ov.band.name(lang) if ov.band else ''}", ""]
     ph = res.phase
     lines.append(f"{tr('current_phase', lang)}: {ph.current} — {fw.phase(ph.current).title(lang)} "
-                 f"({tr('progress', lang)} {ph.progress:.0%}); "
+                 f"({tr('progress', lang)} {pct(ph.progress, lang)}); "
                  + f"{tr('attained_phase', lang)}: {ph.attained}")
     if b:
         lines.append(f"{tr('benchmark', lang)}: {b.segment.title(lang)}, n={b.segment.n}"
@@ -173,7 +173,7 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
         for g in res.dimension_gaps:
             lines.append(f"  {fw.dimensions_by_id[g.dimension_id].title(lang)}: "
                          f"{role_name(g.high.value, lang)} {g.by_role[g.high]:.0f} vs "
-                         f"{role_name(g.low.value, lang)} {g.by_role[g.low]:.0f} ({g.gap:.1f})")
+                         f"{role_name(g.low.value, lang)} {g.by_role[g.low]:.0f} ({num(g.gap, lang, 1)})")
     if explain:
         lines += [""] + method_lines(lang) + [""] + explain_overall(fw, ov, lang) + [""]
         lines += explain_phase(fw, ph, res.practices, lang)
@@ -213,10 +213,11 @@ def roadmap_text(res: Results, lang: str) -> str:
             continue
         lines += ["", tr(f"horizon.{h}", lang), "=" * len(tr(f"horizon.{h}", lang))]
         for x in group:
-            lines.append(f"{x['rank']:>3}. [{tr('phase', lang)} {x['phase']}, {x['effort']}] {x['title']}")
+            lines.append(f"{x['rank']:>3}. [{tr('phase', lang)} {x['phase']}, {effort_name(x['effort'], lang)}] "
+                         f"{x['title']}")
             lines.append(f"     {tr('owner', lang)}: {x['owner']}; {tr('kpi', lang)}: {x['kpi']}")
             lines.append(f"     {tr('why', lang)}: {x['why']}")
-    return "\n".join(lines).lstrip("\n") or ("Нет действий." if lang == "ru" else "No actions: every practice is at its target.")
+    return "\n".join(lines).lstrip("\n") or tr("roadmap.no_actions", lang)
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -264,7 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def lang_opt(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--lang", choices=["en", "ru"], help="language of the output")
+        sp.add_argument("--lang", choices=shipped_languages(), help="language of the output")
 
     sp = sub.add_parser("demo", help="write a realistic sample assessment")
     sp.add_argument("out", metavar="OUT.json")

@@ -90,7 +90,9 @@ def register(subparsers: Any) -> None:
     sp = subparsers.add_parser("report", help="the PDF report: profile, phases, dimensions, roadmap, appendix")
     sp.add_argument("file", metavar="FILE_OR_ID")
     sp.add_argument("-o", "--out", required=True, metavar="OUT.pdf", help="the PDF file to write")
-    sp.add_argument("--lang", choices=["en", "ru"], help="language of the report (default: the assessment's)")
+    from cemassess.i18n import shipped_languages
+
+    sp.add_argument("--lang", choices=shipped_languages(), help="language of the report (default: the assessment's)")
     sp.add_argument("--segment", help="benchmark segment id (default: the company's industry)")
     try:  # the store's option: a --data-dir given before the sub-command is not overwritten
         from cemassess.cli_store import add_data_dir_option

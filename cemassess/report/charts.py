@@ -27,7 +27,7 @@ from matplotlib.patches import Patch
 
 from cemassess.domain.nps import PUBLISHED_B2B_NPS
 from cemassess.domain.roadmap import HORIZON_MONTHS, HORIZONS, RoadmapItem
-from cemassess.i18n import role_name, tr
+from cemassess.i18n import num, pct, role_name, tr
 from cemassess.report.strings import STRINGS
 from cemassess.report.theme import ChartTheme
 
@@ -95,7 +95,7 @@ def _wrap(text: str, width: int, max_lines: int = 4) -> str:
 
 
 def _label_width(lang: str, base: int) -> int:
-    return int(base * 1.2) if lang == "ru" else base
+    return base if lang == "en" else int(base * 1.2)  # Cyrillic and most others run longer
 
 
 def _tint(color: str, amount: float) -> tuple[float, float, float]:
@@ -104,9 +104,9 @@ def _tint(color: str, amount: float) -> tuple[float, float, float]:
     return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
 
 
-def _gap(gap: float) -> str:
+def _gap(gap: float, lang: str = "en") -> str:
     gap = max(0.0, gap)
-    return f"{gap:.0f}" if gap >= 1 else f"{gap:.1f}"
+    return num(gap, lang, 0 if gap >= 1 else 1)
 
 
 def action_title(res: Results, item: RoadmapItem, lang: str) -> str:
@@ -164,7 +164,7 @@ def radar(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     width = _label_width(lang, 16)
     for ang, d in zip(angles, dims, strict=True):
         s = res.dimensions[d.id].score
-        label = _wrap(d.title(lang), width, 4) + "\n" + (f"{s:.1f}" if s is not None else _s("chart.not_scored", lang))
+        label = _wrap(d.title(lang), width, 4) + "\n" + (num(s, lang, 1) if s is not None else _s("chart.not_scored", lang))
         disp = math.pi / 2 - ang  # angle on screen, counter-clockwise from the right
         c, si = math.cos(disp), math.sin(disp)
         ha = "left" if c > 0.15 else "right" if c < -0.15 else "center"
@@ -203,7 +203,7 @@ def gap_bars(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     width = _label_width(lang, 26)
     ax.set_yticks(y, [_wrap(r[0].title(lang), width, 2) for r in rows])
     for yi, (_d, s, t, gap) in zip(y, rows, strict=True):
-        text = (f"{s:.1f} → {t:.0f}  (+{_gap(gap)})" if s is not None
+        text = (f"{num(s, lang, 1)} → {t:.0f}  (+{_gap(gap, lang)})" if s is not None
                 else f"{_s('chart.not_scored', lang)} → {t:.0f}")
         ax.text(min(t, 100) + 1.5, yi, text, va="center", ha="left",
                 fontsize=BASE_PT * theme.font_scale * 0.85, color=theme.fg)
@@ -295,12 +295,12 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
              (nps.pct_passives, "#b8b8b8", _s("chart.passives", lang)),
              (nps.pct_promoters, theme.accent, _s("chart.promoters", lang))]
     left = 0.0
-    for pct, color, label in parts:
-        mix.barh([0], [pct], left=left, color=color, height=0.55)
-        if pct >= 9:
-            mix.text(left + pct / 2, 0, f"{label} {pct:.0f}%", ha="center", va="center",
+    for share, color, label in parts:
+        mix.barh([0], [share], left=left, color=color, height=0.55)
+        if share >= 9:
+            mix.text(left + share / 2, 0, f"{label} {pct(share / 100, lang)}", ha="center", va="center",
                      fontsize=BASE_PT * theme.font_scale * 0.8, color="white" if color != "#b8b8b8" else "#222222")
-        left += pct
+        left += share
     mix.set_xlim(0, 100)
     mix.set_yticks([])
     mix.set_xticks([])
@@ -331,7 +331,7 @@ def phase_progress(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
         ax.barh([yi], [st.progress * 100], color=color, height=0.55)
         state = _s("chart.phase_attained" if attained else "chart.phase_current" if current
                    else "chart.phase_later", lang)
-        ax.text(101.5, yi, f"{st.progress:.0%} · {state}\n"
+        ax.text(101.5, yi, f"{pct(st.progress, lang)} · {state}\n"
                 + _s("chart.phase_at4", lang, at=st.at_threshold, n=st.applicable),
                 va="center", ha="left", fontsize=BASE_PT * theme.font_scale * 0.82, color=theme.fg,
                 fontweight="bold" if current or (attained and st.number == ph.attained) else "normal")

@@ -16,7 +16,7 @@ from cemassess.explain import (
     method_lines,
     moved_note,
 )
-from cemassess.i18n import role_name, tr
+from cemassess.i18n import num, role_name, tr
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_level
 from cemassess.report.sections_front import _short, kpi_of, owner_of, quote
@@ -53,9 +53,9 @@ def perception(ctx: Ctx) -> list[Flowable]:
                 p = fw.practices[g.practice_id]
                 rows.append([
                     [ctx.u(p.statement(lang), "cell"), ctx.u(fw.dimension_of[p.id].title(lang), "cell_small")],
-                    ctx.u(f"{role_name(g.high.value, lang)}: {fmt_level(g.by_role[g.high])}", "cell"),
-                    ctx.u(f"{role_name(g.low.value, lang)}: {fmt_level(g.by_role[g.low])}", "cell"),
-                    ctx.u(fmt_level(g.gap), "cell_r")])
+                    ctx.u(f"{role_name(g.high.value, lang)}: {fmt_level(g.by_role[g.high], ctx.lang)}", "cell"),
+                    ctx.u(f"{role_name(g.low.value, lang)}: {fmt_level(g.by_role[g.low], ctx.lang)}", "cell"),
+                    ctx.u(fmt_level(g.gap, ctx.lang), "cell_r")])
             story.append(ctx.table(rows, [w * 0.52, w * 0.18, w * 0.18, w * 0.12]))
             if len(res.practice_gaps) > MAX_GAP_ROWS:
                 story.append(ctx.u(ctx.s("gap.more", n=len(res.practice_gaps) - MAX_GAP_ROWS), "caption"))
@@ -109,8 +109,8 @@ def pitfalls(ctx: Ctx) -> list[Flowable]:
         for c in fired:
             block = [ctx.u(c.check.title(lang), "h3"), ctx.u(c.check.description(lang), "body"),
                      ctx.p(f"<b>{esc(c.check.finding(lang))}</b>", "body"),
-                     ctx.u(ctx.s("voc.evidence", mean=fmt_level(c.mean_level),
-                                 threshold=fmt_level(c.check.threshold)), "small")]
+                     ctx.u(ctx.s("voc.evidence", mean=fmt_level(c.mean_level, ctx.lang),
+                                 threshold=fmt_level(c.check.threshold, ctx.lang)), "small")]
             block += [Paragraph(esc(_short(fw.practices[pid].statement(lang), 150)), ctx.st["small"],
                                 bulletText="–") for pid in c.evidence]
             story.append(KeepTogether(block))
@@ -193,13 +193,13 @@ def overall_table(ctx: Ctx) -> Flowable:
     rows = [[ctx.th(tr("dimension", ctx.lang)), ctx.th(tr("score", ctx.lang), "r"), ctx.th(ctx.s("app.share"), "r"),
              ctx.th(ctx.s("app.contribution"), "r")]]
     for dim_id, score, share in ov.parts:
-        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), f"{score:.1f}",
-                     f"{share:.3f}", f"{score * share:.2f}"])
+        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), num(score, ctx.lang, 1),
+                     num(share, ctx.lang, 3), num(score * share, ctx.lang, 2)])
     for dim_id in ov.missing:
         rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), "–",
                      ctx.s("app.left_out"), ""])
     rows.append([ctx.u(tr("overall", ctx.lang), "cell_b"), "", "",
-                 f"{ov.score:.2f}" if ov.score is not None else "–"])
+                 num(ov.score, ctx.lang, 2)])
     return ctx.table(rows, [w * 0.55, w * 0.15, w * 0.15, w * 0.15],
                      extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
 
@@ -212,11 +212,11 @@ def terms_table(ctx: Ctx, dim_id: str) -> Flowable:
              ctx.th(ctx.s("app.weight"), "r"), ctx.th(ctx.s("app.share"), "r"), ctx.th(ctx.s("app.contribution"), "r")]]
     for t in ds.terms:
         rows.append([ctx.u(_short(fw.practices[t.practice_id].statement(ctx.lang), 110), "cell"),
-                     fmt_level(t.level), f"{t.points:.1f}",
-                     f"{t.weight:g}", f"{t.share:.3f}",
-                     f"{t.contribution:.2f}"])
+                     fmt_level(t.level, ctx.lang), num(t.points, ctx.lang, 1),
+                     num(t.weight, ctx.lang, 0 if t.weight == int(t.weight) else 2), num(t.share, ctx.lang, 3),
+                     num(t.contribution, ctx.lang, 2)])
     rows.append([ctx.u(ctx.s("app.sum"), "cell_b"), "", "", "", "",
-                 f"{sum(t.contribution for t in ds.terms):.2f}" if ds.terms else "–"])
+                 num(sum(t.contribution for t in ds.terms), ctx.lang, 2) if ds.terms else "–"])
     return ctx.table(rows, [w * 0.42, w * 0.11, w * 0.1, w * 0.11, w * 0.12, w * 0.14],
                      extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
 

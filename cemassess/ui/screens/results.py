@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.i18n import num, pct
 from cemassess.ui import widgets
 from cemassess.ui.charts import ChartView, chart_theme
 from cemassess.ui.screens.base import BaseController, BaseView
@@ -234,7 +235,7 @@ class Controller(BaseController):
         fw, a = s.framework, s.assessment
         v.title.setText(t("results.title", lang, company=a.company.name or a.title or a.id))
         ov = res.overall
-        v.overall.setText(f"{ov.score:.1f}" if ov.score is not None else "—")
+        v.overall.setText(num(ov.score, lang, 1, none="—"))
         v.overall.setAccessibleName(t("results.overall_name", lang, value=v.overall.text()))
         v.overall_band.setText(ov.band.name(lang) if ov.band else t("not_scored", lang))
         ph = res.phase
@@ -242,7 +243,7 @@ class Controller(BaseController):
         title = fw.phase(ph.current).title(lang)
         v.phase.setAccessibleName(t("results.phase_name", lang, value=f"{ph.current}. {title}"))
         v.phase_sub.setText(title + "\n" + t("results.phase_sub", lang, attained=ph.attained,
-                                                pct=round(ph.progress * 100)))
+                                                pct=pct(ph.progress, lang)))
         c = res.completion
         v.completion.setText(f"{c.answered}/{c.total}")
         v.completion.setAccessibleName(t("results.completion_name", lang, value=v.completion.text()))
@@ -306,9 +307,9 @@ class Controller(BaseController):
         table.setRowCount(len(trend.changes))
         for i, c in enumerate(trend.changes):
             cells = (fw.dimensions_by_id[c.dimension_id].title(lang),
-                     f"{c.before:.1f}" if c.before is not None else "—",
-                     f"{c.after:.1f}" if c.after is not None else "—",
-                     f"{c.delta:+.1f}" if c.delta is not None else "—",
+                     num(c.before, lang, 1, none="—"),
+                     num(c.after, lang, 1, none="—"),
+                     num(c.delta, lang, 1, sign=True, none="—"),
                      t(f"trend.{c.direction}", lang))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -347,12 +348,12 @@ class Controller(BaseController):
             cmp = bench.comparisons.get(d.id) if bench else None
             shown = cmp is not None and cmp.shown
             cells = (f"{i + 1}. {d.title(lang)}",
-                     f"{ds.score:.1f}" if ds.score is not None else "—",
+                     num(ds.score, lang, 1, none="—"),
                      ds.band.name(lang) if ds.band else t("not_scored", lang),
                      f"{cmp.median:.0f}" if shown else "—",
                      f"{cmp.p90:.0f}" if shown else "—",
                      f"{cmp.percentile:.0f}" if shown and cmp.percentile is not None else "—",
-                     f"{ds.coverage:.0%}")
+                     pct(ds.coverage, lang))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, d.id)
@@ -376,7 +377,7 @@ class Controller(BaseController):
         for g in res.dimension_gaps[:5]:
             out.append("• " + t("results.gap_line", lang, dim=fw.dimensions_by_id[g.dimension_id].title(lang),
                                 high=role_name(g.high.value, lang), low=role_name(g.low.value, lang),
-                                gap=f"{g.gap:.1f}"))
+                                gap=num(g.gap, lang, 1)))
         if res.knowledge_gaps:
             out.append("• " + t("results.dk_line", lang, n=len(res.knowledge_gaps)))
         if res.for_review:
@@ -420,8 +421,8 @@ class Controller(BaseController):
         lines = [t("results.nps_method", lang)]
         if nps is not None:
             lines.append(t("results.nps_calc", lang, n=nps.n, pro=nps.promoters, pas=nps.passives,
-                           det=nps.detractors, ppro=f"{nps.pct_promoters:.1f}",
-                           pdet=f"{nps.pct_detractors:.1f}", score=f"{nps.score:+.1f}"))
+                           det=nps.detractors, ppro=pct(nps.pct_promoters / 100, lang, 1),
+                           pdet=pct(nps.pct_detractors / 100, lang, 1), score=num(nps.score, lang, 1, sign=True)))
         lines.append("")
         lines.append(t("results.nps_published", lang))
         for p in PUBLISHED_B2B_NPS:
