@@ -198,7 +198,7 @@ def test_numbers_percentages_and_dates_follow_the_language():
     assert pct(0.86, "en", 1) == "86.0%" and pct(0.86, "ru", 1) == "86,0\xa0%"
     assert pct(0.86, "uk", 1).startswith("86,0")
     assert num(None, "ru") == "–" and num(1234.5, "ru") == "1\xa0234,5"
-    assert date_text("2026-03-05", "uk") == "5 березня 2026 р."
+    assert date_text("2026-03-05", "uk") == "5 березня 2026\u202fр."
     assert date_text("not a date", "ru") == "not a date"
 
 
