@@ -20,6 +20,7 @@ from cemassess.domain.assessment import Assessment
 from cemassess.domain.results import Results, evaluate
 from cemassess.exchange.strictjson import FileFormatError
 from cemassess.i18n import effort_name, num, pct, role_name, shipped_languages, tr
+from cemassess.labels import pack_source, segment_title
 from cemassess.store.errors import PortfolioInUse, StoreIOError
 
 EXIT_BAD_INPUT = 2
@@ -158,8 +159,8 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
                  f"({tr('progress', lang)} {pct(ph.progress, lang)}); "
                  + f"{tr('attained_phase', lang)}: {ph.attained}")
     if b:
-        lines.append(f"{tr('benchmark', lang)}: {b.segment.title(lang)}, n={b.segment.n}"
-                     + (f" — {tr('illustrative', lang)}" if b.pack.illustrative else f" — {b.pack.source}"))
+        lines.append(f"{tr('benchmark', lang)}: {segment_title(b.segment, lang)}, n={b.segment.n}"
+                     + (f" — {tr('illustrative', lang)}" if b.pack.illustrative else f" — {pack_source(b.pack, lang)}"))
     if res.nps is not None:
         lines.append(f"NPS: {res.nps.score:+.0f} (n={res.nps.n})")
     if b and b.best:
@@ -167,7 +168,7 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
         for d in fw.dimensions:
             if d.id in b.best:
                 seg, med = b.best[d.id]
-                lines.append(f"  {_cut(d.title(lang), 46):<46} {seg.title(lang)} ({tr('median', lang)} {med:.0f})")
+                lines.append(f"  {_cut(d.title(lang), 46):<46} {segment_title(seg, lang)} ({tr('median', lang)} {med:.0f})")
     if res.dimension_gaps:
         lines += ["", tr("perception_gaps", lang) + ":"]
         for g in res.dimension_gaps:

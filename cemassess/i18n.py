@@ -145,6 +145,18 @@ def translations(lang: str) -> gettext.NullTranslations:
     return _Pseudo(t, scale) if scale > 1 else t
 
 
+def language_name(lang: str) -> str:
+    """A language's own name for itself (English, Русский, Українська): what a language menu
+    shows (CLDR, through Babel)."""
+    name = _locale(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
+def languages_menu() -> list[tuple[str, str]]:
+    """(code, own name) of every shipped language, for the language menus."""
+    return [(code, language_name(code)) for code in shipped_languages()]
+
+
 def reload_catalogues() -> None:
     """Forget loaded catalogues and the language list (after `make translations`, in tests)."""
     _catalogue.cache_clear()
@@ -307,8 +319,8 @@ def date_text(value: object, lang: str, style: str = "long") -> str:
     return format_date(d, style, locale=_locale(lang))
 
 
-def time_text(value: object, lang: str) -> str:
-    """A clock time (datetime or time) as the language writes it (14:05, 2:05 PM)."""
+def time_text(value: object, lang: str, style: str = "medium") -> str:
+    """A clock time (datetime or time) as the language writes it (14:05:09, 2:05:09 PM)."""
     from babel.dates import format_time
 
-    return format_time(value, "short", locale=_locale(lang))  # type: ignore[arg-type]
+    return format_time(value, style, locale=_locale(lang))  # type: ignore[arg-type]

@@ -51,6 +51,7 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     ("cemassess/report/sections_trend.py", "S", "cemassess.report.sections_trend.S"),
     ("cemassess/exchange/export_tabular.py", "_STR", "cemassess.exchange.export_tabular._STR"),
     ("cemassess/explain.py", "S", "cemassess.explain.S"),
+    ("cemassess/labels.py", "S", "cemassess.labels.S"),
 )
 
 

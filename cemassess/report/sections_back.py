@@ -16,7 +16,8 @@ from cemassess.explain import (
     method_lines,
     moved_note,
 )
-from cemassess.i18n import num, role_name, tr
+from cemassess.i18n import date_text, num, role_name, tr
+from cemassess.labels import pack_note, pack_source, pack_title, segment_title
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_level
 from cemassess.report.sections_front import _short, kpi_of, owner_of, quote
@@ -254,14 +255,14 @@ def appendix(ctx: Ctx) -> list[Flowable]:
     b = res.benchmark
     if b is not None:
         story += ctx.h2(ctx.s("app.benchmark"))
-        title = b.pack.title_ru if lang == "ru" and b.pack.title_ru else b.pack.title
-        story.append(ctx.u(ctx.s("app.bench_line", title=title, created=b.pack.created.isoformat(),
-                                 segment=b.segment.title(lang), n=b.segment.n), "body"))
-        story.append(ctx.u(ctx.s("app.bench_source", source=b.pack.source), "body"))
+        story.append(ctx.u(ctx.s("app.bench_line", title=pack_title(b.pack, lang),
+                                 created=date_text(b.pack.created, lang),
+                                 segment=segment_title(b.segment, lang), n=b.segment.n), "body"))
+        story.append(ctx.u(ctx.s("app.bench_source", source=pack_source(b.pack, lang)), "body"))
         if b.pack.illustrative:
             story.append(ctx.p(f"<b>{esc(tr('illustrative', lang))}</b>", "warn"))
         if b.pack.note:
-            story.append(ctx.u(b.pack.note, "small"))
+            story.append(ctx.u(pack_note(b.pack, lang), "small"))
         story.append(ctx.u(tr("too_few", lang), "small"))
     story += respondents_table(ctx)
     return story

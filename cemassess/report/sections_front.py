@@ -8,7 +8,8 @@ from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Paragraph, S
 from cemassess.domain.nps import PUBLISHED_B2B_NPS
 from cemassess.domain.results import Results
 from cemassess.domain.scoring import completion
-from cemassess.i18n import pct, role_name, tr
+from cemassess.i18n import date_text, pct, role_name, tr
+from cemassess.labels import industry_label, pack_source, pack_title, segment_title
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_int, fmt_level, fmt_score
 from cemassess.report.styles import RULE, WARN, WARN_BG, tint
@@ -75,12 +76,12 @@ def benchmark_caption(ctx: Ctx) -> list[Flowable]:
     b = ctx.res.benchmark
     if b is None:
         return [ctx.p(esc(ctx.s("bench.none")), "caption")]
-    pack_title = b.pack.title_ru if ctx.lang == "ru" and b.pack.title_ru else b.pack.title
+    title = pack_title(b.pack, ctx.lang)
     out = []
     if b.pack.illustrative:
         out.append(ctx.p(f"<b>{esc(tr('illustrative', ctx.lang))}</b>", "warn"))
-    out.append(ctx.p(esc(ctx.s("bench.caption", pack=pack_title, segment=b.segment.title(ctx.lang),
-                                n=b.segment.n, source=b.pack.source)), "caption"))
+    out.append(ctx.p(esc(ctx.s("bench.caption", pack=title, segment=segment_title(b.segment, ctx.lang),
+                                n=b.segment.n, source=pack_source(b.pack, ctx.lang))), "caption"))
     if any(not c.shown for c in b.comparisons.values()):
         out.append(ctx.p(esc(ctx.s("bench.too_few")), "caption"))
     return out
@@ -107,9 +108,9 @@ def cover(ctx: Ctx) -> list[Flowable]:
         if value:
             rows.append([ctx.u(ctx.s(key), "cover_meta_k"), ctx.u(value, "cover_meta_v")])
 
-    row("cover.date", a.date.isoformat())
+    row("cover.date", date_text(a.date, ctx.lang))
     row("cover.assessor", a.assessor)
-    row("cover.industry", a.company.industry)
+    row("cover.industry", industry_label(a.company.industry, ctx.lang))
     row("cover.country", ", ".join(x for x in (a.company.country, a.company.region) if x))
     row("cover.respondents", str(len(a.respondents)))
     row("cover.framework", f"{res.framework.title(lang)} {res.framework.version}")

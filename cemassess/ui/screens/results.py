@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cemassess.i18n import num, pct
+from cemassess.labels import pack_source, pack_title, segment_title
 from cemassess.ui import widgets
 from cemassess.ui.charts import ChartView, chart_theme
 from cemassess.ui.screens.base import BaseController, BaseView
@@ -279,18 +280,18 @@ class Controller(BaseController):
         chosen = res.benchmark.pack
         current = 0
         for pack in s.packs():
-            title = pack.title_ru if lang == "ru" and pack.title_ru else pack.title
+            title = pack_title(pack, lang)
             key = "results.segment_item_illustrative" if pack.illustrative else "results.segment_item"
             pack_key = "" if pack is shipped else pack.id
             for seg in pack.segments:
-                v.segment.addItem(t(key, lang, segment=seg.title(lang), n=seg.n, pack=title), seg.id)
+                v.segment.addItem(t(key, lang, segment=segment_title(seg, lang), n=seg.n, pack=title), seg.id)
                 v.segment.setItemData(v.segment.count() - 1, pack_key, PACK_ROLE)
                 if pack.id == chosen.id and seg.id == res.benchmark.segment.id:
                     current = v.segment.count() - 1
         v.segment.setCurrentIndex(current)
-        title = chosen.title_ru if lang == "ru" and chosen.title_ru else chosen.title
+        title = pack_title(chosen, lang)
         v.illustrative.show_text(t("results.illustrative", lang, pack=title) if chosen.illustrative else "")
-        v.illustrative.setToolTip(chosen.source)
+        v.illustrative.setToolTip(pack_source(chosen, lang))
 
     def _fill_trend(self) -> None:
         """A re-assessment: the change since the assessment before, dimension by dimension."""
@@ -444,8 +445,8 @@ class Controller(BaseController):
         b = res.benchmark
         if b is not None:
             c = b.comparisons.get(d.id)
-            title = b.pack.title_ru if lang == "ru" and b.pack.title_ru else b.pack.title
-            lines += ["", t("results.bench_head", lang, segment=b.segment.title(lang), pack=title)]
+            title = pack_title(b.pack, lang)
+            lines += ["", t("results.bench_head", lang, segment=segment_title(b.segment, lang), pack=title)]
             if c is not None and c.shown:
                 lines.append(t("results.bench_line", lang, n=c.n, p10=f"{c.p10:.0f}", med=f"{c.median:.0f}",
                                p75=f"{c.p75:.0f}", p90=f"{c.p90:.0f}",
