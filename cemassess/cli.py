@@ -125,7 +125,7 @@ def score_json(res: Results, lang: str) -> dict[str, Any]:
                                "gap_to_top_quartile": _r1(c.gap_to_top_quartile)}
                            for k, c in b.comparisons.items()},
             # where to look for examples: the industry with the highest median per dimension
-            "best_across_industries": {d: {"segment": seg.id, "label": seg.title(lang), "median": med}
+            "best_across_industries": {d: {"segment": seg.id, "label": segment_title(seg, lang), "median": med}
                                        for d, (seg, med) in b.best.items()},
         }
     return out

@@ -116,7 +116,7 @@ def cover(ctx: Ctx) -> list[Flowable]:
     row("cover.framework", f"{res.framework.title(lang)} {res.framework.version}")
     if res.benchmark is not None:
         b = res.benchmark
-        row("cover.benchmark", b.segment.title(lang) + (f" ({tr('illustrative', lang)})" if b.pack.illustrative else ""))
+        row("cover.benchmark", segment_title(b.segment, lang) + (f" ({tr('illustrative', lang)})" if b.pack.illustrative else ""))
     c = res.completion
     row("cover.status", ctx.s("cover.complete") if not is_incomplete(res)
         else ctx.s("cover.incomplete", answered=c.answered, total=c.total))
@@ -180,7 +180,7 @@ def summary(ctx: Ctx) -> list[Flowable]:
         shown = [c for c in res.benchmark.comparisons.values() if c.shown and c.score is not None]
         if shown:
             level += (" " + esc(ctx.s("sum.bench", ahead=len(ahead), n=len(shown),
-                                      segment=res.benchmark.segment.title(lang)))
+                                      segment=segment_title(res.benchmark.segment, lang)))
                       + (f" <b>{esc(tr('illustrative', lang))}.</b>" if res.benchmark.pack.illustrative else ""))
     if ph.attained == 0:
         phase = esc(ctx.s("sum.no_phase", title=fw.phase(1).title(lang), desc=fw.phase(1).description(lang)))
