@@ -249,15 +249,6 @@ def effort_name(effort: str, lang: str) -> str:
     return tr(key, lang) if key in COMMON else effort
 
 
-def plural_ru(n: int, one: str, few: str, many: str) -> str:
-    """Russian plural: 1 раз, 2 раза, 5 раз (11-14 take the 'many' form)."""
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
 
 # -- numbers, percentages and dates in the language's own way (Babel, CLDR) -----------------
 # For text people read (the app, the PDF, the CLI's text output); data files (JSON, CSV)

@@ -52,6 +52,7 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     ("cemassess/exchange/export_tabular.py", "_STR", "cemassess.exchange.export_tabular._STR"),
     ("cemassess/explain.py", "S", "cemassess.explain.S"),
     ("cemassess/labels.py", "S", "cemassess.labels.S"),
+    ("cemassess/store/report.py", "S", "cemassess.store.report.S"),
 )
 
 

@@ -230,3 +230,24 @@ def test_plural_forms_in_russian_and_ukrainian():
     assert got["uk"] == ["У залі 1 учасник", "У залі 3 учасники", "У залі 5 учасників",
                          "У залі 21 учасник", "У залі 12 учасників"]
     assert t("event.status", "en", n=1) == "1 participant in the room"
+
+
+def test_store_messages_in_ukrainian_with_plural_forms(tmp_path):
+    from cemassess.demo import make_demo
+    from cemassess.store import Portfolio
+    from cemassess.store.report import RecoveredChanges, reason_text
+
+    r = RecoveredChanges("a1", "Ромашка", answers=2, other=5)
+    assert r.message("uk") == "Відновлено з незавершеного сеансу: 2 відповіді і 5 інших змін в оцінці «Ромашка»."
+    assert r.message("ru") == ("Восстановлено из незавершённой сессии: 2 ответа и 5 других изменений в оценке "
+                               "«Ромашка».")
+    assert r.message() == "Recovered 2 answers and 5 other changes to 'Ромашка' from an unfinished session."
+    assert reason_text("is garbled (invalid data at line 3, column 9)", "uk") == \
+        "пошкоджений (помилка в рядку 3, стовпці 9)"
+    a = make_demo()
+    with Portfolio.open(tmp_path) as p:
+        p.create(a)
+    next((tmp_path / "assessments").glob(f"{a.id}*.json")).write_bytes(b"")
+    with Portfolio.open(tmp_path) as p:
+        uk = p.recovery.messages("uk")
+    assert any("порожній (нуль байтів)" in m and "відновлено резервну копію" in m for m in uk), uk
