@@ -28,6 +28,7 @@ from matplotlib.patches import Patch
 from cemassess.domain.nps import PUBLISHED_B2B_NPS
 from cemassess.domain.roadmap import HORIZON_MONTHS, HORIZONS, RoadmapItem
 from cemassess.i18n import num, pct, role_name, tr
+from cemassess.labels import published_label, published_source
 from cemassess.report.strings import STRINGS
 from cemassess.report.theme import ChartTheme
 
@@ -260,14 +261,13 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     nps = res.nps
     if nps is None:
         return None
-    ru = lang == "ru"
     fig = _figure(theme, 6.6, 2.9)
     gs = fig.add_gridspec(2, 1, height_ratios=[4.2, 1])
     ax = fig.add_subplot(gs[0])
     rows: list[tuple[str, float | None, float | None, float | None, bool]] = [
         (_s("chart.nps_company", lang) + f" (n={nps.n})", nps.score, None, None, True)]
     for p in PUBLISHED_B2B_NPS:
-        rows.append((p.label_ru if ru else p.label_en, p.value, p.low, p.high, False))
+        rows.append((published_label(p, lang), p.value, p.low, p.high, False))
     y = np.arange(len(rows))[::-1]
     lo = min(-20.0, math.floor((nps.score - 10) / 10) * 10)
     for yi, (_label, val, low, high, own) in zip(y, rows, strict=True):
@@ -306,7 +306,7 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     mix.set_xticks([])
     for sp in mix.spines.values():
         sp.set_visible(False)
-    sources = sorted({p.cite(lang) for p in PUBLISHED_B2B_NPS})
+    sources = sorted({published_source(p, lang) for p in PUBLISHED_B2B_NPS})
     fig.get_layout_engine().set(h_pad=0.04)
     mix.set_xlabel(_s("chart.nps_source", lang) + ": " + "; ".join(sources),
                    fontsize=BASE_PT * theme.font_scale * 0.72, color=theme.muted, wrap=True)

@@ -132,7 +132,6 @@ UI: dict[str, Entry] = {
                                  "kept in the data folder).",
                                  "Recovered changes discarded for {n} assessments (a copy is "
                                  "kept in the data folder)."),
-    "recovery.line": "Recovered {answers} answers and {other} other changes to '{name}'.",
     # walk-through
     "walk.answering_as": "Answering as",
     "walk.consensus": "Consensus mode",

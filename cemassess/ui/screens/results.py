@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from cemassess.i18n import num, pct
-from cemassess.labels import pack_source, pack_title, segment_title
+from cemassess.labels import (
+    pack_source,
+    pack_title,
+    published_label,
+    published_source,
+    segment_title,
+)
 from cemassess.ui import widgets
 from cemassess.ui.charts import ChartView, chart_theme
 from cemassess.ui.screens.base import BaseController, BaseView
@@ -427,9 +433,8 @@ class Controller(BaseController):
         lines.append("")
         lines.append(t("results.nps_published", lang))
         for p in PUBLISHED_B2B_NPS:
-            label = p.label_ru if lang == "ru" else p.label_en
             value = f"{p.value:+g}" if p.value is not None else f"{p.low:+g}…{p.high:+g}"
-            lines.append(f"  {label}: {value} ({p.cite(lang)})")
+            lines.append(f"  {published_label(p, lang)}: {value} ({published_source(p, lang)})")
         self._explain(t("nps", lang), lines)
 
     def explain_dimension(self, row: int) -> None:
