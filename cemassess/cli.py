@@ -29,7 +29,8 @@ from cemassess.cli_common import (
 from cemassess.domain.assessment import Assessment
 from cemassess.domain.results import Results
 from cemassess.exchange.strictjson import FileFormatError, describe_validation_error
-from cemassess.i18n import role_name, tr
+from cemassess.i18n import effort_name, num, pct, role_name, shipped_languages, tr
+from cemassess.labels import pack_source, segment_title
 from cemassess.store.errors import PortfolioInUse, StoreIOError
 
 __all__ = ["CliError", "EXIT_BAD_INPUT", "EXIT_UNAVAILABLE", "build_parser", "load_assessment",
@@ -40,8 +41,8 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _fmt(x: float | None) -> str:
-    return "-" if x is None else f"{x:.1f}"
+def _fmt(x: float | None, lang: str = "en") -> str:
+    return num(x, lang, 1, none="-")
 
 
 def _r1(x: float | None) -> float | None:
@@ -129,7 +130,7 @@ def score_json(res: Results, lang: str) -> dict[str, Any]:
                            for k, c in b.comparisons.items()},
             # where to look for examples: the industry with the highest median per dimension
             # (measured packs only: generated figures never give such advice)
-            "best_across_industries": {d: {"segment": seg.id, "label": seg.title(lang), "median": med}
+            "best_across_industries": {d: {"segment": seg.id, "label": segment_title(seg, lang), "median": med}
                                        for d, (seg, med) in b.best.items()},
         }
     return out
@@ -159,7 +160,7 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
     lines += [head, "-" * len(head)]
     for d in fw.dimensions:
         s = res.dimensions[d.id]
-        row = f"{_cut(d.title(lang), 46):<46} {_fmt(s.score):>6}  " \
+        row = f"{_cut(d.title(lang), 46):<46} {_fmt(s.score, lang):>6}  " \
               f"{(s.band.name(lang) if s.band else tr('not_scored', lang))[:16]:<16}"
         if s.withheld:
             row += "  " + dimension_cell(s, lang)
@@ -171,7 +172,7 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
     ov = res.overall
     if ov.score is not None:
         lines += ["-" * len(head),
-                  f"{tr('overall', lang):<46} {_fmt(ov.score):>6}  "
+                  f"{tr('overall', lang):<46} {_fmt(ov.score, lang):>6}  "
                   f"{ov.band.name(lang) if ov.band else ''}"]
         if band_note(ov, lang):
             lines.append(band_note(ov, lang))
@@ -181,11 +182,11 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
     lines.append("")
     ph = res.phase
     lines.append(f"{tr('current_phase', lang)}: {ph.current} — {fw.phase(ph.current).title(lang)} "
-                 f"({tr('progress', lang)} {ph.progress:.0%}); "
+                 f"({tr('progress', lang)} {pct(ph.progress, lang)}); "
                  + f"{tr('attained_phase', lang)}: {ph.attained}")
     if b:
-        lines.append(f"{tr('benchmark', lang)}: {b.segment.title(lang)}, n={b.segment.n}"
-                     + (f" — {tr('illustrative', lang)}" if b.pack.illustrative else f" — {b.pack.source}"))
+        lines.append(f"{tr('benchmark', lang)}: {segment_title(b.segment, lang)}, n={b.segment.n}"
+                     + (f" — {tr('illustrative', lang)}" if b.pack.illustrative else f" — {pack_source(b.pack, lang)}"))
     if res.nps is not None:
         lines.append(f"NPS: {res.nps.score:+.0f} (n={res.nps.n})")
     if b and b.best:
@@ -193,13 +194,13 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
         for d in fw.dimensions:
             if d.id in b.best:
                 seg, med = b.best[d.id]
-                lines.append(f"  {_cut(d.title(lang), 46):<46} {seg.title(lang)} ({tr('median', lang)} {med:.0f})")
+                lines.append(f"  {_cut(d.title(lang), 46):<46} {segment_title(seg, lang)} ({tr('median', lang)} {med:.0f})")
     if res.dimension_gaps:
         lines += ["", tr("perception_gaps", lang) + ":"]
         for g in res.dimension_gaps:
             lines.append(f"  {fw.dimensions_by_id[g.dimension_id].title(lang)}: "
                          f"{role_name(g.high.value, lang)} {g.by_role[g.high]:.0f} vs "
-                         f"{role_name(g.low.value, lang)} {g.by_role[g.low]:.0f} ({g.gap:.1f})")
+                         f"{role_name(g.low.value, lang)} {g.by_role[g.low]:.0f} ({num(g.gap, lang, 1)})")
     if b and b.pack.illustrative:
         lines.append(tr("x.illustrative_no_advice", lang))
     if explain:
@@ -251,10 +252,11 @@ def roadmap_text(res: Results, lang: str) -> str:
             continue
         lines += ["", tr(f"horizon.{h}", lang), "=" * len(tr(f"horizon.{h}", lang))]
         for x in group:
-            lines.append(f"{x['rank']:>3}. [{tr('phase', lang)} {x['phase']}, {x['effort']}] {x['title']}")
+            lines.append(f"{x['rank']:>3}. [{tr('phase', lang)} {x['phase']}, {effort_name(x['effort'], lang)}] "
+                         f"{x['title']}")
             lines.append(f"     {tr('owner', lang)}: {x['owner']}; {tr('kpi', lang)}: {x['kpi']}")
             lines.append(f"     {tr('why', lang)}: {x['why']}")
-    return "\n".join(lines).lstrip("\n") or ("Нет действий." if lang == "ru" else "No actions: every practice is at its target.")
+    return "\n".join(lines).lstrip("\n") or tr("roadmap.no_actions", lang)
 
 
 def _now_max(text: str) -> int:
@@ -312,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def lang_opt(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--lang", choices=["en", "ru"], help="language of the output")
+        sp.add_argument("--lang", choices=shipped_languages(), help="language of the output")
 
     sp = sub.add_parser("demo", help="write a realistic sample assessment")
     sp.add_argument("out", metavar="OUT.json")

@@ -125,7 +125,9 @@ def register(subparsers: Any) -> None:
     sp.add_argument("-o", "--out", required=True, action="append", metavar="OUT.pdf|OUT.docx|OUT.pptx",
                     help="the file to write; its extension chooses the format (repeat -o for a set: the "
                          "charts are drawn once)")
-    sp.add_argument("--lang", choices=["en", "ru", "uk"], help="language of the report (default: the assessment's)")
+    from cemassess.i18n import shipped_languages
+
+    sp.add_argument("--lang", choices=shipped_languages(), help="language of the report (default: the assessment's)")
     sp.add_argument("--anonymous", action="store_true",
                     help="name respondents by role and code (R1, R2...), never by name")
     sp.add_argument("--segment", help="benchmark segment id (default: the company's industry)")

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from cemassess.cli_common import CliError, add_data_dir_option, check_id, check_title
+from cemassess.i18n import shipped_languages
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -17,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                                     "files are named with their reason and do not stop the others.")
     sp.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE")
     sp.add_argument("-o", "--out", required=True, metavar="OUT_DIR")
-    sp.add_argument("--lang", choices=["en", "ru"], default="en")
+    sp.add_argument("--lang", choices=shipped_languages(), default="en")
     sp.add_argument("--event", default="", help="the event's name, printed on the reports")
     sp.add_argument("--jobs", type=int, default=0, help="parallel processes (default: all cores)")
     sp.add_argument("--save-benchmark", action="store_true",

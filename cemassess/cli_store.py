@@ -27,6 +27,7 @@ from cemassess.cli_common import (
     resolve_assessment,
     results_for,
 )
+from cemassess.i18n import shipped_languages
 from cemassess.store import Portfolio, StoreError, Summary
 from cemassess.store.errors import AssessmentNotFound, PortfolioInUse, StoreIOError
 from cemassess.store.paths import ID_RE
@@ -70,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--csv", metavar="OUT.csv", help="all answers, long format (safe for Excel)")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="summary, dimensions, answers and roadmap sheets")
     p.add_argument("--charts", metavar="DIR", help="every chart as a PNG file in DIR")
-    p.add_argument("--lang", choices=["en", "ru"], help="language of the CSV/XLSX/charts")
+    p.add_argument("--lang", choices=shipped_languages(), help="language of the CSV/XLSX/charts")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     add_data_dir_option(p)
     p.set_defaults(func=cmd_export)

@@ -1,8 +1,8 @@
-"""'How this was computed': every figure explains itself, in plain words, EN and RU.
+"""'How this was computed': every figure explains itself, in plain words, in the reader's language.
 
 The app's explanation pop-ups, the PDF appendix and `cemassess score --explain` read these.
 They describe the domain's own computation (terms, weights, exclusions); nothing here
-recomputes a score.
+recomputes a score. The words are catalogue entries (S, translated in the gettext catalogues).
 """
 
 from __future__ import annotations
@@ -12,11 +12,53 @@ from cemassess.domain.nps import PUBLISHED_B2B_NPS
 from cemassess.domain.phases import Blocker, PhaseResult
 from cemassess.domain.roadmap import EFFORT_COST, NOW_MAX, RoadmapItem
 from cemassess.domain.scoring import DimensionScore, OverallScore, PracticeResult
-from cemassess.i18n import tr
+from cemassess.i18n import Catalogue, effort_name, num, pct, plural, tr
+from cemassess.labels import published_label, published_source
+
+S: Catalogue = {
+    "method.scale": "Scale: level 1 = 0 points, level 5 = 100 points, linearly (25 points per level).",
+    "method.median": ("With several respondents a practice's answer is the median of their levels; an answer "
+                      "agreed by the facilitator replaces the median."),
+    "method.dimension": ("A dimension's score is the weighted mean of its practices' points. \"Not applicable\" "
+                         "is left out and the remaining weights are renormalised. \"Don't know\" is left out of "
+                         "the score and counted as a knowledge gap."),
+    "method.index": ("The CEM index is the weighted mean of the dimension scores (dimension weights from the "
+                     "framework)."),
+    "method.phase": ("Phase N is attained only when every applicable practice of phases 1..N is at level "
+                     "{threshold} or above; unanswered and \"don't know\" practices block the phase."),
+    "method.priority": ("Action priority = gap (levels) × practice weight × (1 + points behind the benchmark "
+                        "median / 100) / effort (small 1, medium 2, large 3). Phase order first, then priority."),
+    "dim.no_terms": "No practice has a level yet: no score.",
+    "dim.term": "level {level} → {points} pts × weight share {share} = {contribution}",
+    "dim.sum": "Sum = {sum}",
+    "overall.missing": "Not scored (left out): ",
+    "phase.attained": "Phase {n} attained: {title}",
+    "phase.blocked": plural("Phase {n} ({title}) is not attained because {k} practice is below "
+                            "level {threshold} or unanswered. Progress {progress}.",
+                            "Phase {n} ({title}) is not attained because {k} practices are "
+                            "below level {threshold} or unanswered. Progress {progress}."),
+    "action.custom": "Added by the user.",
+    "action.base": "Level {level} against a target of {target} (gap {gap}), weight {weight}",
+    "action.behind": ", {points} pts behind the benchmark median",
+    "action.effort": ", effort: {effort} (÷{cost})",
+    "action.answers": plural("; {n} answer, spread {spread}", "; {n} answers, spread {spread}"),
+    "action.blocks": "; blocks phase attainment",
+    "moved.up": "improved",
+    "moved.down": "declined",
+    "moved.flat": "stayed about the same",
+    "moved.new": "was scored for the first time",
+    "moved.note": "Since the last assessment this dimension {word} ({delta})",
+}
+
+_MOVED = ("up", "down", "flat", "new")
 
 
-def _f(x: float | None, nd: int = 1) -> str:
-    return "-" if x is None else f"{x:.{nd}f}"
+def _s(key: str, lang: str, **fmt: object) -> str:
+    return tr(key, lang, S, **fmt)
+
+
+def _f(x: float | None, lang: str, nd: int = 1) -> str:
+    return num(x, lang, nd, none="-")
 
 
 def method_lines(lang: str, now_max: int = NOW_MAX, fw: Framework | None = None) -> list[str]:
@@ -36,7 +78,7 @@ def headline(ov: OverallScore, lang: str) -> str:
     """The index as a figure, or why there is none ("not enough answers (n of N)")."""
     cov = ov.coverage
     if ov.score is not None or cov is None:
-        return _f(ov.score)
+        return _f(ov.score, lang)
     if ov.withheld == "not_applicable":
         return tr("x.too_many_na", lang, n=cov.not_applicable, total=cov.total)
     return tr("x.not_enough", lang, n=cov.known, total=cov.applicable)
@@ -52,8 +94,8 @@ def withheld_lines(ov: OverallScore, lang: str) -> list[str]:
         out.append(tr("x.too_many_na_long", lang, n=cov.not_applicable, total=cov.total, allowed=cov.na_allowed))
     elif ov.withheld == "coverage":
         out.append(tr("x.not_enough_long", lang, n=cov.known, total=cov.applicable, need=cov.needed))
-    pct = f"{cov.known / cov.applicable:.0%}" if cov.applicable else "0%"
-    out.append(tr("x.coverage", lang, n=cov.known, total=cov.applicable, pct=pct))
+    share = pct(cov.known / cov.applicable if cov.applicable else 0, lang)
+    out.append(tr("x.coverage", lang, n=cov.known, total=cov.applicable, pct=share))
     return out
 
 
@@ -68,7 +110,7 @@ def band_note(ov: OverallScore, lang: str) -> str:
 def dimension_cell(ds: DimensionScore, lang: str) -> str:
     """A dimension's score, or what is known when it is withheld."""
     if ds.score is not None:
-        return _f(ds.score)
+        return _f(ds.score, lang)
     if ds.withheld:
         return tr("x.dim_withheld", lang, n=ds.known, total=ds.applicable, need=ds.min_known)
     return tr("not_scored", lang)
@@ -99,10 +141,10 @@ def level_label(level: float | None, lang: str) -> str:
 def blocker_text(fw: Framework, b: Blocker, lang: str) -> str:
     """One thing that keeps a phase open, in plain words."""
     if b.reason == "metric":
-        value = f"{b.value:+.0f}" if b.metric == "nps" else f"{b.value:.1f}"
+        value = num(b.value, lang, 0, sign=True) if b.metric == "nps" else num(b.value, lang, 1)
         return tr(f"x.blk.{b.metric}", lang, value=value)
     if b.reason == "na_share":
-        return tr("x.blk.na_share", lang, pct=f"{(b.value or 0):.0%}")
+        return tr("x.blk.na_share", lang, pct=pct(b.value or 0, lang))
     what = (tr("x.blk.below", lang, level=_f(b.level)) if b.reason == "below"
             else tr("x.blk.na_no_reason", lang) if b.reason == "na_no_reason"
             else tr("dk" if b.reason == "dk" else "unanswered", lang))
@@ -115,64 +157,64 @@ def check_status(cr, lang: str) -> str:
 
 
 def explain_percentile(c, segment_title: str, lang: str) -> str:
-    return tr("x.percentile", lang, pct=f"{c.percentile:.0f}", n=c.n, segment=segment_title)
+    return tr("x.percentile", lang, pct=num(c.percentile, lang, 0), n=c.n, segment=segment_title)
 
 
 def explain_target(dimension_id: str, target: float, overrides, lang: str) -> str:
     key = "x.target_override" if dimension_id in overrides else "x.target"
-    return tr(key, lang, target=f"{target:.1f}")
+    return tr(key, lang, target=num(target, lang, 1))
 
 
 def nps_comparisons(score: float | None, lang: str) -> list[str]:
     """Each published B2B NPS figure with its source and year, beside the company's NPS."""
     out = []
     for p in PUBLISHED_B2B_NPS:
-        label = p.label_ru if lang == "ru" else p.label_en
+        label = published_label(p, lang)
         value = f"{p.value:+g}" if p.value is not None else f"{p.low:+g}…{p.high:+g}"
         year = str(p.year) if p.year else tr("x.no_year", lang)
-        out.append(tr("x.nps_vs", lang, score=f"{score:+.0f}" if score is not None else "—", label=label,
-                      value=value, source=p.cite(lang), year=year))
+        out.append(tr("x.nps_vs", lang, score=num(score, lang, 0, sign=True) if score is not None else "—", label=label,
+                      value=value, source=published_source(p, lang), year=year))
     return out
 
 
 def explain_dimension(fw: Framework, ds: DimensionScore, lang: str) -> list[str]:
-    ru = lang == "ru"
     dim = fw.dimensions_by_id[ds.dimension_id]
     out = [f"{dim.title(lang)}: {dimension_cell(ds, lang)}" + (f" ({ds.band.name(lang)})" if ds.band else "")]
     if not ds.terms:
-        out.append(tr("not_scored", lang))
+        out.append(_s("dim.no_terms", lang))
     elif ds.withheld:
         mean = ds.known_mean
         out.append("  " + tr("x.dim_known", lang, n=ds.known, total=ds.applicable,
-                               mean=_f(mean) if mean is not None else "-"))
+                               mean=_f(mean, lang) if mean is not None else "-"))
     for t in ds.terms:
         p = fw.practices[t.practice_id]
         if not t.known:
             what = tr("dk" if t.practice_id in ds.dont_know else "unanswered", lang)
-            out.append(f"  {p.statement(lang)}: {what} -> 0 × {t.share:.3f} = 0")
+            out.append(f"  {p.statement(lang)}: {what} → 0 × {num(t.share, lang, 3)} = 0")
             continue
-        out.append(
-            f"  {p.statement(lang)}: "
-            + (f"уровень {_f(t.level)} → {_f(t.points)} балл. × доля веса {t.share:.3f} = {_f(t.contribution, 2)}"
-               if ru else
-               f"level {_f(t.level)} -> {_f(t.points)} pts x weight share {t.share:.3f} = {_f(t.contribution, 2)}"))
+        out.append(f"  {p.statement(lang)}: "
+                   + _s("dim.term", lang, level=_f(t.level, lang), points=_f(t.points, lang),
+                        share=num(t.share, lang, 3), contribution=_f(t.contribution, lang, 2)))
     if ds.terms:
-        out.append(("  Сумма = " if ru else "  Sum = ") + _f(sum(t.contribution for t in ds.terms), 2))
+        out.append("  " + _s("dim.sum", lang, sum=_f(sum(t.contribution for t in ds.terms), lang, 2)))
     if ds.not_applicable:
         out.append(f"  {tr('na', lang)}: " + "; ".join(fw.practices[i].statement(lang) for i in ds.not_applicable))
     return out
 
 
 def explain_overall(fw: Framework, ov: OverallScore, lang: str) -> list[str]:
-    ru = lang == "ru"
     out = [f"{tr('overall', lang)}: {headline(ov, lang)}"]
     out += ["  " + line for line in withheld_lines(ov, lang)]
     if ov.score is None:
         return out  # withheld: what is known is shown per dimension, not as a partial index
     for dim_id, score, share in ov.parts:
-        out.append(f"  {fw.dimensions_by_id[dim_id].title(lang)}: {_f(score)} × {share:.3f} = {_f(score * share, 2)}")
+        out.append(f"  {fw.dimensions_by_id[dim_id].title(lang)}: {_f(score, lang)} × {num(share, lang, 3)} "
+                   f"= {_f(score * share, lang, 2)}")
     if ov.parts and ov.value is not None:
-        out.append(("  Сумма = " if ru else "  Sum = ") + _f(ov.value, 2))
+        out.append("  " + _s("dim.sum", lang, sum=_f(ov.value, lang, 2)))
+    if ov.missing:
+        out.append("  " + _s("overall.missing", lang)
+                   + ", ".join(fw.dimensions_by_id[d].title(lang) for d in ov.missing))
     note = band_note(ov, lang)
     if note:
         out.append("  " + note)
@@ -180,22 +222,20 @@ def explain_overall(fw: Framework, ov: OverallScore, lang: str) -> list[str]:
 
 
 def explain_phase(fw: Framework, ph: PhaseResult, practices: dict[str, PracticeResult], lang: str) -> list[str]:
-    ru = lang == "ru"
     out = []
     if ph.attained == 0:
         out.append(tr("no_phase_attained", lang))
     elif ph.attained == 3:
         out.append(tr("all_phases_attained", lang))
     else:
-        out.append(f"Достигнута фаза {ph.attained}: {fw.phase(ph.attained).title(lang)}" if ru
-                    else f"Phase {ph.attained} attained: {fw.phase(ph.attained).title(lang)}")
+        out.append(_s("phase.attained", lang, n=ph.attained, title=fw.phase(ph.attained).title(lang)))
     if ph.attained < 3:
         st = ph.phases[ph.current - 1]
         out.append(tr("x.phase_open", lang, n=ph.current, title=fw.phase(ph.current).title(lang),
                       k=len(ph.blocking)))
         for b in ph.blocking:
             out.append(f"  - {blocker_text(fw, b, lang)}")
-        out.append(tr("x.progress_expl", lang, pct=f"{ph.progress:.0%}", n=ph.current,
+        out.append(tr("x.progress_expl", lang, pct=pct(ph.progress, lang), n=ph.current,
                       at=st.at_threshold, total=st.applicable))
     for st in ph.phases:
         for pid, reason in st.na_reasons:
@@ -209,14 +249,15 @@ def action_why(fw: Framework, item: RoadmapItem, lang: str) -> str:
         return tr("x.added_by_user", lang)
     w = item.why
     p = fw.practices[w.practice_id]
+    target = _f(w.target, lang, 0) if abs(w.target - round(w.target)) < 1e-9 else _f(w.target, lang)
     parts = [tr("x.why.sentence", lang, practice=p.statement(lang).rstrip(". "), level=level_label(w.level, lang),
-                target=_f(w.target, 0) if abs(w.target - round(w.target)) < 1e-9 else _f(w.target))]
+                target=target)]
     if w.blocks_phase:
         parts.append(tr("x.why.blocks", lang, n=w.practice_phase, title=fw.phase(w.practice_phase).title(lang)))
     elif w.target >= 5 - 1e-9 and w.level >= PHASE_THRESHOLD:
         parts.append(tr("x.why.polish", lang))
     if w.spread >= 2 and w.respondents > 1:
-        parts.append(tr("x.why.split", lang, n=w.respondents, spread=w.spread))
+        parts.append(tr("x.why.split", lang, n=w.respondents, spread=num(w.spread, lang, 0)))
     if w.after:
         titles = "; ".join(fw.actions[a].title(lang) for a in w.after if a in fw.actions)
         parts.append(tr("x.why.after", lang, titles=titles))
@@ -230,15 +271,9 @@ def explain_action(fw: Framework, item: RoadmapItem, lang: str) -> str:
     if item.why is None:
         return tr("x.added_by_user", lang)
     w = item.why
-    return tr("x.formula", lang, prio=f"{item.priority:.2f}", gap=_f(w.gap, 2), target=_f(w.target),
-              level=_f(w.level, 2), weight=f"{w.weight:g}", effort=item.effort,
-              cost=f"{EFFORT_COST[item.effort]:g}")
-
-
-_MOVED = {
-    "up": ("improved", "улучшилось"), "down": ("declined", "ухудшилось"),
-    "flat": ("stayed about the same", "почти не изменилось"), "new": ("was scored for the first time", "оценено впервые"),
-}
+    return tr("x.formula", lang, prio=num(item.priority, lang, 2), gap=_f(w.gap, lang, 2), target=_f(w.target, lang),
+              level=_f(w.level, lang, 2), weight=num(w.weight, lang, 0 if w.weight == int(w.weight) else 2),
+              effort=effort_name(item.effort, lang).lower(), cost=num(EFFORT_COST[item.effort], lang, 0))
 
 
 def moved_note(trend, dimension_id: str, lang: str) -> str:
@@ -249,7 +284,4 @@ def moved_note(trend, dimension_id: str, lang: str) -> str:
     c = next((c for c in trend.changes if c.dimension_id == dimension_id), None)
     if c is None or c.delta is None or c.direction not in _MOVED:
         return ""
-    word = _MOVED[c.direction][1 if lang == "ru" else 0]
-    if lang == "ru":
-        return f"С прошлой оценки это измерение {word} ({c.delta:+.1f})"
-    return f"Since the last assessment this dimension {word} ({c.delta:+.1f})"
+    return _s("moved.note", lang, word=_s(f"moved.{c.direction}", lang), delta=num(c.delta, lang, 1, sign=True))

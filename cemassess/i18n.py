@@ -145,6 +145,18 @@ def translations(lang: str) -> gettext.NullTranslations:
     return _Pseudo(t, scale) if scale > 1 else t
 
 
+def language_name(lang: str) -> str:
+    """A language's own name for itself (English, Русский, Українська): what a language menu
+    shows (CLDR, through Babel)."""
+    name = _locale(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
+def languages_menu() -> list[tuple[str, str]]:
+    """(code, own name) of every shipped language, for the language menus."""
+    return [(code, language_name(code)) for code in shipped_languages()]
+
+
 def reload_catalogues() -> None:
     """Forget loaded catalogues and the language list (after `make translations`, in tests)."""
     _catalogue.cache_clear()
@@ -430,6 +442,8 @@ COMMON: dict[str, Entry] = {
         "приоритетов и не подсказывают, у какой отрасли учиться.",
         "Ілюстративні (згенеровані) дані показано лише для орієнтиру: вони не задають пріоритетів "
         "і не підказують, у якої галузі вчитися."),
+    # --- h14infra ---
+    "roadmap.no_actions": "No actions: every practice is at its target.",
 }
 
 
@@ -446,11 +460,75 @@ def role_name(role: str, lang: str) -> str:
     return tr(f"role.{role}", lang)
 
 
-def plural_ru(n: int, one: str, few: str, many: str) -> str:
-    """Russian plural: 1 раз, 2 раза, 5 раз (11-14 take the 'many' form)."""
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
+def effort_name(effort: str, lang: str) -> str:
+    """S/M/L as the reader's word (Small, Малые...); an unknown code as it is."""
+    key = f"effort.{effort}"
+    return tr(key, lang) if key in COMMON else effort
+
+
+
+# -- numbers, percentages and dates in the language's own way (Babel, CLDR) -----------------
+# For text people read (the app, the PDF, the CLI's text output); data files (JSON, CSV)
+# keep plain machine numbers.
+NO_VALUE = "–"
+
+
+@cache
+def _locale(lang: str):  # -> babel.Locale
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(SOURCE_LANG)
+
+
+def num(x: float | None, lang: str, decimals: int = 1, sign: bool = False, none: str = NO_VALUE) -> str:
+    """40.1 in English, 40,1 in Russian and Ukrainian; `sign` writes +3.5 / -3.5."""
+    if x is None:
+        return none
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    if sign:
+        pattern = f"+{pattern};-{pattern}"
+    return format_decimal(x, format=pattern, locale=_locale(lang))
+
+
+def pct(fraction: float | None, lang: str, decimals: int = 0, none: str = NO_VALUE) -> str:
+    """A share (0.86) as the language writes a percentage: 86% in English, 86 % in Russian."""
+    if fraction is None:
+        return none
+    from babel.numbers import format_percent
+
+    pattern = _locale(lang).percent_formats[None].pattern
+    if decimals > 0:
+        head, _, tail = pattern.rpartition("0")
+        pattern = f"{head}0.{'0' * decimals}{tail}"
+    return format_percent(fraction, format=pattern, locale=_locale(lang))
+
+
+def date_text(value: object, lang: str, style: str = "long") -> str:
+    """A date (datetime.date or ISO text) as the language writes it; other text unchanged."""
+    import datetime as _dt
+
+    from babel.dates import format_date
+
+    d = value
+    if isinstance(value, str):
+        try:
+            d = _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if isinstance(d, _dt.datetime):
+        d = d.date()
+    if not isinstance(d, _dt.date):
+        return str(value)
+    return format_date(d, style, locale=_locale(lang))
+
+
+def time_text(value: object, lang: str, style: str = "medium") -> str:
+    """A clock time (datetime or time) as the language writes it (14:05:09, 2:05:09 PM)."""
+    from babel.dates import format_time
+
+    return format_time(value, style, locale=_locale(lang))  # type: ignore[arg-type]

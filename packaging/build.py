@@ -288,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.render_only:
         return 0
     try:
+        # the gettext catalogues compiled (.mo) into resources/ before the wheel is built, so
+        # the bundle does not compile its .po at every start (it would, and work, without)
+        run([sys.executable, str(ROOT / "scripts" / "translations.py"), "compile"])
         py = make_venv(args.python, args.reuse_venv)
         bundle = run_pyinstaller(py, meta)
         strip_debug(bundle)

@@ -50,6 +50,9 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     ("cemassess/report/room.py", "S", "cemassess.report.room.S"),
     ("cemassess/report/sections_trend.py", "S", "cemassess.report.sections_trend.S"),
     ("cemassess/exchange/export_tabular.py", "_STR", "cemassess.exchange.export_tabular._STR"),
+    ("cemassess/explain.py", "S", "cemassess.explain.S"),
+    ("cemassess/labels.py", "S", "cemassess.labels.S"),
+    ("cemassess/store/report.py", "S", "cemassess.store.report.S"),
 )
 
 

@@ -188,3 +188,66 @@ def test_plural_entries_follow_each_languages_rules(monkeypatch):
     entry = {"x.files": plural("{n} file", "{n} files")}
     assert [tr("x.files", "en", entry, n=n) for n in (1, 2, 5)] == ["1 file", "2 files", "5 files"]
     assert COMMON  # the shared catalogue is loaded from the same place
+
+
+def test_numbers_percentages_and_dates_follow_the_language():
+    from cemassess.i18n import date_text, num, pct
+
+    assert [num(40.06, lang) for lang in ("en", "ru", "uk")] == ["40.1", "40,1", "40,1"]
+    assert num(-3.5, "ru", sign=True) == "-3,5" and num(3.5, "en", sign=True) == "+3.5"
+    assert pct(0.86, "en", 1) == "86.0%" and pct(0.86, "ru", 1) == "86,0\xa0%"
+    assert pct(0.86, "uk", 1).startswith("86,0")
+    assert num(None, "ru") == "–" and num(1234.5, "ru") == "1\xa0234,5"
+    assert date_text("2026-03-05", "uk") == "5 березня 2026\u202fр."
+    assert date_text("not a date", "ru") == "not a date"
+
+
+def test_cli_text_is_localised_and_json_stays_plain(tmp_path, capsys):
+    import json
+
+    from cemassess.cli import main
+
+    demo = tmp_path / "demo.json"
+    assert main(["demo", str(demo)]) == 0
+    capsys.readouterr()
+    assert main(["score", str(demo), "--lang", "ru"]) == 0
+    text = capsys.readouterr().out
+    assert "Индекс CEM" in text and "40,1" in text and "85\xa0%" in text and "40.1" not in text
+    assert main(["score", str(demo), "--lang", "ru", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["overall"] == 40.1 and data["retention_rate"] == 86.0  # numbers, not text
+    assert main(["roadmap", str(demo), "--lang", "uk"]) == 0
+    road = capsys.readouterr().out
+    assert "Фаза 1, " in road and ", S]" not in road and "(÷1)" in road and "effort S" not in road
+
+
+def test_plural_forms_in_russian_and_ukrainian():
+    from cemassess.ui.strings import t
+
+    got = {lang: [t("event.status", lang, n=n) for n in (1, 3, 5, 21, 12)] for lang in ("ru", "uk")}
+    assert got["ru"] == ["В зале 1 участник", "В зале 3 участника", "В зале 5 участников",
+                         "В зале 21 участник", "В зале 12 участников"]
+    assert got["uk"] == ["У залі 1 учасник", "У залі 3 учасники", "У залі 5 учасників",
+                         "У залі 21 учасник", "У залі 12 учасників"]
+    assert t("event.status", "en", n=1) == "1 participant in the room"
+
+
+def test_store_messages_in_ukrainian_with_plural_forms(tmp_path):
+    from cemassess.demo import make_demo
+    from cemassess.store import Portfolio
+    from cemassess.store.report import RecoveredChanges, reason_text
+
+    r = RecoveredChanges("a1", "Ромашка", answers=2, other=5)
+    assert r.message("uk") == "Відновлено з незавершеного сеансу: 2 відповіді і 5 інших змін в оцінці «Ромашка»."
+    assert r.message("ru") == ("Восстановлено из незавершённой сессии: 2 ответа и 5 других изменений в оценке "
+                               "«Ромашка».")
+    assert r.message() == "Recovered 2 answers and 5 other changes to 'Ромашка' from an unfinished session."
+    assert reason_text("is garbled (invalid data at line 3, column 9)", "uk") == \
+        "пошкоджений (помилка в рядку 3, стовпці 9)"
+    a = make_demo()
+    with Portfolio.open(tmp_path) as p:
+        p.create(a)
+    next((tmp_path / "assessments").glob(f"{a.id}*.json")).write_bytes(b"")
+    with Portfolio.open(tmp_path) as p:
+        uk = p.recovery.messages("uk")
+    assert any("порожній (нуль байтів)" in m and "відновлено резервну копію" in m for m in uk), uk

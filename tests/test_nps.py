@@ -42,8 +42,10 @@ def test_published_figures_have_sources():
     assert all("B2B International" in p.source for p in PUBLISHED_B2B_NPS)
 
 
-def test_russian_plural_forms():
-    from cemassess.i18n import plural_ru
+def test_russian_and_ukrainian_plural_forms():
+    """The catalogues' plural rules (Plural-Forms, used by ngettext): 1 раз, 2 раза, 5 раз."""
+    from cemassess.i18n import translations
 
-    forms = [plural_ru(n, "раз", "раза", "раз") for n in (1, 2, 4, 5, 11, 12, 21, 22, 25, 101, 111)]
-    assert forms == ["раз", "раза", "раза", "раз", "раз", "раз", "раз", "раза", "раз", "раз", "раз"]
+    for lang in ("ru", "uk"):
+        forms = [translations(lang).plural(n) for n in (1, 2, 4, 5, 11, 12, 21, 22, 25, 101, 111)]
+        assert forms == [0, 1, 1, 2, 2, 2, 0, 1, 2, 0, 2], lang

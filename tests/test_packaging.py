@@ -414,6 +414,9 @@ def test_bundle_leaves_out_what_the_app_does_not_use(bundle):
     translations = sorted(n.rsplit("/", 1)[1] for n in names if "/Qt/translations/" in n)
     assert translations == ["qt_en.qm", "qt_ru.qm", "qt_uk.qm", "qtbase_en.qm", "qtbase_ru.qm",
                             "qtbase_uk.qm"]
+    for lang in ("ru", "uk"):  # the product's catalogues, compiled before the wheel was built
+        assert f"cemassess/resources/locale/{lang}/LC_MESSAGES/cemassess.po" in names
+        assert f"cemassess/resources/locale/{lang}/LC_MESSAGES/cemassess.mo" in names
     # runtime dependencies are in, with only the CLDR data of the app's languages
     babel_data = sorted(n.rsplit("/", 1)[1] for n in names
                         if n.startswith("babel/locale-data/") and n.endswith(".dat"))

@@ -77,7 +77,7 @@ def test_recovered_answers_can_be_discarded(qtbot, answers):
     answers.recovery = False
     win = make_window(qtbot, lang="ru")
     lines = next(v for k, v in answers.asked if k == "recovery")
-    assert any("Восстановлено ответов: 7" in line for line in lines)
+    assert any("Восстановлено из незавершённой сессии: 7 ответов и 1 другое изменение" in line for line in lines)
     a = win.session.portfolio.get(aid)
     assert all(not per for per in a.answers.values())
     assert a.metrics.retention_rate is None

@@ -45,7 +45,7 @@ class Questionnaire(_Model):
     event: Short = ""  # event mode: the event's name
     framework: Id
     framework_version: Short = ""
-    language: Literal["en", "ru"] = "en"
+    language: Literal["en", "ru", "uk"] = "en"  # as Assessment.language
     company: Company = Field(default_factory=Company)  # workshop: the client; event: blank
     role: Role | None = None  # the role to answer as (None: the participant chooses)
     facilitator: Short = ""

@@ -27,7 +27,8 @@ from matplotlib.patches import Patch
 
 from cemassess.domain.nps import PUBLISHED_B2B_NPS
 from cemassess.domain.roadmap import HORIZON_MONTHS, HORIZONS, RoadmapItem
-from cemassess.i18n import role_name, tr
+from cemassess.i18n import num, pct, role_name, tr
+from cemassess.labels import published_label, published_source
 from cemassess.report.strings import STRINGS
 from cemassess.report.theme import ChartTheme
 
@@ -95,7 +96,7 @@ def _wrap(text: str, width: int, max_lines: int = 4) -> str:
 
 
 def _label_width(lang: str, base: int) -> int:
-    return int(base * 1.2) if lang == "ru" else base
+    return base if lang == "en" else int(base * 1.2)  # Cyrillic and most others run longer
 
 
 def _tint(color: str, amount: float) -> tuple[float, float, float]:
@@ -104,9 +105,9 @@ def _tint(color: str, amount: float) -> tuple[float, float, float]:
     return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
 
 
-def _gap(gap: float) -> str:
+def _gap(gap: float, lang: str = "en") -> str:
     gap = max(0.0, gap)
-    return f"{gap:.0f}" if gap >= 1 else f"{gap:.1f}"
+    return num(gap, lang, 0 if gap >= 1 else 1)
 
 
 def action_title(res: Results, item: RoadmapItem, lang: str) -> str:
@@ -164,7 +165,7 @@ def radar(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     width = _label_width(lang, 16)
     for ang, d in zip(angles, dims, strict=True):
         s = res.dimensions[d.id].score
-        label = _wrap(d.title(lang), width, 4) + "\n" + (f"{s:.1f}" if s is not None else _s("chart.not_scored", lang))
+        label = _wrap(d.title(lang), width, 4) + "\n" + (num(s, lang, 1) if s is not None else _s("chart.not_scored", lang))
         disp = math.pi / 2 - ang  # angle on screen, counter-clockwise from the right
         c, si = math.cos(disp), math.sin(disp)
         ha = "left" if c > 0.15 else "right" if c < -0.15 else "center"
@@ -209,7 +210,7 @@ def gap_bars(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     width = _label_width(lang, 26)
     ax.set_yticks(y, [_wrap(r[0].title(lang), width, 2) for r in rows])
     for yi, (_d, s, t, gap) in zip(y, rows, strict=True):
-        text = (f"{s:.1f} → {t:.0f}  (+{_gap(gap)})" if s is not None
+        text = (f"{num(s, lang, 1)} → {t:.0f}  (+{_gap(gap, lang)})" if s is not None
                 else f"{_s('chart.not_scored', lang)} → {t:.0f}")
         ax.text(min(t, 100) + 1.5, yi, text, va="center", ha="left",
                 fontsize=BASE_PT * theme.font_scale * 0.85, color=theme.fg)
@@ -266,14 +267,13 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     nps = res.nps
     if nps is None:
         return None
-    ru = lang == "ru"
     fig = _figure(theme, 6.6, 2.9)
     gs = fig.add_gridspec(2, 1, height_ratios=[4.2, 1.25])
     ax = fig.add_subplot(gs[0])
     rows: list[tuple[str, float | None, float | None, float | None, bool]] = [
         (_s("chart.nps_company", lang) + f" (n={nps.n})", nps.score, None, None, True)]
     for p in PUBLISHED_B2B_NPS:
-        rows.append((p.label_ru if ru else p.label_en, p.value, p.low, p.high, False))
+        rows.append((published_label(p, lang), p.value, p.low, p.high, False))
     y = np.arange(len(rows))[::-1]
     lo = min(-20.0, math.floor((nps.score - 10) / 10) * 10)
     for yi, (_label, val, low, high, own) in zip(y, rows, strict=True):
@@ -301,22 +301,22 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
              (nps.pct_passives, "#b8b8b8", _s("chart.passives", lang)),
              (nps.pct_promoters, theme.accent, _s("chart.promoters", lang))]
     left = 0.0
-    for pct, color, label in parts:
-        mix.barh([0], [pct], left=left, color=color, height=0.55)
-        if pct >= 9:
-            mix.text(left + pct / 2, 0, f"{label} {pct:.0f}%", ha="center", va="center",
+    for share, color, label in parts:
+        mix.barh([0], [share], left=left, color=color, height=0.55)
+        if share >= 9:
+            mix.text(left + share / 2, 0, f"{label} {pct(share / 100, lang)}", ha="center", va="center",
                      fontsize=BASE_PT * theme.font_scale * 0.8, color="white" if color != "#b8b8b8" else "#222222")
-        left += pct
+        left += share
     # the answer mix is a share (0-100 %), not an NPS: its own scale and label, so it cannot be
     # read against the -20...100 axis above it
     mix.set_xlim(0, 100)
     mix.set_yticks([0], [_s("chart.nps_mix_axis", lang)])
     mix.tick_params(axis="y", length=0)
-    mix.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    mix.set_xticks([0, 25, 50, 75, 100], [pct(x / 100, lang) for x in (0, 25, 50, 75, 100)])
     mix.tick_params(axis="x", labelsize=BASE_PT * theme.font_scale * 0.7, colors=theme.muted, length=2)
     for name, sp in mix.spines.items():
         sp.set_visible(name == "bottom")
-    sources = sorted({p.cite(lang) for p in PUBLISHED_B2B_NPS})
+    sources = sorted({published_source(p, lang) for p in PUBLISHED_B2B_NPS})
     fig.get_layout_engine().set(h_pad=0.04)
     mix.set_xlabel(_s("chart.nps_source", lang) + ": " + "; ".join(sources),
                    fontsize=BASE_PT * theme.font_scale * 0.72, color=theme.muted, wrap=True)
@@ -341,7 +341,7 @@ def phase_progress(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
         ax.barh([yi], [st.progress * 100], color=color, height=0.55)
         state = _s("chart.phase_attained" if attained else "chart.phase_current" if current
                    else "chart.phase_later", lang)
-        ax.text(101.5, yi, f"{st.progress:.0%} · {state}\n"
+        ax.text(101.5, yi, f"{pct(st.progress, lang)} · {state}\n"
                 + _s("chart.phase_at4", lang, at=st.at_threshold, n=st.applicable),
                 va="center", ha="left", fontsize=BASE_PT * theme.font_scale * 0.82, color=theme.fg,
                 fontweight="bold" if current or (attained and st.number == ph.attained) else "normal")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, Paragraph, Table
 
-from cemassess.i18n import tr
+from cemassess.i18n import num, tr
 from cemassess.report.strings import STRINGS
 from cemassess.report.text import TEXT_CAP, cap, esc
 
@@ -144,14 +144,18 @@ class Ctx:
         return self.u(text, "th" + ({"r": "_r", "c": "_c"}.get(align, "")))
 
 
-def fmt_score(x: float | None) -> str:
-    """Scores with one decimal: rounding 19.85 to "20" would contradict its level (20 is the next one)."""
-    return "–" if x is None else f"{x:.1f}"
+def fmt_score(x: float | None, lang: str = "en") -> str:
+    """Scores with one decimal (40.1; 40,1 in Russian and Ukrainian): rounding 19.85 to "20"
+    would contradict its level (20 is the next one)."""
+    return num(x, lang, 1)
 
 
-def fmt_int(x: float | None) -> str:
-    return "–" if x is None else f"{x:.0f}"
+def fmt_int(x: float | None, lang: str = "en") -> str:
+    return num(x, lang, 0)
 
 
-def fmt_level(x: float | None) -> str:
-    return "–" if x is None else f"{x:.1f}".rstrip("0").rstrip(".")
+def fmt_level(x: float | None, lang: str = "en") -> str:
+    """A level with at most one decimal: 3, 3.5 (3,5)."""
+    if x is None:
+        return "–"
+    return num(x, lang, 0 if round(x, 1) == round(x) else 1)

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from cemassess.domain.results import Results
 from cemassess.domain.roadmap import HORIZON_MONTHS, RoadmapItem
-from cemassess.i18n import role_name, tr
+from cemassess.i18n import date_text, pct, role_name, tr
+from cemassess.labels import industry_label, segment_title
 from cemassess.report.limits import TEXT_CAP, cap
 from cemassess.report.strings import STRINGS
 
@@ -152,8 +153,8 @@ def _headline(res: Results, lang: str) -> Headline:
     c = res.completion
     score = getattr(ov, "score", None)
     band = getattr(ov, "band", None)
-    pct = f"{c.answered / c.total:.0%}" if c.total else "0%"
-    coverage = s("m.coverage", lang, answered=c.answered, total=c.total, pct=pct)
+    share = pct(c.answered / c.total, lang) if c.total else pct(0, lang)
+    coverage = s("m.coverage", lang, answered=c.answered, total=c.total, pct=share)
     company = res.assessment.company.name or s("sum.the_company", lang)
     if score is not None and band is not None:
         withheld = ""
@@ -286,10 +287,10 @@ def build_model(res: Results, lang: str, *, consultant: str = "", anonymous: boo
     else:
         status = s("m.status_draft", lang) if draft else s("cover.complete", lang)
     firm = firm_line(consultant, a.assessor)
-    facts: list[tuple[str, str]] = [(s("cover.date", lang), a.date.isoformat())]
+    facts: list[tuple[str, str]] = [(s("cover.date", lang), date_text(a.date, lang))]
     if firm:
         facts.append((s("m.by", lang), firm))
-    for key, value in (("cover.industry", a.company.industry),
+    for key, value in (("cover.industry", industry_label(a.company.industry, lang) if a.company.industry else ""),
                        ("cover.country", ", ".join(x for x in (a.company.country, a.company.region) if x)),
                        ("cover.respondents", str(len(a.respondents))),
                        ("cover.framework", f"{fw.title(lang)} {fw.version}")):
@@ -298,7 +299,7 @@ def build_model(res: Results, lang: str, *, consultant: str = "", anonymous: boo
     if res.benchmark is not None:
         b = res.benchmark
         facts.append((s("cover.benchmark", lang),
-                      b.segment.title(lang) + (f" ({tr('illustrative', lang)})" if b.pack.illustrative else "")))
+                      segment_title(b.segment, lang) + (f" ({tr('illustrative', lang)})" if b.pack.illustrative else "")))
     facts.append((s("cover.status", lang), status))
     rows = _actions(res, lang)
     top = _top(rows)
@@ -370,7 +371,7 @@ def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> Table
             action += "\n" + r.why
         if r.depends_on:
             action += "\n" + s("m.depends", lang) + ": " + "; ".join(r.depends_on)
-        due = r.due.isoformat() + (f"\n({s('m.due_default', lang)})" if r.due_default else "")
+        due = date_text(r.due, lang, "short") + (f"\n({s('m.due_default', lang)})" if r.due_default else "")
         body.append((str(n), action, r.owner or "–", due, r.kpi or "–"))
     return TableBlock(head, tuple(body), (0.04, 0.44, 0.19, 0.13, 0.20), detail_col=1)
 
@@ -401,7 +402,7 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
     for st in ph.phases:
         state = (s("ph.attained", lang) if st.number <= ph.attained else
                  s("ph.current", lang) if st.number == ph.current else s("ph.ahead", lang))
-        rows.append((str(st.number), fw.phase(st.number).title(lang), state, f"{st.progress:.0%}"))
+        rows.append((str(st.number), fw.phase(st.number).title(lang), state, pct(st.progress, lang)))
     out.append(Section(s("sec.phases", lang), 1, [Para(m.phase.sentence), Chart("phase_progress"),
                                                   TableBlock((tr("phase", lang), "", s("ph.status", lang),
                                                               tr("progress", lang)), tuple(rows),

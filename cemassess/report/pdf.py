@@ -30,7 +30,7 @@ from reportlab.platypus import (
 from cemassess import __version__
 from cemassess.domain.results import Results
 from cemassess.domain.trend import Trend
-from cemassess.i18n import tr
+from cemassess.i18n import shipped_languages, tr
 from cemassess.report import sections_back as back
 from cemassess.report import sections_front as front
 from cemassess.report.flow import Ctx, Heading
@@ -110,7 +110,7 @@ class ReportRenderer:
             res = anonymise(res)
         self.res = res
         self.trend = trend  # earlier assessments of the same company, when there are any
-        self.lang = lang if lang in ("en", "ru", "uk") else "en"
+        self.lang = lang if lang in shipped_languages() else "en"
         self.branding = branding or Branding()
         self.invariant = invariant
         self._progress = progress
@@ -289,7 +289,7 @@ class ReportRenderer:
             "subject": self.s("meta.subject"),
             "keywords": ["CEM", "CX", "maturity", "roadmap", self.res.framework.id],
             "creator": f"cemassess {__version__}",
-            "lang": "ru-RU" if self.lang == "ru" else "en-GB",
+            "lang": {"en": "en-GB", "ru": "ru-RU", "uk": "uk-UA"}.get(self.lang, self.lang),
         }
 
     def generate(self) -> bytes:

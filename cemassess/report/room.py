@@ -263,11 +263,11 @@ class RoomSummaryRenderer(ReportRenderer):
                 rows.append([ctx.u(d.title(lang), "cell")] + [ctx.u("–", "cell_r")] * 6)
                 continue
             rows.append([ctx.u(d.title(lang), "cell"), ctx.u(str(dist.n), "cell_r")]
-                        + [ctx.u(fmt_int(v), "cell_r") for v in (dist.p10, dist.p25, dist.median, dist.p75, dist.p90)])
+                        + [ctx.u(fmt_int(v, ctx.lang), "cell_r") for v in (dist.p10, dist.p25, dist.median, dist.p75, dist.p90)])
         if prof.overall is not None:
             o = prof.overall
             rows.append([ctx.u(tr("overall", lang), "cell_b"), ctx.u(str(o.n), "cell_r")]
-                        + [ctx.u(fmt_score(v), "cell_r") for v in (o.p10, o.p25, o.median, o.p75, o.p90)])
+                        + [ctx.u(fmt_score(v, ctx.lang), "cell_r") for v in (o.p10, o.p25, o.median, o.p75, o.p90)])
         flow += ctx.h2(_s("room.table", lang), need=260) + [
             ctx.table(rows, [w * 0.34] + [w * 0.11] * 6)]
         return flow

@@ -24,7 +24,8 @@ from cemassess.explain import (
     nps_comparisons,
     withheld_lines,
 )
-from cemassess.i18n import role_name, tr
+from cemassess.i18n import date_text, num, role_name, tr
+from cemassess.labels import pack_note, pack_source, pack_title, segment_title
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_level
 from cemassess.report.model import default_due
@@ -66,9 +67,9 @@ def perception(ctx: Ctx) -> list[Flowable]:
                 p = fw.practices[g.practice_id]
                 rows.append([
                     [ctx.u(p.statement(lang), "cell"), ctx.u(fw.dimension_of[p.id].title(lang), "cell_small")],
-                    ctx.u(f"{role_name(g.high.value, lang)}: {fmt_level(g.by_role[g.high])}", "cell"),
-                    ctx.u(f"{role_name(g.low.value, lang)}: {fmt_level(g.by_role[g.low])}", "cell"),
-                    ctx.u(fmt_level(g.gap), "cell_r")])
+                    ctx.u(f"{role_name(g.high.value, lang)}: {fmt_level(g.by_role[g.high], ctx.lang)}", "cell"),
+                    ctx.u(f"{role_name(g.low.value, lang)}: {fmt_level(g.by_role[g.low], ctx.lang)}", "cell"),
+                    ctx.u(fmt_level(g.gap, ctx.lang), "cell_r")])
             story.append(ctx.table(rows, [w * 0.52, w * 0.18, w * 0.18, w * 0.12]))
             if len(res.practice_gaps) > MAX_GAP_ROWS:
                 story.append(ctx.u(ctx.s("gap.more", n=len(res.practice_gaps) - MAX_GAP_ROWS), "caption"))
@@ -208,15 +209,15 @@ def overall_table(ctx: Ctx) -> Flowable:
     rows = [[ctx.th(tr("dimension", ctx.lang)), ctx.th(tr("score", ctx.lang), "r"), ctx.th(ctx.s("app.share"), "r"),
              ctx.th(ctx.s("app.contribution"), "r")]]
     for dim_id, score, share in (ov.parts if ov.score is not None else ()):  # withheld: no partial index
-        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), f"{score:.1f}",
-                     f"{share:.3f}", f"{score * share:.2f}"])
+        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), num(score, ctx.lang, 1),
+                     num(share, ctx.lang, 3), num(score * share, ctx.lang, 2)])
     counted = {p[0] for p in ov.parts} if ov.score is not None else set()
     for dim_id in ov.missing:  # no applicable practice (or the index is withheld): not in the sum
         if dim_id not in counted:
             rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), "–",
                          ctx.s("app.left_out"), ""])
     rows.append([ctx.u(tr("overall", ctx.lang), "cell_b"), "", "",
-                 f"{ov.score:.2f}" if ov.score is not None else "–"])
+                 num(ov.score, ctx.lang, 2)])
     return ctx.table(rows, [w * 0.55, w * 0.15, w * 0.15, w * 0.15],
                      extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
 
@@ -229,12 +230,13 @@ def terms_table(ctx: Ctx, dim_id: str) -> Flowable:
              ctx.th(ctx.s("app.weight"), "r"), ctx.th(ctx.s("app.share"), "r"), ctx.th(ctx.s("app.contribution"), "r")]]
     for t in ds.terms:
         rows.append([ctx.u(_short(fw.practices[t.practice_id].statement(ctx.lang), 110), "cell"),
-                     fmt_level(t.level) if t.known else tr("dk" if t.practice_id in ds.dont_know
-                                                          else "unanswered", ctx.lang), f"{t.points:.1f}",
-                     f"{t.weight:g}", f"{t.share:.3f}",
-                     f"{t.contribution:.2f}"])
+                     fmt_level(t.level, ctx.lang) if t.known else tr("dk" if t.practice_id in ds.dont_know
+                                                                    else "unanswered", ctx.lang),
+                     num(t.points, ctx.lang, 1),
+                     num(t.weight, ctx.lang, 0 if t.weight == int(t.weight) else 2), num(t.share, ctx.lang, 3),
+                     num(t.contribution, ctx.lang, 2)])
     rows.append([ctx.u(ctx.s("app.sum"), "cell_b"), "", "", "", "",
-                 f"{sum(t.contribution for t in ds.terms):.2f}" if ds.terms else "–"])
+                 num(sum(t.contribution for t in ds.terms), ctx.lang, 2) if ds.terms else "–"])
     return ctx.table(rows, [w * 0.42, w * 0.11, w * 0.1, w * 0.11, w * 0.12, w * 0.14],
                      extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
 
@@ -276,14 +278,14 @@ def appendix(ctx: Ctx) -> list[Flowable]:
     b = res.benchmark
     if b is not None:
         story += ctx.h2(ctx.s("app.benchmark"))
-        title = b.pack.title_ru if lang == "ru" and b.pack.title_ru else b.pack.title
-        story.append(ctx.u(ctx.s("app.bench_line", title=title, created=b.pack.created.isoformat(),
-                                 segment=b.segment.title(lang), n=b.segment.n), "body"))
-        story.append(ctx.u(ctx.s("app.bench_source", source=b.pack.source), "body"))
+        story.append(ctx.u(ctx.s("app.bench_line", title=pack_title(b.pack, lang),
+                                 created=date_text(b.pack.created, lang),
+                                 segment=segment_title(b.segment, lang), n=b.segment.n), "body"))
+        story.append(ctx.u(ctx.s("app.bench_source", source=pack_source(b.pack, lang)), "body"))
         if b.pack.illustrative:
             story.append(ctx.p(f"<b>{esc(tr('illustrative', lang))}</b>", "warn"))
         if b.pack.note:
-            story.append(ctx.u(b.pack.note, "small"))
+            story.append(ctx.u(pack_note(b.pack, lang), "small"))
         story.append(ctx.u(tr("too_few", lang), "small"))
     story += figures_explained(ctx)
     story += backlog(ctx)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
+from cemassess.i18n import pct as fmt_pct
 from cemassess.i18n import tr
 from cemassess.report.flow import Ctx, fmt_score
 from cemassess.report.model import ReportModel
@@ -22,9 +23,9 @@ def _tile(ctx: Ctx, label: str, value: str, note: str) -> list[Flowable]:
 def tiles(ctx: Ctx, m: ReportModel) -> Table:
     res, lang, w = ctx.res, ctx.lang, ctx.width
     h, ph = m.headline, m.phase
-    index = (fmt_score(h.score) + '<font size="10"> / 100</font>') if h.score is not None else (
+    index = (fmt_score(h.score, lang) + '<font size="10"> / 100</font>') if h.score is not None else (
         f'<font size="13">{esc(ctx.s("m.withheld_tile"))}</font>')
-    pct = f"{h.answered / h.total:.0%}" if h.total else "–"
+    pct = fmt_pct(h.answered / h.total, lang) if h.total else "–"
     cells = [
         _tile(ctx, tr("overall", lang), index, h.band or h.withheld),
         _tile(ctx, ctx.s("m.phase_title"), f"{ph.attained}" + '<font size="10"> / 3</font>', ph.label),

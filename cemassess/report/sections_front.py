@@ -16,7 +16,8 @@ from cemassess.explain import (
     level_text,
     withheld_lines,
 )
-from cemassess.i18n import role_name, tr
+from cemassess.i18n import pct, role_name, tr
+from cemassess.labels import pack_source, pack_title, segment_title
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_int, fmt_level, fmt_score
 from cemassess.report.styles import RULE, WARN, WARN_BG, tint
@@ -83,12 +84,12 @@ def benchmark_caption(ctx: Ctx) -> list[Flowable]:
     b = ctx.res.benchmark
     if b is None:
         return [ctx.p(esc(ctx.s("bench.none")), "caption")]
-    pack_title = b.pack.title_ru if ctx.lang == "ru" and b.pack.title_ru else b.pack.title
+    title = pack_title(b.pack, ctx.lang)
     out = []
     if b.pack.illustrative:
         out.append(ctx.p(f"<b>{esc(tr('illustrative', ctx.lang))}</b>", "warn"))
-    out.append(ctx.p(esc(ctx.s("bench.caption", pack=pack_title, segment=b.segment.title(ctx.lang),
-                                n=b.segment.n, source=b.pack.source)), "caption"))
+    out.append(ctx.p(esc(ctx.s("bench.caption", pack=title, segment=segment_title(b.segment, ctx.lang),
+                                n=b.segment.n, source=pack_source(b.pack, ctx.lang))), "caption"))
     if any(not c.shown for c in b.comparisons.values()):
         out.append(ctx.p(esc(ctx.s("bench.too_few")), "caption"))
     return out
@@ -140,20 +141,20 @@ def summary(ctx: Ctx) -> list[Flowable]:
     ov, ph, m = res.overall, res.phase, res.assessment.metrics
     w = ctx.width
     tiles = [
-        _tile(ctx, tr("overall", lang), fmt_score(ov.score) + '<font size="10"> / 100</font>',
+        _tile(ctx, tr("overall", lang), fmt_score(ov.score, ctx.lang) + '<font size="10"> / 100</font>',
               esc(ov.band.name(lang)) if ov.band else esc(tr("not_scored", lang)))
         if ov.score is not None else
         _tile(ctx, tr("overall", lang), '<font size="12">' + esc(headline(ov, lang)) + "</font>",
               esc(" ".join(withheld_lines(ov, lang)[1:]))),
         _tile(ctx, tr("current_phase", lang), f"{ph.current}" + '<font size="10"> / 3</font>',
               esc(fw.phase(ph.current).title(lang)) + "<br/>"
-              + esc(ctx.s("sum.phase_progress", pct=f"{ph.progress:.0%}", attained=ph.attained))),
+              + esc(ctx.s("sum.phase_progress", pct=pct(ph.progress, lang), attained=ph.attained))),
         _tile(ctx, "NPS", f"{res.nps.score:+.0f}" if res.nps else "–",
               (esc(ctx.s("sum.nps_n", n=res.nps.n)) + "<br/>" + esc(_nps_ref(ctx))) if res.nps
               else esc(ctx.s("sum.not_measured"))),
-        _tile(ctx, ctx.s("sum.retention"), f"{m.retention_rate:.0f}%" if m.retention_rate is not None else "–",
+        _tile(ctx, ctx.s("sum.retention"), pct(m.retention_rate / 100, lang) if m.retention_rate is not None else "–",
               esc(", ".join(x for x in (
-                  ctx.s("sum.churn", v=f"{m.churn_rate:.0f}") if m.churn_rate is not None else "",
+                  ctx.s("sum.churn", v=pct(m.churn_rate / 100, lang)) if m.churn_rate is not None else "",
                   m.period) if x)) if m.retention_rate is not None or m.churn_rate is not None
               else esc(ctx.s("sum.not_measured"))),
     ]
@@ -167,7 +168,7 @@ def summary(ctx: Ctx) -> list[Flowable]:
     company = res.assessment.company.name or ctx.s("sum.the_company")
     level, phase = "", ""
     if ov.score is not None and ov.band is not None:
-        level = esc(ctx.s("sum.index", company=company, score=fmt_score(ov.score),
+        level = esc(ctx.s("sum.index", company=company, score=fmt_score(ov.score, ctx.lang),
                           band=ov.band.name(lang), meaning=ov.band.meaning(lang)))
         if band_note(ov, lang):
             level += " " + esc(band_note(ov, lang))
@@ -179,7 +180,7 @@ def summary(ctx: Ctx) -> list[Flowable]:
         shown = [c for c in res.benchmark.comparisons.values() if c.shown and c.score is not None]
         if shown:
             level += (" " + esc(ctx.s("sum.bench", ahead=len(ahead), n=len(shown),
-                                      segment=res.benchmark.segment.title(lang)))
+                                      segment=segment_title(res.benchmark.segment, lang)))
                       + (f" <b>{esc(tr('illustrative', lang))}.</b>" if res.benchmark.pack.illustrative else ""))
     if ph.attained == 0:
         phase = esc(ctx.s("sum.no_phase", title=fw.phase(1).title(lang), desc=fw.phase(1).description(lang)))
@@ -198,7 +199,7 @@ def summary(ctx: Ctx) -> list[Flowable]:
         widths = [width * 0.50, width * 0.15, width * 0.35]
         for did in ids:
             s = res.dimensions[did]
-            rows.append([ctx.u(fw.dimensions_by_id[did].title(lang), "cell"), ctx.u(fmt_score(s.score), "cell_r"),
+            rows.append([ctx.u(fw.dimensions_by_id[did].title(lang), "cell"), ctx.u(fmt_score(s.score, ctx.lang), "cell_r"),
                          ctx.u(s.band.name(lang) if s.band else "–", "cell")])
         if len(rows) == 1:
             rows.append([ctx.u(tr("not_scored", lang), "cell"), "", ""])
@@ -251,19 +252,19 @@ def profile(ctx: Ctx) -> list[Flowable]:
     rows = [head]
     for d in fw.dimensions:
         s = res.dimensions[d.id]
-        r = [ctx.u(d.title(lang), "cell"), ctx.u(fmt_score(s.score), "cell_r"),
+        r = [ctx.u(d.title(lang), "cell"), ctx.u(fmt_score(s.score, ctx.lang), "cell_r"),
              ctx.u(s.band.name(lang) if s.band else dimension_cell(s, lang), "cell")]
         if b is not None:
             c = b.comparisons.get(d.id)
             if c is not None and c.shown:
-                r += [ctx.u(fmt_int(c.p10), "cell_r"), ctx.u(fmt_int(c.median), "cell_r"),
-                      ctx.u(fmt_int(c.p90), "cell_r"), ctx.u(fmt_int(c.percentile), "cell_r")]
+                r += [ctx.u(fmt_int(c.p10, ctx.lang), "cell_r"), ctx.u(fmt_int(c.median, ctx.lang), "cell_r"),
+                      ctx.u(fmt_int(c.p90, ctx.lang), "cell_r"), ctx.u(fmt_int(c.percentile, ctx.lang), "cell_r")]
             else:
                 r += [ctx.u("–", "cell_r")] * 4
-        r.append(ctx.u(fmt_int(res.roadmap.targets.get(d.id)), "cell_r"))
+        r.append(ctx.u(fmt_int(res.roadmap.targets.get(d.id), ctx.lang), "cell_r"))
         rows.append(r)
     ov = res.overall
-    total = [ctx.u(tr("overall", lang), "cell_b"), ctx.u(fmt_score(ov.score), "cell_r"),
+    total = [ctx.u(tr("overall", lang), "cell_b"), ctx.u(fmt_score(ov.score, ctx.lang), "cell_r"),
              ctx.u(ov.band.name(lang) if ov.band else headline(ov, lang), "cell")] + [""] * (len(head) - 3)
     rows.append(total)
     story.append(ctx.table(rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent)]))
@@ -290,17 +291,17 @@ def key_metrics(ctx: Ctx) -> list[Flowable]:
         img = ctx.chart("nps_panel", ctx.width * 0.92)
         if img is not None:
             block.append(img)
-        bits = [ctx.s("prof.nps_line", score=f"{n.score:+.0f}", n=n.n, pro=f"{n.pct_promoters:.0f}",
-                      pas=f"{n.pct_passives:.0f}", det=f"{n.pct_detractors:.0f}")]
+        bits = [ctx.s("prof.nps_line", score=f"{n.score:+.0f}", n=n.n, pro=pct(n.pct_promoters / 100, lang),
+                      pas=pct(n.pct_passives / 100, lang), det=pct(n.pct_detractors / 100, lang))]
         if m.nps is not None and (m.nps.period or m.nps.source):
             bits.append(ctx.s("prof.nps_src", period=m.nps.period or "–", source=m.nps.source or "–"))
         block.append(ctx.u(" ".join(bits), "body"))
         block.append(ctx.u(ctx.s("prof.nps_def"), "caption"))
     parts = []
     if m.retention_rate is not None:
-        parts.append(f"{tr('retention_rate', lang)}: {m.retention_rate:.1f}%")
+        parts.append(f"{tr('retention_rate', lang)}: {pct(m.retention_rate / 100, lang, 1)}")
     if m.churn_rate is not None:
-        parts.append(f"{tr('churn_rate', lang)}: {m.churn_rate:.1f}%")
+        parts.append(f"{tr('churn_rate', lang)}: {pct(m.churn_rate / 100, lang, 1)}")
     if parts:
         block.append(ctx.u("; ".join(parts) + (f" ({m.period})" if m.period else "") + ".", "body"))
     # a short block: keep it whole, heading included
@@ -325,7 +326,7 @@ def phases(ctx: Ctx) -> list[Flowable]:
                  ctx.s("ph.current") if st.number == ph.current else ctx.s("ph.ahead"))
         cols.append([ctx.u(f"{tr('phase', lang)} {st.number}", "kicker"), ctx.u(p.title(lang), "cell_b"),
                      ctx.u(state, "cell_small"), Spacer(1, 3), ctx.u(p.description(lang), "cell"), Spacer(1, 3),
-                     ctx.u(ctx.s("ph.progress", pct=f"{st.progress:.0%}", at=st.at_threshold, n=st.applicable),
+                     ctx.u(ctx.s("ph.progress", pct=pct(st.progress, ctx.lang), at=st.at_threshold, n=st.applicable),
                            "cell_small")])
     gap = 5 * mm
     cw = (w - 2 * gap) / 3
@@ -349,7 +350,7 @@ def phases(ctx: Ctx) -> list[Flowable]:
             rows.append([ctx.u(blocker_text(fw, b, lang), "cell"), "", ""])
             continue
         p = fw.practices[b.practice_id]
-        what = (f"{tr('level', lang)} {fmt_level(b.level)}" if b.reason == "below"
+        what = (f"{tr('level', lang)} {fmt_level(b.level, ctx.lang)}" if b.reason == "below"
                 else tr("x.blk.na_no_reason", lang) if b.reason == "na_no_reason"
                 else tr("dk" if b.reason == "dk" else "unanswered", lang))
         rows.append([ctx.u(p.statement(lang), "cell"), ctx.u(fw.dimension_of[p.id].title(lang), "cell"),
@@ -387,14 +388,14 @@ def dimensions(ctx: Ctx) -> list[Flowable]:
     for i, d in enumerate(fw.dimensions, 1):
         s = res.dimensions[d.id]
         part: list[Flowable] = ctx.h2(f"{i}. {d.title(lang)}", need=260)
-        line = (f"<b>{esc(tr('score', lang))}: {fmt_score(s.score)}</b> / 100 · "
+        line = (f"<b>{esc(tr('score', lang))}: {fmt_score(s.score, ctx.lang)}</b> / 100 · "
                 f"{esc(tr('level', lang))}: <b>{esc(s.band.name(lang) if s.band else tr('not_scored', lang))}</b>")
         if s.band is not None:
             line += f" — {esc(s.band.meaning(lang))}"
         c = b.comparisons.get(d.id) if b is not None else None
         if c is not None and c.shown:
-            line += "<br/>" + esc(ctx.s("dim.bench", median=fmt_int(c.median), p10=fmt_int(c.p10),
-                                        p90=fmt_int(c.p90), pct=fmt_int(c.percentile)))
+            line += "<br/>" + esc(ctx.s("dim.bench", median=fmt_int(c.median, ctx.lang), p10=fmt_int(c.p10, ctx.lang),
+                                        p90=fmt_int(c.p90, ctx.lang), pct=fmt_int(c.percentile, ctx.lang)))
             if b is not None and b.pack.illustrative:
                 line += f" <i>({esc(ctx.s('chart.illustrative'))})</i>"
         part.append(ctx.p(line, "body"))
@@ -420,7 +421,7 @@ def dimensions(ctx: Ctx) -> list[Flowable]:
                 cell.append(ctx.u(anchor, "cell_small"))
             if r is not None and r.agreed and r.dissent:
                 cell.append(ctx.p(f"<i>{esc(ctx.s('dim.dissent'))}: {esc(ctx.c(r.dissent))}</i>", "cell_small"))
-            level = fmt_level(r.level) if r is not None and r.level is not None else (
+            level = fmt_level(r.level, ctx.lang) if r is not None and r.level is not None else (
                 tr("na", lang) if r is not None and r.status == "na" else
                 tr("dk", lang) if r is not None and r.status == "dk" else "–")
             if r is not None and r.agreed:
@@ -452,7 +453,7 @@ def dimensions(ctx: Ctx) -> list[Flowable]:
 def quote(ctx: Ctx, text: str) -> str:
     """A user's comment in the language's quotation marks, escaped, at a readable length."""
     text = ctx.c(text)
-    return f"«{esc(text)}»" if ctx.lang == "ru" else f"“{esc(text)}”"
+    return f"«{esc(text)}»" if ctx.lang in ("ru", "uk") else f"“{esc(text)}”"
 
 
 def _short(text: str, n: int = 80) -> str:

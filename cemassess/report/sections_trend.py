@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from reportlab.platypus import Flowable
 
 from cemassess.explain import moved_note  # noqa: F401  (re-exported for the report)
-from cemassess.i18n import Catalogue, plural, tr
+from cemassess.i18n import Catalogue, num, plural, tr
 from cemassess.report import charts as ch
 from cemassess.report.flow import Ctx, fmt_score
 from cemassess.report.theme import ChartTheme
@@ -83,8 +83,8 @@ def trend_section(ctx: Ctx, trend: Trend | None, charts: dict[str, Any]) -> list
              ctx.th(_s("trend.after", lang), "r"), ctx.th(_s("trend.change", lang), "r"), ctx.th("")]]
     for c in trend.changes:
         rows.append([ctx.u(fw.dimensions_by_id[c.dimension_id].title(lang), "cell"),
-                     ctx.u(fmt_score(c.before), "cell_r"), ctx.u(fmt_score(c.after), "cell_r"),
-                     ctx.u(f"{c.delta:+.1f}" if c.delta is not None else "–", "cell_r"),
+                     ctx.u(fmt_score(c.before, ctx.lang), "cell_r"), ctx.u(fmt_score(c.after, ctx.lang), "cell_r"),
+                     ctx.u(num(c.delta, ctx.lang, 1, sign=True), "cell_r"),
                      ctx.u(_s(f"trend.{c.direction}", lang), "cell")])
     story.append(ctx.table(rows, [w * 0.42, w * 0.12, w * 0.12, w * 0.12, w * 0.22]))
     return story

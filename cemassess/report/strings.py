@@ -76,7 +76,7 @@ STRINGS: dict[str, Entry] = {
     "sum.not_measured": "not measured",
     "sum.retention": "Retention",
     "sum.nps_ref": "B2B average {avg15} (2015), {avg5} over five years; best in class {lo}–{hi}",
-    "sum.churn": "churn {v}%",
+    "sum.churn": "churn {v}",
     "sum.the_company": "The company",
     "sum.meaning": "What this means",
     "sum.index": "With a CEM index of {score} out of 100, {company} is at the level “{band}”: {meaning}",
@@ -106,7 +106,8 @@ STRINGS: dict[str, Entry] = {
                               "otherwise the next level up."),
     "prof.targets_overrides": plural("{n} target was set by hand.", "{n} targets were set by hand."),
     "prof.metrics": "Key metrics",
-    "prof.nps_line": "NPS {score} from {n} answers: {pro}% promoters, {pas}% passives, {det}% detractors.",
+    "prof.nps_line": ("NPS {score} from {n} answers: {pro} promoters, {pas} passives, {det} "
+                      "detractors."),
     "prof.nps_src": "Period: {period}; source: {source}.",
     "prof.nps_def": ("NPS = % promoters (9–10) − % detractors (0–6) on “How likely are you to recommend…?”, "
                      "from −100 to +100. Published B2B figures: B2B International (2015 study; NPS FAQ)."),

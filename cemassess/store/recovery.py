@@ -20,7 +20,6 @@ from pydantic import ValidationError
 
 from cemassess.domain.assessment import Assessment
 from cemassess.exchange.assessment_file import practice_renames
-from cemassess.i18n import plural_ru
 from cemassess.store.errors import DamagedFile
 from cemassess.store.index import (
     PortfolioIndex,
@@ -33,7 +32,7 @@ from cemassess.store.index import (
 from cemassess.store.journal import Journal, scan
 from cemassess.store.migrations import CURRENT, SNAPSHOT
 from cemassess.store.paths import ID_RE, Layout
-from cemassess.store.report import Problem, RecoveredChanges, RecoveryReport, reason_ru
+from cemassess.store.report import Problem, RecoveredChanges, RecoveryReport, msg
 from cemassess.store.snapshot import (
     Backups,
     decode_snapshot,
@@ -188,10 +187,8 @@ class Recovery:
             try:
                 loaded = read_snapshot(path, aid)
             except DamagedFile as err:
-                rep.problems.append(Problem(f"A deleted assessment in the trash {err.reason}; it "
-                                            f"was left where it is ({path}).", aid,
-                                            message_ru=f"Удалённая оценка в корзине {reason_ru(err.reason)}; "
-                                                       f"она оставлена на месте ({path})."))
+                rep.problems.append(Problem.of(msg("problem.trash_damaged", reason=err.reason,
+                                                   path=str(path)), aid))
                 continue
             entries[aid] = entry_for(loaded.assessment, None, trashed=True)
             changed = True
@@ -200,24 +197,16 @@ class Recovery:
                 continue
             if jpath.stat().st_size and write:
                 q = quarantine(L, jpath, "journal without its assessment file")
-                rep.problems.append(Problem(
-                    f"Unsaved changes to an assessment ({aid}) were found without the assessment "
-                    f"itself; they were moved to quarantine ({q.name}).", aid, [q],
-                    message_ru=f"Найдены несохранённые изменения оценки ({aid}) без самой оценки; "
-                               f"они перемещены в карантин ({q.name})."))
+                rep.problems.append(Problem.of(msg("problem.journal_orphan", aid=aid, q=q.name), aid, [q]))
             elif write:
                 jpath.unlink()
         if index_damage or (changed and not L.index.exists() and entries):
-            what = f"was damaged ({index_damage})" if index_damage else "was missing"
-            done = "moved to quarantine and " if quarantined_index else ""
+            what = (msg("problem.index.damaged", reason=index_damage) if index_damage
+                    else msg("problem.index.missing"))
+            done = msg("problem.index.quarantined") if quarantined_index else ""
             n = sum(1 for e in entries.values() if not e.get("trashed"))
-            what_ru = f"был повреждён ({reason_ru(index_damage)})" if index_damage else "отсутствовал"
-            done_ru = "перемещён в карантин и " if quarantined_index else ""
-            rep.problems.insert(0, Problem(
-                f"The portfolio list {what}; it was {done}rebuilt from {n} assessment "
-                f"file{'s' if n != 1 else ''}.", None, quarantined_index,
-                message_ru=f"Список портфеля {what_ru}; он {done_ru}восстановлен по {n} "
-                           f"{plural_ru(n, 'файлу', 'файлам', 'файлам')} оценок."))
+            rep.problems.insert(0, Problem.of(msg("problem.index", what=what, done=done, n=n), None,
+                                              quarantined_index))
         if write:
             if changed:
                 self.index.write_all(entries)
@@ -266,25 +255,16 @@ class Recovery:
             if good is None:
                 if write and jpath.exists() and jpath.stat().st_size:
                     quarantined.append(quarantine(L, jpath, "unsaved changes of a damaged assessment"))
-                where = (f" it was moved to quarantine ({quarantined[0].name})"
-                         if quarantined else " it was left where it is")
-                where_ru = (f" он перемещён в карантин ({quarantined[0].name})"
-                            if quarantined else " он оставлен на месте")
-                rep.problems.append(Problem(
-                    f"The file of '{name}' {err.reason}, and there is no good backup;{where} "
-                    "and removed from the list.", aid, quarantined,
-                    message_ru=f"Файл оценки «{name}» {reason_ru(err.reason)}, а исправной резервной копии "
-                               f"нет;{where_ru} и убран из списка."))
+                where = (msg("problem.no_backup.quarantined", q=quarantined[0].name) if quarantined
+                         else msg("problem.no_backup.left"))
+                rep.problems.append(Problem.of(msg("problem.no_backup", name=name, reason=err.reason,
+                                                   where=where), aid, quarantined))
                 return None
             loaded, restored_from = good
             name = display_name(loaded.assessment)
-            moved = "it was moved to quarantine and " if quarantined else ""
-            moved_ru = "он перемещён в карантин, " if quarantined else ""
-            rep.problems.append(Problem(
-                f"The file of '{name}' {err.reason}; {moved}the backup of "
-                f"{_when(restored_from)} was restored.", aid, quarantined, restored_from,
-                message_ru=f"Файл оценки «{name}» {reason_ru(err.reason)}; {moved_ru}восстановлена "
-                           f"резервная копия от {_when(restored_from)}."))
+            moved = msg("problem.restored.quarantined") if quarantined else ""
+            rep.problems.append(Problem.of(msg("problem.restored", name=name, reason=err.reason, moved=moved,
+                                               when=_when(restored_from)), aid, quarantined, restored_from))
         a, seq = loaded.assessment, loaded.seq
         name = display_name(a)
         needs_write = restored_from is not None
@@ -295,32 +275,20 @@ class Recovery:
         new: list[dict[str, Any]] = []
         if not js.usable:
             quarantined = [quarantine(L, jpath, js.problem)] if write else []
-            rep.problems.append(Problem(
-                f"Unsaved changes to '{name}' could not be used: their journal {js.problem}"
-                + ("; it was moved to quarantine." if write else "."), aid, quarantined,
-                message_ru=f"Несохранённые изменения оценки «{name}» нельзя использовать: их журнал "
-                           f"{reason_ru(js.problem)}" + ("; он перемещён в карантин." if write else ".")))
+            tail = msg("problem.journal_unusable.quarantined") if write else msg("problem.end")
+            rep.problems.append(Problem.of(msg("problem.journal_unusable", name=name, reason=js.problem,
+                                               tail=tail), aid, quarantined))
         else:
             new = [e for e in js.entries if e["seq"] > seq]
             if js.damaged_lines:
                 kept = ([keep_copy(L.quarantine, f"{stamp()}-{aid}.journal", jpath.read_bytes())]
                         if write else [])
                 k = js.damaged_lines
-                rep.problems.append(Problem(
-                    f"Part of the unsaved changes to '{name}' was damaged ({js.damaged_lines} "
-                    f"unreadable line{'s' if js.damaged_lines > 1 else ''}); the rest was "
-                    "recovered" + (f" and the journal was kept in quarantine ({kept[0].name})."
-                                   if kept else "."), aid, kept,
-                    message_ru=f"Часть несохранённых изменений оценки «{name}» повреждена ({k} "
-                               f"{plural_ru(k, 'нечитаемая строка', 'нечитаемые строки', 'нечитаемых строк')}); "
-                               "остальное восстановлено" + (f", журнал сохранён в карантине ({kept[0].name})."
-                                                           if kept else ".")))
+                tail = msg("problem.journal_partial.kept", q=kept[0].name) if kept else msg("problem.end")
+                rep.problems.append(Problem.of(msg("problem.journal_partial", name=name, k=k, kept=tail),
+                                               aid, kept))
             if new and restored_from is not None and new[0]["seq"] > seq + 1:
-                rep.problems.append(Problem(
-                    f"Some changes to '{name}' made before the damage was found were only in the "
-                    "damaged file and could not be recovered.", aid,
-                    message_ru=f"Часть изменений оценки «{name}», сделанных до обнаружения повреждения, "
-                               "была только в повреждённом файле, и восстановить её не удалось."))
+                rep.problems.append(Problem.of(msg("problem.lost_before_damage", name=name), aid))
         if new:
             before_raw = raw if raw is not None else encode_snapshot(
                 a.model_dump(mode="json"), aid, seq)
@@ -333,11 +301,7 @@ class Recovery:
                 rec.journal_copy = keep_copy(L.recovered, f"{aid}-{st}.journal", jpath.read_bytes())
                 rec.before_copy = keep_copy(L.recovered, f"{aid}-{st}.before.json", before_raw)
             if n_bad:
-                rep.problems.append(Problem(
-                    f"{n_bad} recovered change{'s' if n_bad > 1 else ''} to '{name}' did not fit "
-                    "the assessment and could not be applied.", aid,
-                    message_ru=f"{n_bad} {plural_ru(n_bad, 'восстановленное изменение', 'восстановленных изменения', 'восстановленных изменений')} "
-                               f"оценки «{name}» не подходят к ней и не применены."))
+                rep.problems.append(Problem.of(msg("problem.bad_changes", n=n_bad, name=name), aid))
             if not writer_alive():  # with a live writer these are its current edits, not a crash
                 rep.recovered.append(rec)
             needs_write = True

@@ -10,58 +10,147 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from cemassess.i18n import plural_ru
+from cemassess.i18n import Catalogue, plural, tr
 
+# The store's words: {key: English}, translated in the gettext catalogues (cemassess.i18n).
+S: Catalogue = {
+    # --- why a file could not be used (DamagedFile.reason, matched by REASONS below) ---
+    "reason.01": "is missing",
+    "reason.02": "is empty (zero bytes)",
+    "reason.03": "holds no data (only blank or zero bytes)",
+    "reason.04": "is cut short (it ends in the middle of the data)",
+    "reason.05": "is not readable text (garbage at byte {a})",
+    "reason.06": "is garbled (invalid data at line {a}, column {b})",
+    "reason.07": "has a damaged header (no change counter)",
+    "reason.08": "holds no assessment",
+    "reason.09": "holds an assessment that is not valid ({a})",
+    "reason.10": "holds assessment {a} instead of {b}",
+    "reason.11": "cannot be read ({a})",
+    "reason.12": "has a damaged list of assessments",
+    "reason.13": "has a damaged entry",
+    "reason.14": "is not a cemassess file of the expected kind (no valid header)",
+    "reason.15": "has an unknown schema version ({a})",
+    "reason.16": "was written by a newer cemassess ({a})",
+    "reason.17": "was written by a newer cemassess{a}",
+    "reason.18": "has schema version {a}, which this cemassess does not read",
+    "reason.19": "could not be upgraded from schema {a} ({b})",
+    "reason.20": "was written by a different cemassess ({a})",
+    "reason.21": "belongs to assessment {a}, not {b}",
+    # --- problems found when a portfolio opens ---
+    "problem.trash_damaged": "A deleted assessment in the trash {reason}; it was left where it is ({path}).",
+    "problem.journal_orphan": ("Unsaved changes to an assessment ({aid}) were found without the assessment "
+                               "itself; they were moved to quarantine ({q})."),
+    "problem.index": plural("The portfolio list {what}; it was {done}rebuilt from {n} "
+                            "assessment file.",
+                            "The portfolio list {what}; it was {done}rebuilt from {n} "
+                            "assessment files."),
+    "problem.index.damaged": "was damaged ({reason})",
+    "problem.index.missing": "was missing",
+    "problem.index.quarantined": "moved to quarantine and ",
+    "problem.no_backup": ("The file of '{name}' {reason}, and there is no good backup;{where} and removed "
+                          "from the list."),
+    "problem.no_backup.quarantined": " it was moved to quarantine ({q})",
+    "problem.no_backup.left": " it was left where it is",
+    "problem.restored": "The file of '{name}' {reason}; {moved}the backup of {when} was restored.",
+    "problem.restored.quarantined": "it was moved to quarantine and ",
+    "problem.journal_unusable": "Unsaved changes to '{name}' could not be used: their journal {reason}{tail}",
+    "problem.journal_unusable.quarantined": "; it was moved to quarantine.",
+    "problem.end": ".",
+    "problem.journal_partial": plural("Part of the unsaved changes to '{name}' was damaged "
+                                      "({k} unreadable line); the rest was recovered{kept}",
+                                      "Part of the unsaved changes to '{name}' was damaged "
+                                      "({k} unreadable lines); the rest was recovered{kept}"),
+    "problem.journal_partial.kept": " and the journal was kept in quarantine ({q}).",
+    "problem.lost_before_damage": ("Some changes to '{name}' made before the damage was found were only in the "
+                                   "damaged file and could not be recovered."),
+    "problem.bad_changes": plural("{n} recovered change to '{name}' did not fit the assessment "
+                                  "and could not be applied.",
+                                  "{n} recovered changes to '{name}' did not fit the "
+                                  "assessment and could not be applied."),
+    # --- changes recovered from an unfinished session ---
+    "rec.answers": plural("{n} answer", "{n} answers"),
+    "rec.other": plural("{n} other change", "{n} other changes"),
+    "rec.and": "{a} and {b}",
+    "rec.none": "no changes",
+    "rec.ignored": ("An unfinished change to '{name}' that was not yet saved when cemassess stopped was "
+                    "dropped."),
+    "rec.pending": ("{what} to '{name}' from an unfinished session will be recovered when the portfolio is "
+                    "opened for editing."),
+    "rec.discarded": "Discarded {what} to '{name}' recovered from an unfinished session.",
+    "rec.recovered": "Recovered {what} to '{name}' from an unfinished session.",
+}
 
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-# Why a file could not be used, in Russian: the store says it in English at the source
-# (DamagedFile.reason); these patterns cover every reason it gives.
-_REASONS_RU: list[tuple[str, str]] = [
-    (r"is missing", "отсутствует"),
-    (r"is empty \(zero bytes\)", "пуст (ноль байт)"),
-    (r"holds no data \(only blank or zero bytes\)", "не содержит данных (только пустые или нулевые байты)"),
-    (r"is cut short \(it ends in the middle of the data\)", "обрезан (обрывается посреди данных)"),
-    (r"is not readable text \(garbage at byte (\d+)\)", r"не читается как текст (мусор в байте \1)"),
-    (r"is garbled \(invalid data at line (\d+), column (\d+)\)",
-     r"повреждён (ошибка в строке \1, столбце \2)"),
-    (r"has a damaged header \(no change counter\)", "имеет повреждённый заголовок (нет счётчика изменений)"),
-    (r"holds no assessment", "не содержит оценки"),
-    (r"holds an assessment that is not valid \((.*)\)", r"содержит недопустимую оценку (\1)"),
-    (r"holds assessment (.*) instead of (.*)", r"содержит оценку \1 вместо \2"),
-    (r"cannot be read \((.*)\)", r"не читается (\1)"),
-    (r"has a damaged list of assessments", "содержит повреждённый список оценок"),
-    (r"has a damaged entry", "содержит повреждённую запись"),
-    (r"is not a cemassess file of the expected kind \(no valid header\)",
-     "не является файлом cemassess нужного вида (нет допустимого заголовка)"),
-    (r"has an unknown schema version \((.*)\)", r"имеет неизвестную версию схемы (\1)"),
-    (r"was written by a newer cemassess \((.*)\)", r"записан более новой версией cemassess (\1)"),
-    (r"was written by a newer cemassess(.*)", r"записан более новой версией cemassess\1"),
-    (r"has schema version (\S+), which this cemassess (.*)", r"имеет версию схемы \1, которую эта версия cemassess не читает"),
-    (r"could not be upgraded from schema (\S+) \((.*)\)", r"не удалось обновить со схемы \1 (\2)"),
-    (r"was written by a different cemassess \((.*)\)", r"записан другой версией cemassess (\1)"),
-    (r"belongs to assessment (.*), not (.*)", r"относится к оценке \1, а не \2"),
+# Why a file could not be used: the store says it in English at the source
+# (DamagedFile.reason); these patterns cover every reason it gives, groups -> {a}, {b}.
+REASONS: list[tuple[str, str]] = [
+    (r"is missing", "reason.01"),
+    (r"is empty \(zero bytes\)", "reason.02"),
+    (r"holds no data \(only blank or zero bytes\)", "reason.03"),
+    (r"is cut short \(it ends in the middle of the data\)", "reason.04"),
+    (r"is not readable text \(garbage at byte (\d+)\)", "reason.05"),
+    (r"is garbled \(invalid data at line (\d+), column (\d+)\)", "reason.06"),
+    (r"has a damaged header \(no change counter\)", "reason.07"),
+    (r"holds no assessment", "reason.08"),
+    (r"holds an assessment that is not valid \((.*)\)", "reason.09"),
+    (r"holds assessment (.*) instead of (.*)", "reason.10"),
+    (r"cannot be read \((.*)\)", "reason.11"),
+    (r"has a damaged list of assessments", "reason.12"),
+    (r"has a damaged entry", "reason.13"),
+    (r"is not a cemassess file of the expected kind \(no valid header\)", "reason.14"),
+    (r"has an unknown schema version \((.*)\)", "reason.15"),
+    (r"was written by a newer cemassess \((.*)\)", "reason.16"),
+    (r"was written by a newer cemassess(.*)", "reason.17"),
+    (r"has schema version (\S+), which this cemassess (?:.*)", "reason.18"),
+    (r"could not be upgraded from schema (\S+) \((.*)\)", "reason.19"),
+    (r"was written by a different cemassess \((.*)\)", "reason.20"),
+    (r"belongs to assessment (.*), not (.*)", "reason.21"),
 ]
+_REASONS_RU = REASONS  # the name the store's tests know
 
 
-def reason_ru(reason: str) -> str:
-    for pattern, ru in _REASONS_RU:
+def reason_text(reason: str, lang: str) -> str:
+    if lang == "en":
+        return reason
+    for pattern, key in REASONS:
         m = re.fullmatch(pattern, reason, flags=re.S)
         if m:
-            return m.expand(ru)
+            return tr(key, lang, S, **dict(zip("abc", m.groups(), strict=False)))
     return reason  # an unforeseen reason: better in English than not at all
 
 
-def _ru_changes(answers: int, other: int) -> str:
-    parts = []
-    if answers:
-        parts.append(f"{answers} {plural_ru(answers, 'ответ', 'ответа', 'ответов')}")
-    if other:
-        parts.append(f"{other} {plural_ru(other, 'другое изменение', 'других изменения', 'других изменений')}")
-    return " и ".join(parts) or "нет изменений"
+def reason_ru(reason: str) -> str:
+    return reason_text(reason, "ru")
+
+
+# A message: a catalogue key and its arguments; an argument may itself be a message (a
+# fragment), and an argument named "reason" is a DamagedFile reason.
+Msg = tuple[str, dict[str, Any]]
+
+
+def render_msg(msg: Msg, lang: str) -> str:
+    key, args = msg
+    out: dict[str, object] = {}
+    for k, v in args.items():
+        if isinstance(v, tuple):
+            out[k] = render_msg(v, lang)
+        elif k == "reason" and isinstance(v, str):
+            out[k] = reason_text(v, lang)
+        else:
+            out[k] = v
+    return tr(key, lang, S, **out)
+
+
+def msg(key: str, **args: Any) -> Msg:
+    return (key, args)
+
+
+def _changes(answers: int, other: int) -> Msg:
+    parts = ([msg("rec.answers", n=answers)] if answers else []) + ([msg("rec.other", n=other)] if other else [])
+    if not parts:
+        return msg("rec.none")
+    return parts[0] if len(parts) == 1 else msg("rec.and", a=parts[0], b=parts[1])
 
 
 @dataclass
@@ -79,50 +168,32 @@ class RecoveredChanges:
     pending: bool = False  # read-only view: not written back yet
 
     def message(self, lang: str = "en") -> str:
-        if lang == "ru":
-            return self._message_ru()
-        parts = []
-        if self.answers:
-            parts.append(_n(self.answers, "answer"))
-        if self.other:
-            parts.append(_n(self.other, "other change"))
-        if not parts and self.ignored:
-            return (f"An unfinished change to '{self.name}' that was not yet saved when "
-                    "cemassess stopped was dropped.")
-        what = " and ".join(parts) or "no changes"
-        if self.pending:
-            return (f"{what} to '{self.name}' from an unfinished session will be recovered "
-                    "when the portfolio is opened for editing.")
-        text = f"Recovered {what} to '{self.name}' from an unfinished session."
-        if self.discarded:
-            text = f"Discarded {what} to '{self.name}' recovered from an unfinished session."
-        return text
-
-    def _message_ru(self) -> str:
+        name = self.name
         if not (self.answers or self.other) and self.ignored:
-            return (f"Незавершённое изменение оценки «{self.name}», не успевшее сохраниться при "
-                    "остановке cemassess, отброшено.")
-        what = _ru_changes(self.answers, self.other)
-        if self.pending:
-            return (f"Незавершённая сессия оставила изменения оценки «{self.name}» ({what}); они будут "
-                    "восстановлены, когда портфель откроется для редактирования.")
-        if self.discarded:
-            return f"Отменено восстановление изменений оценки «{self.name}» ({what}) из незавершённой сессии."
-        return f"Восстановлено из незавершённой сессии: {what} в оценке «{self.name}»."
+            return render_msg(msg("rec.ignored", name=name), lang)
+        what = _changes(self.answers, self.other)
+        key = "rec.pending" if self.pending else "rec.discarded" if self.discarded else "rec.recovered"
+        return render_msg(msg(key, what=what, name=name), lang)
 
 
 @dataclass
 class Problem:
-    """A damaged or missing file, and what was done about it."""
+    """A damaged or missing file, and what was done about it: `text(lang)` in any language
+    (from `msg`, a catalogue message; `message` is its English)."""
 
     message: str
     id: str | None = None
     quarantined: list[Path] = field(default_factory=list)
     restored_from: Path | None = None
-    message_ru: str = ""
+    msg: Msg | None = None
+
+    @classmethod
+    def of(cls, m: Msg, id: str | None = None, quarantined: list[Path] | None = None,
+           restored_from: Path | None = None) -> Problem:
+        return cls(render_msg(m, "en"), id, list(quarantined or []), restored_from, m)
 
     def text(self, lang: str = "en") -> str:
-        return self.message_ru if lang == "ru" and self.message_ru else self.message
+        return render_msg(self.msg, lang) if self.msg is not None else self.message
 
 
 @dataclass

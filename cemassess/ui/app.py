@@ -150,7 +150,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                    help="participant mode: answer a questionnaire on this computer, with no portfolio "
                         "(without a file: resume the answers given last)")
     p.add_argument("--data-dir", help="portfolio folder (default: the user data folder)")
-    p.add_argument("--lang", choices=["en", "ru"], help="language of the app and the content")
+    from cemassess.i18n import shipped_languages
+
+    p.add_argument("--lang", choices=shipped_languages(), help="language of the app and the content")
     p.add_argument("--selftest", action="store_true",
                    help="open the window offscreen, score the demo, build a PDF, exit 0 when all worked")
     # start-up benchmark (bench/bench_startup.py): print when the window is shown, then quit

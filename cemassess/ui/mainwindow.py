@@ -348,7 +348,21 @@ class MainWindow(QMainWindow):
         if self.session.is_open and not self.session.read_only:
             from datetime import datetime
 
-            self.status.setText(t("status.saved", self.lang, time=datetime.now().strftime("%H:%M:%S")))
+            self._saved_at = datetime.now()
+            self._saved_text()
+
+    def _saved_text(self) -> None:
+        """The status bar's "All changes saved at …", in the current language (again after a
+        switch, so no sentence stays behind in the language before)."""
+        if self.status is None:  # before the window is fully built
+            return
+        at = getattr(self, "_saved_at", None)
+        if at is None or not (self.session and self.session.is_open):
+            self.status.setText("")
+            return
+        from cemassess.i18n import time_text
+
+        self.status.setText(t("status.saved", self.lang, time=time_text(at, self.lang)))
 
     def _update_enabled(self, *_: Any) -> None:
         s = self.session
@@ -392,7 +406,10 @@ class MainWindow(QMainWindow):
 
     # -- language -----------------------------------------------------------------------------
     def translateUI(self, lang: str) -> None:  # noqa: N802
+        from cemassess.ui.qtlang import install_qt_translations
+
         self.lang = lang
+        install_qt_translations(lang)
         for name, menu in self.menus.items():
             menu.setTitle(t(f"menu.{name}", lang))
         for spec in ACTIONS:
@@ -412,6 +429,7 @@ class MainWindow(QMainWindow):
                 view.translateUI(lang)
         self._undo_texts()
         self._window_title()
+        self._saved_text()
 
     def _undo_texts(self, *_: Any) -> None:
         if self.session is None:

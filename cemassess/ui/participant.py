@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from cemassess.i18n import languages_menu
 from cemassess.ui.strings import t
 
 
@@ -64,7 +65,7 @@ class ParticipantWindow(QMainWindow):
         self.m_edit.addAction(self.a_redo)
         group = QActionGroup(self)
         self.a_langs = {}
-        for code, name in (("en", "English"), ("ru", "Русский")):
+        for code, name in languages_menu():
             act = QAction(name, self)
             act.setCheckable(True)
             act.setChecked(code == self.lang)
@@ -85,7 +86,10 @@ class ParticipantWindow(QMainWindow):
         self.a_redo.setEnabled(st.canRedo())
 
     def translateUI(self, lang: str) -> None:  # noqa: N802
+        from cemassess.ui.qtlang import install_qt_translations
+
         self.lang = lang
+        install_qt_translations(lang)
         self.m_file.setTitle(t("menu.file", lang))
         self.m_edit.setTitle(t("menu.edit", lang))
         self.m_view.setTitle(t("part.menu.language", lang))

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from cemassess.ui.strings import t
-
 
 def open_portfolio(data_dir: str | None, read_only: bool = False) -> Any:
     from cemassess.store import Portfolio
@@ -21,18 +19,10 @@ def in_use_error() -> type[Exception]:
 
 
 def recovery_lines(report: Any, lang: str) -> list[str]:
-    """One line per recovered assessment and per repaired file (store messages are English:
-    the recovered ones are rephrased here from their numbers)."""
+    """One line per recovered assessment and per repaired file, in the user's language."""
     if report is None or report.quiet:
         return []
-    out = []
-    for r in report.recovered:
-        if lang == "ru":
-            out.append(t("recovery.line", lang, answers=r.answers, other=r.other, name=r.name))
-        else:
-            out.append(r.message())
-    out += [p.text(lang) for p in report.problems]
-    return out
+    return [r.message(lang) for r in report.recovered] + [p.text(lang) for p in report.problems]
 
 
 def recovered_ids(report: Any) -> list[str]:

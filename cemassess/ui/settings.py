@@ -25,7 +25,7 @@ class Option(NamedTuple):
 
 
 OPTIONS: dict[str, Option] = {o.key: o for o in (
-    Option("ui/language", str, ""),  # "" = follow the system locale (en unless Russian)
+    Option("ui/language", str, ""),  # "" = follow the system locale (uk, ru, else en)
     Option("branding/consultant", str, ""),
     Option("branding/logo", str, ""),
     Option("branding/accent", str, "#1f5f8b"),
@@ -95,13 +95,32 @@ class Settings:
     # -- typed shortcuts used across screens -------------------------------------------------
     @property
     def language(self) -> str:
-        lang = self.get("ui/language")
-        if lang in ("en", "ru"):
-            return lang
-        from PySide6.QtCore import QLocale
+        from cemassess.i18n import shipped_languages
 
-        return "ru" if QLocale.system().name().startswith(("ru", "uk", "be")) else "en"
+        lang = self.get("ui/language")
+        if lang in shipped_languages():
+            return lang
+        return system_language()
 
     @language.setter
     def language(self, lang: str) -> None:
         self.set("ui/language", lang)
+
+
+def system_language(names: list[str] | None = None) -> str:
+    """The first of the system's UI languages the app has catalogues for (uk -> Ukrainian,
+    ru -> Russian); Belarusian reads Russian; anything else English."""
+    from cemassess.i18n import shipped_languages
+
+    if names is None:
+        from PySide6.QtCore import QLocale
+
+        names = list(QLocale.system().uiLanguages()) or [QLocale.system().name()]
+    shipped = shipped_languages()
+    for name in names:
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in shipped:
+            return code
+        if code == "be" and "ru" in shipped:
+            return "ru"
+    return "en"

@@ -132,7 +132,6 @@ UI: dict[str, Entry] = {
                                  "kept in the data folder).",
                                  "Recovered changes discarded for {n} assessments (a copy is "
                                  "kept in the data folder)."),
-    "recovery.line": "Recovered {answers} answers and {other} other changes to '{name}'.",
     # walk-through
     "walk.answering_as": "Answering as",
     "walk.consensus": "Consensus mode",
@@ -156,7 +155,7 @@ UI: dict[str, Entry] = {
     "walk.median": "median {level}",
     "walk.no_answers_yet": "No respondent has answered yet.",
     "walk.phase_progress": "Progress in phase {n}",
-    "walk.phase_bar": "{pct}% — {at} of {total} practices at level 4+",
+    "walk.phase_bar": "{pct} — {at} of {total} practices at level 4+",
     "walk.phase_met": "Attained: every applicable practice is at level 4 or above.",
     "walk.phase_blocked": plural("Not attained: {n} practice below level 4 or not answered:",
                                  "Not attained: {n} practices below level 4 or not answered:"),
@@ -196,8 +195,8 @@ UI: dict[str, Entry] = {
     "metrics.period": "Period",
     "metrics.unknown_hint": "Step below 0 to show “—” (not known).",
     "metrics.no_nps": "No NPS figures entered.",
-    "metrics.nps_result": ("NPS {score} from {n} answers: promoters {pro}%, passives {pas}%, "
-                           "detractors {det}%."),
+    "metrics.nps_result": ("NPS {score} from {n} answers: promoters {pro}, passives {pas}, "
+                            "detractors {det}."),
     # respondents
     "resp.intro": ("Several people answering separately show where management, sales, marketing "
                    "and service see the company differently. Pick who is answering in the "
@@ -236,7 +235,7 @@ UI: dict[str, Entry] = {
                                 "N/A or don't know, or an agreed answer exists."),
     "results.overall_name": "CEM index {value}, how it was computed",
     "results.phase_name": "Current phase {value}, why",
-    "results.phase_sub": "Phases attained: {attained} of 3; progress in this phase {pct}%",
+    "results.phase_sub": "Phases attained: {attained} of 3; progress in this phase {pct}",
     "results.nps_name": "NPS {value}, how it was computed",
     "results.nps_sub": "from {n} answers; published B2B figures in the chart",
     "results.benchmark": "Compare with",
@@ -265,7 +264,7 @@ UI: dict[str, Entry] = {
     "results.nps_method": ("NPS = % promoters (answers 9-10) − % detractors (answers 0-6); "
                            "passives (7-8) count only in the total."),
     "results.nps_calc": ("{n} answers: {pro} promoters, {pas} passives, {det} detractors → "
-                         "{ppro}% − {pdet}% = {score}"),
+                          "{ppro} − {pdet} = {score}"),
     "results.nps_published": "Published B2B figures for comparison:",
     "results.bench_head": "Benchmark: {segment} ({pack})",
     "results.bench_line": ("  n={n}: P10 {p10}, median {med}, P75 {p75}, P90 {p90}; "

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.i18n import pct
 from cemassess.ui.screens.walk_pages import scroller
 from cemassess.ui.strings import t
 from cemassess.ui.widgets import Binder, heading, wrap_label
@@ -185,9 +186,9 @@ class MetricsController:
             self.page.nps_result.setText(t("metrics.no_nps", lang))
         else:
             self.page.nps_result.setText(t("metrics.nps_result", lang, score=f"{nps.score:+.0f}", n=nps.n,
-                                           pro=f"{nps.pct_promoters:.0f}",
-                                           pas=f"{nps.pct_passives:.0f}",
-                                           det=f"{nps.pct_detractors:.0f}"))
+                                           pro=pct(nps.pct_promoters / 100, lang),
+                                           pas=pct(nps.pct_passives / 100, lang),
+                                           det=pct(nps.pct_detractors / 100, lang)))
 
     def _form(self):
         from cemassess.domain.assessment import Metrics, Nps

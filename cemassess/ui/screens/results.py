@@ -22,6 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.i18n import num, pct
+from cemassess.labels import (
+    pack_source,
+    pack_title,
+    segment_title,
+)
 from cemassess.ui import widgets
 from cemassess.ui.charts import ChartView, chart_theme
 from cemassess.ui.screens.base import BaseController, BaseView
@@ -236,7 +242,7 @@ class Controller(BaseController):
         fw, a = s.framework, s.assessment
         v.title.setText(t("results.title", lang, company=a.company.name or a.title or a.id))
         ov = res.overall
-        v.overall.setText(f"{ov.score:.1f}" if ov.score is not None else "—")
+        v.overall.setText(num(ov.score, lang, 1, none="—"))
         v.overall.setAccessibleName(t("results.overall_name", lang, value=v.overall.text()))
         # no headline below the coverage floor: "not enough answers (n of N)" instead
         band_text = ov.band.name(lang) if ov.band else t("not_scored", lang)
@@ -250,7 +256,7 @@ class Controller(BaseController):
         title = fw.phase(ph.current).title(lang)
         v.phase.setAccessibleName(t("results.phase_name", lang, value=f"{ph.current}. {title}"))
         v.phase_sub.setText(title + "\n" + t("results.phase_sub", lang, attained=ph.attained,
-                                                pct=round(ph.progress * 100)))
+                                                pct=pct(ph.progress, lang)))
         c = res.completion
         v.completion.setText(f"{c.answered}/{c.total}")
         v.completion.setAccessibleName(t("results.completion_name", lang, value=v.completion.text()))
@@ -286,18 +292,18 @@ class Controller(BaseController):
         chosen = res.benchmark.pack
         current = 0
         for pack in s.packs():
-            title = pack.title_ru if lang == "ru" and pack.title_ru else pack.title
+            title = pack_title(pack, lang)
             key = "results.segment_item_illustrative" if pack.illustrative else "results.segment_item"
             pack_key = "" if pack is shipped else pack.id
             for seg in pack.segments:
-                v.segment.addItem(t(key, lang, segment=seg.title(lang), n=seg.n, pack=title), seg.id)
+                v.segment.addItem(t(key, lang, segment=segment_title(seg, lang), n=seg.n, pack=title), seg.id)
                 v.segment.setItemData(v.segment.count() - 1, pack_key, PACK_ROLE)
                 if pack.id == chosen.id and seg.id == res.benchmark.segment.id:
                     current = v.segment.count() - 1
         v.segment.setCurrentIndex(current)
-        title = chosen.title_ru if lang == "ru" and chosen.title_ru else chosen.title
+        title = pack_title(chosen, lang)
         v.illustrative.show_text(t("results.illustrative", lang, pack=title) if chosen.illustrative else "")
-        v.illustrative.setToolTip(chosen.source)
+        v.illustrative.setToolTip(pack_source(chosen, lang))
 
     def _fill_trend(self) -> None:
         """A re-assessment: the change since the assessment before, dimension by dimension."""
@@ -314,9 +320,9 @@ class Controller(BaseController):
         table.setRowCount(len(trend.changes))
         for i, c in enumerate(trend.changes):
             cells = (fw.dimensions_by_id[c.dimension_id].title(lang),
-                     f"{c.before:.1f}" if c.before is not None else "—",
-                     f"{c.after:.1f}" if c.after is not None else "—",
-                     f"{c.delta:+.1f}" if c.delta is not None else "—",
+                     num(c.before, lang, 1, none="—"),
+                     num(c.after, lang, 1, none="—"),
+                     num(c.delta, lang, 1, sign=True, none="—"),
                      t(f"trend.{c.direction}", lang))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -355,12 +361,12 @@ class Controller(BaseController):
             cmp = bench.comparisons.get(d.id) if bench else None
             shown = cmp is not None and cmp.shown
             cells = (f"{i + 1}. {d.title(lang)}",
-                     f"{ds.score:.1f}" if ds.score is not None else "—",
+                     num(ds.score, lang, 1, none="—"),
                      ds.band.name(lang) if ds.band else dimension_cell(ds, lang),
                      f"{cmp.median:.0f}" if shown else "—",
                      f"{cmp.p90:.0f}" if shown else "—",
                      f"{cmp.percentile:.0f}" if shown and cmp.percentile is not None else "—",
-                     f"{ds.coverage:.0%}")
+                     pct(ds.coverage, lang))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, d.id)
@@ -385,7 +391,7 @@ class Controller(BaseController):
         for g in res.dimension_gaps[:5]:
             out.append("• " + t("results.gap_line", lang, dim=fw.dimensions_by_id[g.dimension_id].title(lang),
                                 high=role_name(g.high.value, lang), low=role_name(g.low.value, lang),
-                                gap=f"{g.gap:.1f}"))
+                                gap=num(g.gap, lang, 1)))
         if res.knowledge_gaps:
             out.append("• " + t("results.dk_line", lang, n=len(res.knowledge_gaps)))
         if res.for_review:
@@ -433,8 +439,8 @@ class Controller(BaseController):
         lines = [t("results.nps_method", lang)]
         if nps is not None:
             lines.append(t("results.nps_calc", lang, n=nps.n, pro=nps.promoters, pas=nps.passives,
-                           det=nps.detractors, ppro=f"{nps.pct_promoters:.1f}",
-                           pdet=f"{nps.pct_detractors:.1f}", score=f"{nps.score:+.1f}"))
+                           det=nps.detractors, ppro=pct(nps.pct_promoters / 100, lang, 1),
+                           pdet=pct(nps.pct_detractors / 100, lang, 1), score=num(nps.score, lang, 1, sign=True)))
         lines.append("")
         lines.append(t("results.nps_published", lang))
         lines += ["  " + x for x in nps_comparisons(nps.score if nps is not None else None, lang)]
@@ -453,8 +459,8 @@ class Controller(BaseController):
         b = res.benchmark
         if b is not None:
             c = b.comparisons.get(d.id)
-            title = b.pack.title_ru if lang == "ru" and b.pack.title_ru else b.pack.title
-            lines += ["", t("results.bench_head", lang, segment=b.segment.title(lang), pack=title)]
+            title = pack_title(b.pack, lang)
+            lines += ["", t("results.bench_head", lang, segment=segment_title(b.segment, lang), pack=title)]
             if c is not None and c.shown:
                 lines.append(t("results.bench_line", lang, n=c.n, p10=f"{c.p10:.0f}", med=f"{c.median:.0f}",
                                p75=f"{c.p75:.0f}", p90=f"{c.p90:.0f}",

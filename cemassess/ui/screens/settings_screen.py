@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.i18n import languages_menu
+from cemassess.labels import pack_title
 from cemassess.ui import dialogs
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
 from cemassess.ui.widgets import heading, wrap_label
-
-LANGUAGES = (("en", "English"), ("ru", "Русский"))
 
 
 class View(BaseView):
@@ -38,7 +38,7 @@ class View(BaseView):
         lang_box = b.bind(QGroupBox(), "settings.language")
         ll = QFormLayout(lang_box)
         self.language = b.bind(QComboBox(), name="settings.language")
-        for code, name in LANGUAGES:
+        for code, name in languages_menu():
             self.language.addItem(name, code)
         ll.addRow(b.bind(wrap_label(), "settings.language"), self.language)
         ll.addRow(b.bind(wrap_label(css="color: palette(mid);"), "settings.language.hint"))
@@ -146,7 +146,7 @@ class Controller(BaseController):
         self.view.config_path.setText(t("settings.stored_in", self.lang, path=str(self.ctx.settings.path)))
         lines = []
         for pack in self.session.packs():
-            title = pack.title_ru if self.lang == "ru" and pack.title_ru else pack.title
+            title = pack_title(pack, self.lang)
             kind = t("bench.illustrative" if pack.illustrative else "bench.measured", self.lang)
             lines.append(t("settings.pack_line", self.lang, title=title, kind=kind, n=len(pack.segments),
                            date=pack.created.isoformat()))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.labels import segment_title
 from cemassess.ui import dialogs
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
@@ -286,7 +287,7 @@ class Controller(BaseController):
         industries = []
         pack = self.session.shipped_benchmarks
         if pack is not None:
-            industries = [(s.industry, s.title(self.lang)) for s in pack.segments if s.industry]
+            industries = [(s.industry, segment_title(s, self.lang)) for s in pack.segments if s.industry]
         self.dialog = NewAssessmentDialog(self.lang, industries, self.view)
         self.dialog.accepted.connect(self._create_from_dialog)
         self.dialog.open()
@@ -315,7 +316,7 @@ class Controller(BaseController):
         industries = []
         pack = s.shipped_benchmarks
         if pack is not None:
-            industries = [(x.industry, x.title(self.lang)) for x in pack.segments if x.industry]
+            industries = [(x.industry, segment_title(x, self.lang)) for x in pack.segments if x.industry]
         self.dialog = DetailsDialog(self.lang, industries, s.assessment, self.view)
         self.dialog.accepted.connect(self._details_from_dialog)
         self.dialog.open()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.i18n import num, pct
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.screens.metrics import MetricsController, MetricsPage
 from cemassess.ui.screens.practice_card import PracticeCard
@@ -457,7 +458,7 @@ class Controller(BaseController):
             desc.setText(ph.description(lang))
             bar.setValue(round(st.progress * 100))
             bar.setAccessibleName(t("walk.phase_progress", lang, n=st.number))
-            bar.setFormat(t("walk.phase_bar", lang, pct=round(st.progress * 100),
+            bar.setFormat(t("walk.phase_bar", lang, pct=pct(st.progress, lang),
                             at=st.at_threshold, total=st.applicable))
             if st.met:
                 status.setText(t("walk.phase_met", lang))
@@ -486,10 +487,10 @@ class Controller(BaseController):
             if cr.fired is None:
                 status, colour = t("check.unknown", lang), "#6b6b6b"
             elif cr.fired:
-                status = t("h11.check.mean", lang, status=check_status(cr, lang), level=f"{cr.mean_level:.1f}")
+                status = t("h11.check.mean", lang, status=check_status(cr, lang), level=num(cr.mean_level, lang, 1))
                 colour = "#a50e0e" if cr.status != "partly_met" else "#b06000"
             else:
-                status = t("h11.check.mean", lang, status=check_status(cr, lang), level=f"{cr.mean_level:.1f}")
+                status = t("h11.check.mean", lang, status=check_status(cr, lang), level=num(cr.mean_level, lang, 1))
                 colour = "#137333"
             text = c.description(lang) + ("\n\n" + c.finding(lang) if cr.fired else "")
             links = [(pid, s.framework.practices[pid].statement(lang)) for pid in c.practices]
