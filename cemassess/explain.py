@@ -134,7 +134,7 @@ def level_label(level: float | None, lang: str) -> str:
     if len(levels) == 1 and abs(level - levels[0]) < 1e-9:
         return tr("x.level_n", lang, n=levels[0])
     if len(levels) == 1:
-        return tr("x.level_n", lang, n=_f(level))
+        return tr("x.level_n", lang, n=_f(level, lang))
     return tr("x.between", lang, lo=levels[0], hi=levels[1])
 
 
@@ -145,7 +145,7 @@ def blocker_text(fw: Framework, b: Blocker, lang: str) -> str:
         return tr(f"x.blk.{b.metric}", lang, value=value)
     if b.reason == "na_share":
         return tr("x.blk.na_share", lang, pct=pct(b.value or 0, lang))
-    what = (tr("x.blk.below", lang, level=_f(b.level)) if b.reason == "below"
+    what = (tr("x.blk.below", lang, level=_f(b.level, lang)) if b.reason == "below"
             else tr("x.blk.na_no_reason", lang) if b.reason == "na_no_reason"
             else tr("dk" if b.reason == "dk" else "unanswered", lang))
     return f"{fw.practices[b.practice_id].statement(lang)} ({what})"
