@@ -275,7 +275,10 @@ def roadmap_text(res: Results, lang: str) -> str:
             lines.append(f"{x['rank']:>3}. [{tr('phase', lang)} {x['phase']}, {x['effort']}] {x['title']}")
             lines.append(f"     {tr('owner', lang)}: {x['owner']}; {tr('kpi', lang)}: {x['kpi']}")
             lines.append(f"     {tr('why', lang)}: {x['why']}")
-    return "\n".join(lines).lstrip("\n") or ("Нет действий." if lang == "ru" else "No actions: every practice is at its target.")
+    from cemassess.explain import no_actions
+
+    return "\n".join(lines).lstrip("\n") or no_actions(res.overall, lang) or (
+        "Нет действий." if lang == "ru" else "No actions: every practice is at its target.")
 
 
 def _now_max(text: str) -> int:

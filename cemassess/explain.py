@@ -109,6 +109,14 @@ def blocker_text(fw: Framework, b: Blocker, lang: str) -> str:
     return f"{fw.practices[b.practice_id].statement(lang)} ({what})"
 
 
+def no_actions(ov: OverallScore, lang: str) -> str:
+    """Why a roadmap is empty: unknown practices cannot be sized ("" when all are known)."""
+    cov = ov.coverage
+    if cov is None or cov.known >= cov.applicable:
+        return ""
+    return tr("x.no_actions_unknown", lang, n=cov.applicable - cov.known)
+
+
 def check_status(cr, lang: str) -> str:
     """met / partly met / not met, found / not found, or not enough answers."""
     return tr(f"x.check.{cr.status}", lang)

@@ -80,6 +80,14 @@ def test_row1_ten_at_5_forty_dont_know_has_no_headline(fw, tmp_path):
     assert sum(d["known"] for d in data["dimensions"]) == 10
 
 
+def test_row2_roadmap_text_does_not_claim_targets_are_met(fw, tmp_path, capsys):
+    path = tmp_path / "two.json"
+    write_assessment(two_at_4(fw), path)
+    assert main(["roadmap", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(fw.practices) - 2} applicable practice(s) have no level" in out
+
+
 def test_row2_two_answers_say_not_enough_answers(fw, tmp_path):
     data = cli_json(tmp_path, two_at_4(fw))
     n = len(fw.practices)
@@ -190,6 +198,7 @@ def test_pdf_says_not_enough_answers_and_never_all_principles_met(fw):
     text = pdf_text(evaluate(fw, two_at_4(fw)))
     assert f"Not enough answers (2 of {len(fw.practices)})" in text
     assert "With a CEM index of" not in text  # no "the company is at the level ..." prose
+    assert "No action can be sized yet" in text and "every practice is at its target" not in text
     text = pdf_text(evaluate(fw, all_at(fw, 3)))
     assert "principles are met" not in text and "Not met" in text.replace("not met", "Not met")
     text = pdf_text(evaluate(fw, all_5_but_one_phase1_at_3(fw)))
