@@ -295,3 +295,21 @@ def test_stated_thresholds_match_the_code(fw, lang):
         assert f"{round(share * 100)}%" in text
     assert f"{CHURN_MAX:g}%" in text and f"{100 - CHURN_MAX:g}%" in text
     assert f" {NPS_MIN_N} " in text and f" {NOW_MAX} " in text
+
+
+def test_app_asks_for_the_reason_of_a_phase_1_not_applicable(qtbot, fw):
+    from cemassess.ui.screens.practice_card import PracticeCard
+
+    p1 = next(p for p in fw.practices.values() if p.phase == 1)
+    p2 = next(p for p in fw.practices.values() if p.phase == 2)
+    card = PracticeCard("1.1", p1, "en")
+    qtbot.addWidget(card)
+    before = card.comment.placeholderText()
+    card.show_answer("na", "", False)
+    assert "reason" in card.comment.placeholderText() and card.comment.placeholderText() != before
+    card.show_answer(3, "", False)
+    assert card.comment.placeholderText() == before
+    other = PracticeCard("2.1", p2, "en")
+    qtbot.addWidget(other)
+    other.show_answer("na", "", False)
+    assert "reason" not in other.comment.placeholderText()
