@@ -137,3 +137,12 @@ def test_an_action_never_comes_before_one_it_depends_on(tiny_fw):
     ids = [i.id for i in rm.items]
     assert ids.index("a.beta.one") < ids.index("a.alpha.one")
     assert order_after(fw, []) == []
+
+
+def test_user_placed_now_actions_take_their_share_of_the_cap(tiny_fw):
+    a = one(tiny_fw, alpha_one=1, alpha_two=1, alpha_three=1, beta_one=1, beta_two=1)
+    a.roadmap.custom.append(CustomAction(id="c.1", title="Call top 10 clients", dimension="beta",
+                                         horizon="now"))
+    rm = evaluate(tiny_fw, a, now_max=2).roadmap
+    now = [i.id for i in rm.by_horizon()["now"]]
+    assert sorted(now) == ["a.alpha.one", "c.1"]  # one generated action, the user's own one

@@ -212,17 +212,15 @@ def _settle(fw: Framework, roadmap: Roadmap, now_max: int, user_horizon: set[str
     """Dependencies first (order and horizon), then the cap on Now for generated placements."""
     present = {i.id for i in roadmap.items if i.included}
     by_id = {i.id: i for i in roadmap.items}
-    now = 0
+    # what the user placed in Now stays there and takes its share of the cap first
+    now = sum(1 for i in roadmap.items if i.included and i.horizon == "now" and (i.id in user_horizon or i.custom))
     for it in roadmap.items:  # already in dependency order
         for dep in _deps(fw, it, present):
             if it.included and HORIZONS.index(by_id[dep].horizon) > HORIZONS.index(it.horizon):
                 it.horizon = by_id[dep].horizon
         if it.why is not None:
             it.why = replace(it.why, after=_deps(fw, it, present))
-        if not it.included or it.horizon != "now":
-            continue
-        if it.id in user_horizon or it.custom:
-            now += 1
+        if not it.included or it.horizon != "now" or it.id in user_horizon or it.custom:
             continue
         if now >= now_max:
             it.horizon = "next"
