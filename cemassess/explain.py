@@ -230,6 +230,8 @@ def action_why(fw: Framework, item: RoadmapItem, lang: str) -> str:
         parts.append(tr("x.why.after", lang, titles=titles))
     if w.moved_to_next:
         parts.append(tr("x.why.moved", lang))
+    if w.benchmark_gap > 0:  # measured packs only; never part of the priority
+        parts.append(tr("x.why.bench", lang, gap=f"{w.benchmark_gap:.0f}"))
     return " ".join(x for x in parts if x)
 
 

@@ -159,6 +159,9 @@ COMMON: dict[str, tuple[str, ...]] = {
     "x.why.split": ("The {n} answers differ by {spread} levels: agree on the facts first.",
                     "Ответы ({n}) расходятся на {spread} уровня: сначала договоритесь о фактах.",
                     "Відповіді ({n}) розходяться на {spread} рівні: спершу домовтеся про факти."),
+    "x.why.bench": ("For information: this dimension is {gap} points behind the benchmark median.",
+                    "Для сведения: это измерение на {gap} балл. отстаёт от медианы бенчмарка.",
+                    "Для довідки: цей вимір на {gap} бал. відстає від медіани бенчмарка."),
     "x.added_by_user": ("Added by the user.", "Добавлено пользователем.", "Додано користувачем."),
     "x.formula": (
         "Priority {prio} = gap {gap} (target {target} − level {level}) × weight {weight} ÷ effort {effort} ({cost}).",
