@@ -256,7 +256,9 @@ def roadmap_text(res: Results, lang: str) -> str:
                          f"{x['title']}")
             lines.append(f"     {tr('owner', lang)}: {x['owner']}; {tr('kpi', lang)}: {x['kpi']}")
             lines.append(f"     {tr('why', lang)}: {x['why']}")
-    return "\n".join(lines).lstrip("\n") or tr("roadmap.no_actions", lang)
+    from cemassess.explain import no_actions
+
+    return "\n".join(lines).lstrip("\n") or no_actions(res.overall, lang) or tr("roadmap.no_actions", lang)
 
 
 def _now_max(text: str) -> int:

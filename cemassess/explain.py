@@ -151,6 +151,14 @@ def blocker_text(fw: Framework, b: Blocker, lang: str) -> str:
     return f"{fw.practices[b.practice_id].statement(lang)} ({what})"
 
 
+def no_actions(ov: OverallScore, lang: str) -> str:
+    """Why a roadmap is empty: unknown practices cannot be sized ("" when all are known)."""
+    cov = ov.coverage
+    if cov is None or cov.known >= cov.applicable:
+        return ""
+    return tr("x.no_actions_unknown", lang, n=cov.applicable - cov.known)
+
+
 def check_status(cr, lang: str) -> str:
     """met / partly met / not met, found / not found, or not enough answers."""
     return tr(f"x.check.{cr.status}", lang)
@@ -263,6 +271,8 @@ def action_why(fw: Framework, item: RoadmapItem, lang: str) -> str:
         parts.append(tr("x.why.after", lang, titles=titles))
     if w.moved_to_next:
         parts.append(tr("x.why.moved", lang))
+    if w.benchmark_gap > 0:  # measured packs only; never part of the priority
+        parts.append(tr("x.why.bench", lang, gap=f"{w.benchmark_gap:.0f}"))
     return " ".join(x for x in parts if x)
 
 

@@ -315,6 +315,9 @@ COMMON: dict[str, Entry] = {
     "x.why.split": ("The {n} answers differ by {spread} levels: agree on the facts first.",
                     "Ответы ({n}) расходятся на {spread} уровня: сначала договоритесь о фактах.",
                     "Відповіді ({n}) розходяться на {spread} рівні: спершу домовтеся про факти."),
+    "x.why.bench": ("For information: this dimension is {gap} points behind the benchmark median.",
+                    "Для сведения: это измерение на {gap} балл. отстаёт от медианы бенчмарка.",
+                    "Для довідки: цей вимір на {gap} бал. відстає від медіани бенчмарка."),
     "x.added_by_user": ("Added by the user.", "Добавлено пользователем.", "Додано користувачем."),
     "x.formula": (
         "Priority {prio} = gap {gap} (target {target} − level {level}) × weight {weight} ÷ effort {effort} ({cost}).",
@@ -431,6 +434,10 @@ COMMON: dict[str, Entry] = {
         "менші за пів рівня дій не створюють. Пріоритет = розрив × вага практики ÷ трудовитрати (S=1, M=2, "
         "L=3); спершу порядок фаз, потім пріоритет, і дія ніколи не стоїть раніше за ту, на яку спирається. "
         "У «Зараз» не більше {cap} дій, решта чекають у «Далі». Бенчмарки інформують і не задають пріоритетів."),
+    "x.no_actions_unknown": (
+        "No action can be sized yet: {n} applicable practice(s) have no level. Answer them first.",
+        "Действия пока нельзя определить: у применимых практик без уровня ({n}) нет ответа. Сначала ответьте на них.",
+        "Дії поки що не можна визначити: застосовні практики без рівня ({n}) не мають відповіді. Спершу дайте відповідь на них."),
     "x.app.figures": ("Targets, percentile ranks and NPS comparisons", "Цели, процентильные ранги и сравнения NPS",
                       "Цілі, процентильні ранги та порівняння NPS"),
     "x.app.backlog": ("All {n} actions and how their priority was computed",

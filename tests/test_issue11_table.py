@@ -80,6 +80,14 @@ def test_row1_ten_at_5_forty_dont_know_has_no_headline(fw, tmp_path):
     assert sum(d["known"] for d in data["dimensions"]) == 10
 
 
+def test_row2_roadmap_text_does_not_claim_targets_are_met(fw, tmp_path, capsys):
+    path = tmp_path / "two.json"
+    write_assessment(two_at_4(fw), path)
+    assert main(["roadmap", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(fw.practices) - 2} applicable practice(s) have no level" in out
+
+
 def test_row2_two_answers_say_not_enough_answers(fw, tmp_path):
     data = cli_json(tmp_path, two_at_4(fw))
     n = len(fw.practices)
@@ -190,6 +198,7 @@ def test_pdf_says_not_enough_answers_and_never_all_principles_met(fw):
     text = pdf_text(evaluate(fw, two_at_4(fw)))
     assert f"Not enough answers (2 of {len(fw.practices)})" in text
     assert "With a CEM index of" not in text  # no "the company is at the level ..." prose
+    assert "No action can be sized yet" in text and "every practice is at its target" not in text
     text = pdf_text(evaluate(fw, all_at(fw, 3)))
     assert "principles are met" not in text and "Not met" in text.replace("not met", "Not met")
     text = pdf_text(evaluate(fw, all_5_but_one_phase1_at_3(fw)))
@@ -286,3 +295,21 @@ def test_stated_thresholds_match_the_code(fw, lang):
         assert f"{round(share * 100)}%" in text
     assert f"{CHURN_MAX:g}%" in text and f"{100 - CHURN_MAX:g}%" in text
     assert f" {NPS_MIN_N} " in text and f" {NOW_MAX} " in text
+
+
+def test_app_asks_for_the_reason_of_a_phase_1_not_applicable(qtbot, fw):
+    from cemassess.ui.screens.practice_card import PracticeCard
+
+    p1 = next(p for p in fw.practices.values() if p.phase == 1)
+    p2 = next(p for p in fw.practices.values() if p.phase == 2)
+    card = PracticeCard("1.1", p1, "en")
+    qtbot.addWidget(card)
+    before = card.comment.placeholderText()
+    card.show_answer("na", "", False)
+    assert "reason" in card.comment.placeholderText() and card.comment.placeholderText() != before
+    card.show_answer(3, "", False)
+    assert card.comment.placeholderText() == before
+    other = PracticeCard("2.1", p2, "en")
+    qtbot.addWidget(other)
+    other.show_answer("na", "", False)
+    assert "reason" not in other.comment.placeholderText()

@@ -137,3 +137,30 @@ def test_an_action_never_comes_before_one_it_depends_on(tiny_fw):
     ids = [i.id for i in rm.items]
     assert ids.index("a.beta.one") < ids.index("a.alpha.one")
     assert order_after(fw, []) == []
+
+
+def test_user_placed_now_actions_take_their_share_of_the_cap(tiny_fw):
+    a = one(tiny_fw, alpha_one=1, alpha_two=1, alpha_three=1, beta_one=1, beta_two=1)
+    a.roadmap.custom.append(CustomAction(id="c.1", title="Call top 10 clients", dimension="beta",
+                                         horizon="now"))
+    rm = evaluate(tiny_fw, a, now_max=2).roadmap
+    now = [i.id for i in rm.by_horizon()["now"]]
+    assert sorted(now) == ["a.alpha.one", "c.1"]  # one generated action, the user's own one
+
+
+def test_a_measured_benchmark_informs_but_never_sets_the_priority(tiny_fw):
+    import datetime as dt
+
+    from cemassess.domain.benchmark import build_pack
+
+    a = one(tiny_fw, alpha_one=2, alpha_two=1, alpha_three=1, beta_one=3, beta_two=1)
+    rows = [("x", "", "", {"alpha": 90.0, "beta": 90.0}, 90.0)] * 6
+    for provenance in ("measured", "illustrative"):
+        pack = build_pack(rows, pack_id="p", title="P", framework_id=tiny_fw.id, source="test",
+                          created=dt.date(2026, 1, 1), provenance=provenance)
+        with_pack = evaluate(tiny_fw, a, benchmarks=pack).roadmap
+        without = evaluate(tiny_fw, a).roadmap
+        assert [(i.id, i.priority, i.horizon) for i in with_pack.items] == \
+               [(i.id, i.priority, i.horizon) for i in without.items]
+        gaps = {i.why.benchmark_gap for i in with_pack.items}
+        assert (gaps != {0.0}) == (provenance == "measured")

@@ -170,7 +170,9 @@ def evaluate(
         # generated (illustrative) figures never suggest where to look for examples
         best = {} if benchmarks.illustrative else best_segments(benchmarks, [d.id for d in fw.dimensions])
         bench = BenchmarkContext(benchmarks, seg, compare(scores, seg), best)
-    # benchmarks inform; they never set the roadmap's priorities
-    roadmap = build_roadmap(fw, assessment, prof.practices, prof.dimensions, phase, now_max=now_max)
+    # benchmarks inform (a measured pack's gap is shown beside an action); they never set its
+    # priority, and generated figures are not even shown there
+    info = bench.comparisons if bench is not None and not bench.pack.illustrative else None
+    roadmap = build_roadmap(fw, assessment, prof.practices, prof.dimensions, phase, info, now_max=now_max)
     return Results(fw, assessment, prof, phase, roles, pgaps, dgaps, evaluate_checks(fw, prof),
                    nps, completion(fw, assessment), bench, roadmap)

@@ -57,6 +57,9 @@ class Why:
     practice_phase: int = 1
     moved_to_next: bool = False  # a Now candidate moved to Next by the cap on Now
     after: tuple[str, ...] = ()  # actions in this roadmap that must come first
+    # points the dimension trails a *measured* benchmark's median (0 without one, or ahead):
+    # shown for information only, never part of the priority
+    benchmark_gap: float = 0.0
 
 
 @dataclass
@@ -148,7 +151,7 @@ def build_roadmap(
     practices: Mapping[str, PracticeResult],
     dims: Mapping[str, DimensionScore],
     phases: PhaseResult,
-    comparisons: Mapping[str, Comparison] | None = None,  # accepted, never used: benchmarks inform only
+    comparisons: Mapping[str, Comparison] | None = None,  # for information only (Why.benchmark_gap)
     *,
     now_max: int = NOW_MAX,
 ) -> Roadmap:
@@ -159,6 +162,8 @@ def build_roadmap(
     for d in fw.dimensions:
         ov = assessment.targets.overrides.get(d.id)
         ov_level = score_to_level(ov) if ov is not None else None
+        c = comparisons.get(d.id) if comparisons else None
+        bench_gap = max(0.0, c.gap_to_median) if c is not None and c.gap_to_median is not None else 0.0
         for p in d.practices:
             r = practices.get(p.id)
             if r is None or r.level is None:
@@ -169,7 +174,7 @@ def build_roadmap(
                 continue
             ptargets[p.id] = target
             why = Why(p.id, r.level, target, gap, p.weight, dims[d.id].score,
-                      len(r.levels), r.spread, p.id in blockers, p.phase)
+                      len(r.levels), r.spread, p.id in blockers, p.phase, benchmark_gap=bench_gap)
             for a in p.actions:
                 prio = gap * p.weight / EFFORT_COST[a.effort]
                 items.append(RoadmapItem(
@@ -212,17 +217,15 @@ def _settle(fw: Framework, roadmap: Roadmap, now_max: int, user_horizon: set[str
     """Dependencies first (order and horizon), then the cap on Now for generated placements."""
     present = {i.id for i in roadmap.items if i.included}
     by_id = {i.id: i for i in roadmap.items}
-    now = 0
+    # what the user placed in Now stays there and takes its share of the cap first
+    now = sum(1 for i in roadmap.items if i.included and i.horizon == "now" and (i.id in user_horizon or i.custom))
     for it in roadmap.items:  # already in dependency order
         for dep in _deps(fw, it, present):
             if it.included and HORIZONS.index(by_id[dep].horizon) > HORIZONS.index(it.horizon):
                 it.horizon = by_id[dep].horizon
         if it.why is not None:
             it.why = replace(it.why, after=_deps(fw, it, present))
-        if not it.included or it.horizon != "now":
-            continue
-        if it.id in user_horizon or it.custom:
-            now += 1
+        if not it.included or it.horizon != "now" or it.id in user_horizon or it.custom:
             continue
         if now >= now_max:
             it.horizon = "next"

@@ -21,6 +21,7 @@ from cemassess.explain import (
     level_label,
     method_lines,
     moved_note,
+    no_actions,
     nps_comparisons,
     withheld_lines,
 )
@@ -149,7 +150,7 @@ def roadmap(ctx: Ctx, title: str | None = None) -> list[Flowable]:
                              later=len(groups["later"]), edited=sum(1 for i in inc if i.edited and not i.custom),
                              own=sum(1 for i in inc if i.custom), excluded=excluded), "small"))
     if not inc:
-        story.append(ctx.u(ctx.s("rm.empty"), "lead"))
+        story.append(ctx.u(no_actions(res.overall, lang) or ctx.s("rm.empty"), "lead"))
         return story
     widths = [9 * mm, w * 0.27, w * 0.30, w * 0.13, w * 0.13, 20 * mm, 20 * mm]
     widths[2] = w - sum(widths) + widths[2]

@@ -14,6 +14,7 @@ from cemassess.explain import (
     dimension_cell,
     headline,
     level_text,
+    no_actions,
     withheld_lines,
 )
 from cemassess.i18n import pct, role_name, tr
@@ -227,7 +228,7 @@ def summary(ctx: Ctx) -> list[Flowable]:
                          ctx.u(owner_of(res, it, lang), "cell"), ctx.u(kpi_of(res, it, lang), "cell")])
         story.append(ctx.table(rows, [8 * mm, w * 0.42, w * 0.24, w * 0.34 - 8 * mm]))
     else:
-        story.append(ctx.u(ctx.s("sum.no_actions"), "body"))
+        story.append(ctx.u(no_actions(res.overall, lang) or ctx.s("sum.no_actions"), "body"))
     # One page, whatever the names' lengths: shrink rather than spill.
     return ctx.h1(ctx.s("sec.summary")) + [KeepInFrame(w, ctx.height - 30 * mm, story, mode="shrink")]
 

@@ -60,6 +60,7 @@ class PracticeCard(QFrame):
         self.number = number
         self.lang = lang
         self.consensus = False
+        self._value: Any = None  # the answer shown (a phase-1 N/A asks for its reason)
         self.setObjectName("practiceCard")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -166,10 +167,14 @@ class PracticeCard(QFrame):
         key = "card.dissent" if self.consensus else "card.comment"
         self.comment_label.setText(t(key, self.lang) + ":")
         self.comment.setAccessibleName(t(key, self.lang))
-        self.comment.setPlaceholderText(t(key + ".hint", self.lang))
+        # "not applicable" on a phase-1 practice needs a reason, or it blocks phase 1
+        na_here = self._value == "na" and self.practice.phase == 1
+        self.comment.setPlaceholderText(t("h11.card.na_reason" if na_here else key + ".hint", self.lang))
 
     # -- state -------------------------------------------------------------------------------
     def show_answer(self, value: Any, comment: str, review: bool) -> None:
+        self._value = value
+        self._comment_words()
         self.group.setExclusive(False)
         for v, b in self.buttons.items():
             b.setChecked(v == value)
