@@ -76,3 +76,13 @@ def test_lan_addresses_are_ipv4_with_loopback_last():
     assert found[-1] == "127.0.0.1"
     for addr in found:
         assert ipaddress.ip_address(addr).version == 4
+
+
+def test_foreign_journal_is_one_error_and_releases_the_event(fw):
+    room = LiveRoom.open_event("Foreign", framework=fw)
+    path = room.folder.path / "event.journal"
+    room.close()
+    path.write_bytes(encode_line({"journal": 1, "id": "someone-else"}))
+    for _ in range(2):  # the second attempt is not "in use": the lock was released
+        with pytest.raises(FileFormatError, match="someone-else"):
+            LiveRoom.open_event("Foreign", framework=fw)
