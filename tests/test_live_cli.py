@@ -143,3 +143,18 @@ def test_sigkill_mid_answering_loses_no_acknowledged_answer(_isolated_data_dir, 
         assert proc2.returncode == 0
 
     asyncio.run(whole())
+
+
+def test_port_in_use_is_one_line(capsys):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        code = main(["live", "--event", "Busy port", "--host", "127.0.0.1", "--port", str(port), "--no-qr"])
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot listen on 127.0.0.1" in err and "Traceback" not in err
+    from cemassess.live import LiveRoom
+
+    LiveRoom.open_event("Busy port").close()  # the event's lock was released

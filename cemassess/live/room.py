@@ -117,7 +117,11 @@ class LiveRoom:
         self._results: dict[str, tuple[int, Results]] = {}
         self._pdfs: dict[str, tuple[int, str, bytes]] = {}
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
-        self._replay()
+        try:
+            self._replay()
+        except BaseException:
+            folder.close()  # never keep an event locked that could not be read
+            raise
         self._writer = threading.Thread(target=self._write_loop, name=f"live-writer-{self.info.id}", daemon=True)
         self._writer.start()
 
