@@ -200,6 +200,9 @@ def test_numbers_percentages_and_dates_follow_the_language():
     assert num(None, "ru") == "–" and num(1234.5, "ru") == "1\xa0234,5"
     assert date_text("2026-03-05", "uk") == "5 березня 2026\u202fр."
     assert date_text("not a date", "ru") == "not a date"
+    from cemassess.exchange.export_tabular import list_separator
+
+    assert [list_separator(lang) for lang in ("en", "ru", "uk")] == [",", ";", ";"]
 
 
 def test_cli_text_is_localised_and_json_stays_plain(tmp_path, capsys):
