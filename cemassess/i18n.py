@@ -115,8 +115,13 @@ class _Pseudo(gettext.NullTranslations):
 
 
 def _pseudo_scale() -> float:
+    return _scale_of(os.environ.get("CEMASSESS_TRANS_SCALE"))
+
+
+@cache
+def _scale_of(raw: str | None) -> float:
     try:
-        return float(os.environ.get("CEMASSESS_TRANS_SCALE", "1") or 1)
+        return float(raw or 1)
     except ValueError:
         return 1.0
 
