@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cemassess.ui._testsupport import make_window, patch_dialogs, settle
-from cemassess.ui.screens import SCREENS
+from cemassess.ui.screens import SCREENS, ScreenKey
 
 LANGS = ("ru", "uk")
 # Acronyms and names that stay Latin in Russian and Ukrainian text, and the product's name.
@@ -209,6 +209,21 @@ def test_no_english_on_any_screen(qtbot, answers, lang):
         win.navigate(spec.key)
         settle(qtbot)
         scan(spec.key.value, win)
+    # the "how this was computed" pop-ups: the index, the phase, completion, NPS, each dimension
+    results = win.controllers[ScreenKey.RESULTS]
+    win.navigate(ScreenKey.RESULTS)
+    for explain in (results.explain_overall, results.explain_phase, results.explain_completion,
+                    results.explain_nps, win.show_method):
+        explain()
+    for row in range(len(s.framework.dimensions)):
+        results.explain_dimension(row)
+    settle(qtbot)
+    assert len(answers.explanations) == 5 + len(s.framework.dimensions)
+    for title, lines in answers.explanations:
+        for line in [title, *lines]:
+            bad = latin_words(line, allowed)
+            if bad:
+                found.setdefault(f"explanation {title!r}: {line[:60]!r}", set()).update(bad)
     for name, menu in win.menus.items():
         for act in menu.actions():
             bad = latin_words(act.text() + " " + act.toolTip(), allowed)
