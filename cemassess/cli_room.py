@@ -270,7 +270,7 @@ def cmd_answers(args: argparse.Namespace) -> int:
         with _portfolio(args) as p:
             p.update(aid, apply)
     accepted = len(batch.accepted) - (len(refused) - len(batch.refused))
-    print(f"imported: {accepted} answer file(s)")
+    print(f"imported: {accepted} answer file{'' if accepted == 1 else 's'}")  # a status line, English
     for r in refused:
         print(f"refused: {r.reason}")
     return 2 if refused else 0

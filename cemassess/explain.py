@@ -36,7 +36,7 @@ S: Catalogue = {
     "phase.blocked": plural("Phase {n} ({title}) is not attained because {k} practice is below "
                             "level {threshold} or unanswered. Progress {progress}.",
                             "Phase {n} ({title}) is not attained because {k} practices are "
-                            "below level {threshold} or unanswered. Progress {progress}."),
+                            "below level {threshold} or unanswered. Progress {progress}.", count="k"),
     "action.custom": "Added by the user.",
     "action.base": "Level {level} against a target of {target} (gap {gap}), weight {weight}",
     "action.behind": ", {points} pts behind the benchmark median",

@@ -115,8 +115,13 @@ class _Pseudo(gettext.NullTranslations):
 
 
 def _pseudo_scale() -> float:
+    return _scale_of(os.environ.get("CEMASSESS_TRANS_SCALE"))
+
+
+@cache
+def _scale_of(raw: str | None) -> float:
     try:
-        return float(os.environ.get("CEMASSESS_TRANS_SCALE", "1") or 1)
+        return float(raw or 1)
     except ValueError:
         return 1.0
 
@@ -146,15 +151,27 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 
 def language_name(lang: str) -> str:
-    """A language's own name for itself (English, Русский, Українська): what a language menu
-    shows (CLDR, through Babel)."""
-    name = _locale(lang).get_display_name(lang) or lang
-    return name[:1].upper() + name[1:]
+    """A language's own name for itself (English, Русский, Українська), what a language menu
+    shows: its catalogue's translation of "language.name" (the translator writes it; cheap,
+    where Babel's CLDR names would load every locale's data at start-up)."""
+    entry = COMMON["language.name"]
+    return translations(lang).pgettext("language.name", entry) if isinstance(entry, str) else lang
 
 
 def languages_menu() -> list[tuple[str, str]]:
     """(code, own name) of every shipped language, for the language menus."""
     return [(code, language_name(code)) for code in shipped_languages()]
+
+
+def warm_up(lang: str) -> None:
+    """Import Babel and load `lang`'s locale data (about 0.1 s, once) so that the first number
+    a GUI handler formats does not pay for it: run it on a worker thread at start."""
+    import datetime as _dt
+
+    num(1.5, lang)
+    pct(0.5, lang)
+    time_text(_dt.datetime(2000, 1, 1, 12, 0), lang)
+    date_text(_dt.date(2000, 1, 1), lang)
 
 
 def reload_catalogues() -> None:
@@ -451,6 +468,9 @@ COMMON: dict[str, Entry] = {
         "і не підказують, у якої галузі вчитися."),
     # --- h14infra ---
     "roadmap.no_actions": "No actions: every practice is at its target.",
+    # the language's own name, as its language menu entry shows it: translate "English" as
+    # the name of the catalogue's language (Русский, Українська)
+    "language.name": "English",
 }
 
 
@@ -481,7 +501,7 @@ NO_VALUE = "–"
 
 
 @cache
-def _locale(lang: str):  # -> babel.Locale
+def babel_locale(lang: str):  # -> babel.Locale
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -490,29 +510,32 @@ def _locale(lang: str):  # -> babel.Locale
         return Locale.parse(SOURCE_LANG)
 
 
+@cache
+def _pattern(pattern: str):  # -> babel.numbers.NumberPattern, parsed once (30 µs a parse)
+    from babel.numbers import parse_pattern
+
+    return parse_pattern(pattern)
+
+
 def num(x: float | None, lang: str, decimals: int = 1, sign: bool = False, none: str = NO_VALUE) -> str:
     """40.1 in English, 40,1 in Russian and Ukrainian; `sign` writes +3.5 / -3.5."""
     if x is None:
         return none
-    from babel.numbers import format_decimal
-
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     if sign:
         pattern = f"+{pattern};-{pattern}"
-    return format_decimal(x, format=pattern, locale=_locale(lang))
+    return _pattern(pattern).apply(x, babel_locale(lang))
 
 
 def pct(fraction: float | None, lang: str, decimals: int = 0, none: str = NO_VALUE) -> str:
     """A share (0.86) as the language writes a percentage: 86% in English, 86 % in Russian."""
     if fraction is None:
         return none
-    from babel.numbers import format_percent
-
-    pattern = _locale(lang).percent_formats[None].pattern
+    pattern = babel_locale(lang).percent_formats[None].pattern
     if decimals > 0:
         head, _, tail = pattern.rpartition("0")
         pattern = f"{head}0.{'0' * decimals}{tail}"
-    return format_percent(fraction, format=pattern, locale=_locale(lang))
+    return _pattern(pattern).apply(fraction, babel_locale(lang))
 
 
 def date_text(value: object, lang: str, style: str = "long") -> str:
@@ -531,11 +554,11 @@ def date_text(value: object, lang: str, style: str = "long") -> str:
         d = d.date()
     if not isinstance(d, _dt.date):
         return str(value)
-    return format_date(d, style, locale=_locale(lang))
+    return format_date(d, style, locale=babel_locale(lang))
 
 
 def time_text(value: object, lang: str, style: str = "medium") -> str:
     """A clock time (datetime or time) as the language writes it (14:05:09, 2:05:09 PM)."""
     from babel.dates import format_time
 
-    return format_time(value, style, locale=_locale(lang))  # type: ignore[arg-type]
+    return format_time(value, style, locale=babel_locale(lang))  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ import ast
 import hashlib
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,7 @@ class Entry:
     catalogue: str
     # translations carried by a not-yet-moved tuple: {lang: text or plural forms}
     carried: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
+    count: str = "n"  # a plural's count placeholder
 
     @property
     def msgid(self) -> str | tuple[str, str]:
@@ -130,19 +132,22 @@ def read_source(path: str, name: str, catalogue: str, migrate: bool) -> list[Ent
         if isinstance(v, ast.Constant) and isinstance(v.value, str):
             entries.append(Entry(key, v.value, path, catalogue))
         elif isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "plural":
-            one, other = (ast.literal_eval(a) for a in v.args)
-            entries.append(Entry(key, (one, other), path, catalogue))
+            one, other = (ast.literal_eval(a) for a in v.args[:2])
+            count = next((ast.literal_eval(kw.value) for kw in v.keywords if kw.arg == "count"), "n")
+            entries.append(Entry(key, (one, other), path, catalogue, count=count))
         elif isinstance(v, ast.Tuple) and v.elts and isinstance(v.elts[0], ast.Tuple):
             forms = [_strings(e, where) for e in v.elts]
             if len(forms[0]) != 2:
                 raise CatalogueError(f"{where}: a plural's English is (one, other)")
-            e = Entry(key, (forms[0][0], forms[0][1]), path, catalogue)
+            count = infer_count(forms[0][0], forms[0][1]) or "n"
+            e = Entry(key, (forms[0][0], forms[0][1]), path, catalogue, count=count)
             e.carried = {lang: f for lang, f in zip(TUPLE_LANGS[1:], forms[1:], strict=False)}
             entries.append(e)
             col = v.col_offset + len("plural(")
             one, other = (_literal(x, col) for x in forms[0])
             sep = ",\n" + " " * col if "\n" in one + other or len(one + other) > 70 else ", "
-            edits.append((*span(v), f"plural({one}{sep}{other})"))
+            tail = f', count="{count}"' if count != "n" else ""
+            edits.append((*span(v), f"plural({one}{sep}{other}{tail})"))
         elif isinstance(v, ast.Tuple):
             texts = _strings(v, where)
             e = Entry(key, texts[0], path, catalogue)
@@ -172,6 +177,18 @@ def _write_pending() -> None:
         file, text, note = PENDING.pop(0)
         file.write_text(text, encoding="utf-8")
         print(note)
+
+
+def infer_count(one: str, other: str) -> str | None:
+    """The placeholder a plural counts by: the nearest one before the first word that differs
+    between the English forms ("{k} practice is" / "{k} practices are" -> "k")."""
+    a, b = one.split(), other.split()
+    i = next((j for j, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    for tok in reversed(a[max(0, i - 3):i + 1]):
+        m = re.search(r"\{(\w+)\}", tok)
+        if m:
+            return m.group(1)
+    return None
 
 
 def _literal(s: str, col: int, width: int = 96) -> str:
@@ -396,6 +413,11 @@ def problems() -> list[str]:
         if e.carried:
             out.append(f"{e.source}: {e.key!r} still carries its translations in the source "
                        "(run `make translations`)")
+        if isinstance(e.en, tuple):
+            guess = infer_count(*e.en)
+            if guess and guess != e.count:
+                out.append(f"{e.source}: plural {e.key!r} counts by {{{e.count}}} but its English "
+                           f"changes with {{{guess}}}: write plural(..., count=\"{guess}\")")
     want = {(e.key, e.en if isinstance(e.en, str) else e.en[0]) for e in entries}
     for lang in languages():
         cat = _read(po_file(lang), lang)

@@ -200,6 +200,9 @@ def test_numbers_percentages_and_dates_follow_the_language():
     assert num(None, "ru") == "–" and num(1234.5, "ru") == "1\xa0234,5"
     assert date_text("2026-03-05", "uk") == "5 березня 2026\u202fр."
     assert date_text("not a date", "ru") == "not a date"
+    from cemassess.exchange.export_tabular import list_separator
+
+    assert [list_separator(lang) for lang in ("en", "ru", "uk")] == [",", ";", ";"]
 
 
 def test_cli_text_is_localised_and_json_stays_plain(tmp_path, capsys):
@@ -251,3 +254,18 @@ def test_store_messages_in_ukrainian_with_plural_forms(tmp_path):
     with Portfolio.open(tmp_path) as p:
         uk = p.recovery.messages("uk")
     assert any("порожній (нуль байтів)" in m and "відновлено резервну копію" in m for m in uk), uk
+
+
+def test_a_plural_counts_by_the_placeholder_its_english_changes_with(tool, sandbox):
+    text = sandbox.read_text(encoding="utf-8").replace("}\n", (
+        '    "blk": (("{k} practice blocks phase {n}", "{k} practices block phase {n}"),\n'
+        '            ("{k} практика блокирует фазу {n}", "{k} практики блокируют фазу {n}", '
+        '"{k} практик блокируют фазу {n}")),\n}\n'))
+    sandbox.write_text(text, encoding="utf-8")
+    assert tool.main([]) == 0
+    migrated = sandbox.read_text(encoding="utf-8")
+    assert 'count="k")' in migrated
+    assert not any("'blk'" in p and "counts by" in p for p in tool.problems())
+    sandbox.write_text(migrated.replace(', count="k")', ")"), encoding="utf-8")
+    assert any("'blk' counts by {n}" in p for p in tool.problems())
+    assert tool.infer_count("{ok} file imported, {bad} refused", "{ok} files imported, {bad} refused") == "ok"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cemassess.ui._testsupport import make_window, patch_dialogs, settle
-from cemassess.ui.screens import SCREENS
+from cemassess.ui.screens import SCREENS, ScreenKey
 
 LANGS = ("ru", "uk")
 # Acronyms and names that stay Latin in Russian and Ukrainian text, and the product's name.
@@ -209,6 +209,21 @@ def test_no_english_on_any_screen(qtbot, answers, lang):
         win.navigate(spec.key)
         settle(qtbot)
         scan(spec.key.value, win)
+    # the "how this was computed" pop-ups: the index, the phase, completion, NPS, each dimension
+    results = win.controllers[ScreenKey.RESULTS]
+    win.navigate(ScreenKey.RESULTS)
+    for explain in (results.explain_overall, results.explain_phase, results.explain_completion,
+                    results.explain_nps, win.show_method):
+        explain()
+    for row in range(len(s.framework.dimensions)):
+        results.explain_dimension(row)
+    settle(qtbot)
+    assert len(answers.explanations) == 5 + len(s.framework.dimensions)
+    for title, lines in answers.explanations:
+        for line in [title, *lines]:
+            bad = latin_words(line, allowed)
+            if bad:
+                found.setdefault(f"explanation {title!r}: {line[:60]!r}", set()).update(bad)
     for name, menu in win.menus.items():
         for act in menu.actions():
             bad = latin_words(act.text() + " " + act.toolTip(), allowed)
@@ -257,3 +272,42 @@ def test_the_walker_sees_english_when_there_is_some():
     assert latin_words("Все изменения saved at 10:00", ALLOWED) == ["saved", "at"]
     assert latin_words("Индекс CEM 40,1; NPS −4; файл demo.pdf; B2B", ALLOWED) == []
     assert latin_words("Компания Northwind Ltd", ALLOWED | {"Northwind Ltd"}) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_english_in_the_participants_window(qtbot, answers, monkeypatch, lang, tmp_path):
+    from cemassess import content
+    from cemassess.exchange import participant as px
+    from cemassess.ui.participant import open_participant
+    from cemassess.ui.settings import Settings
+
+    real = content.load_framework()
+    fw = framework_in(real, lang)
+    monkeypatch.setattr(content, "load_framework", lambda framework_id=real.id: fw)
+    # the window speaks the participant's language (settings), whatever the file's own is
+    q = px.Questionnaire(mode="event", event="Клуб CX", framework=fw.id)
+    qfile = tmp_path / "q.json"
+    qfile.write_bytes(px.dumps(q))
+    settings = Settings()
+    settings.language = lang
+    win = open_participant(settings, qfile)
+    assert win is not None
+    qtbot.addWidget(win)
+    win.show()
+    settle(qtbot)
+    allowed = ALLOWED | {"Клуб CX"}
+    found: dict[str, set[str]] = {}
+    seen = 0
+    for where, text in visible_texts(win):
+        seen += 1
+        bad = latin_words(text, allowed)
+        if bad:
+            found.setdefault(f"{where}: {text[:60]!r}", set()).update(bad)
+    for act in win.menuBar().actions():
+        for sub in ([act] + (act.menu().actions() if act.menu() else [])):
+            bad = latin_words(sub.text(), allowed)
+            if bad:
+                found.setdefault(f"menu: {sub.text()!r}", set()).update(bad)
+    assert seen > 20
+    assert not found, f"Latin-script text in the {lang} participant window:\n" + _report(found)

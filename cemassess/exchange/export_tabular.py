@@ -154,11 +154,21 @@ def answer_rows(res: Results, lang: str) -> tuple[list[str], list[list[Any]]]:
     return head, rows
 
 
+def list_separator(lang: str) -> str:
+    """What a spreadsheet in that language splits CSV columns by: ";" where the decimal mark
+    is a comma (Russian, Ukrainian...), "," elsewhere."""
+    from babel.numbers import get_decimal_symbol
+
+    from cemassess.i18n import babel_locale
+
+    return ";" if get_decimal_symbol(babel_locale(lang)) == "," else ","
+
+
 def write_csv(res: Results, path: Path | str, lang: str, *, delimiter: str | None = None) -> Path:
     """All answers, one row per respondent and practice answered: level 1-5, "na" or "dk"."""
     head, rows = answer_rows(res, lang)
     buf = io.StringIO(newline="")
-    w = csv.writer(buf, delimiter=delimiter or (";" if lang == "ru" else ","), lineterminator="\r\n")
+    w = csv.writer(buf, delimiter=delimiter or list_separator(lang), lineterminator="\r\n")
     w.writerow([neutralise(h) for h in head])
     for row in rows:
         w.writerow([neutralise(v) for v in row])

@@ -61,7 +61,8 @@ S: Catalogue = {
     "problem.journal_partial": plural("Part of the unsaved changes to '{name}' was damaged "
                                       "({k} unreadable line); the rest was recovered{kept}",
                                       "Part of the unsaved changes to '{name}' was damaged "
-                                      "({k} unreadable lines); the rest was recovered{kept}"),
+                                      "({k} unreadable lines); the rest was recovered{kept}",
+                                      count="k"),
     "problem.journal_partial.kept": " and the journal was kept in quarantine ({q}).",
     "problem.lost_before_damage": ("Some changes to '{name}' made before the damage was found were only in the "
                                    "damaged file and could not be recovered."),

@@ -139,8 +139,12 @@ class MainWindow(QMainWindow):
     def boot(self, data_dir: str | None = None, *, portfolio: Any = None,
              session_factory: Any = None) -> bool:
         """Open the portfolio and bring the screens to life. False when the user quit."""
+        import threading
+
+        from cemassess.i18n import warm_up
         from cemassess.ui.portfolio import in_use_error, open_portfolio
 
+        threading.Thread(target=warm_up, args=(self.lang,), name="i18n-warm-up", daemon=True).start()
         for spec in SCREENS:
             self._build_view(spec)
         from PySide6.QtWidgets import QLabel

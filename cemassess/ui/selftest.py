@@ -45,12 +45,18 @@ def _steps(app: Any, win: Any, data_dir: str, tmp: Path) -> list[str]:
         assert all(titles), f"framework titles missing in {lang}"
     out.append(f"framework {fw.id} {fw.version}: {len(fw.dimensions)} dimensions, "
                f"{len(fw.practices)} practices, en+ru")
+    from cemassess.i18n import shipped_languages, tr
+
+    langs = shipped_languages()
+    missing = [lang for lang in langs[1:] if tr("overall", lang) == tr("overall", "en")]
+    assert langs[1:] and not missing, f"no product catalogue for {missing or 'any language'}"
+    out.append("product catalogues: " + ", ".join(langs))
     s = win.session
     s.create_demo()
     res = s.results()
     out.append(f"demo scored: CEM index {res.overall.score:.1f}, phase {res.phase.current}, "
                f"{len(res.roadmap.items)} roadmap actions ({s.last_evaluate_ms:.1f} ms)")
-    for lang in ("ru", "en"):
+    for lang in (*langs[1:], "en"):
         s.set_language(lang)
         win.navigate(ScreenKey.RESULTS)
         for _ in range(20):

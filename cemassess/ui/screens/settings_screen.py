@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cemassess.i18n import languages_menu
+from cemassess.i18n import date_text, languages_menu
 from cemassess.labels import pack_title
 from cemassess.ui import dialogs
 from cemassess.ui.screens.base import BaseController, BaseView
@@ -149,7 +149,7 @@ class Controller(BaseController):
             title = pack_title(pack, self.lang)
             kind = t("bench.illustrative" if pack.illustrative else "bench.measured", self.lang)
             lines.append(t("settings.pack_line", self.lang, title=title, kind=kind, n=len(pack.segments),
-                           date=pack.created.isoformat()))
+                           date=date_text(pack.created, self.lang, "medium")))
         self.view.packs.setText("\n".join(lines) or t("results.no_benchmark", self.lang))
         ro = self.session.read_only
         self.view.import_pack.setEnabled(not ro)
