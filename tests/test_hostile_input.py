@@ -377,3 +377,19 @@ def test_text_typed_in_the_app_is_cleaned_on_its_way_to_the_store(qapp, tmp_path
         other = next(x for x in s.framework.practices if x != pid)
         p.set_answer(aid, rid, other, Answer(value=2).model_copy(update={"comment": "x\x00y"}))
         assert p.get(aid).answers[rid][other].comment == "xy"
+
+
+@posix_only
+def test_an_output_path_that_is_a_device_or_fifo_is_refused_and_left_alone(tmp_path):
+    """Writing 'over' a device or FIFO (an atomic replace) would destroy it as root."""
+    from cemassess.exchange.atomic import atomic_write_bytes
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        atomic_write_bytes(fifo, b"x")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    with pytest.raises(OSError, match="not a regular file"):
+        atomic_write_bytes(Path("/dev/null"), b"x")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert not list(Path("/dev").glob(".null.*.tmp"))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -19,8 +21,20 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def check_target(path: Path) -> None:
+    """Refuse to write over anything but a regular file (or nothing): replacing a device,
+    FIFO or socket (/dev/null as root) would destroy it, not write to it."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file: give a file name to write", str(path))
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     path = Path(path)
+    check_target(path)
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
