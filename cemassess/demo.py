@@ -21,6 +21,14 @@ PEOPLE = [
     ("Pavel Bondar (Head of service)", "Павел Бондарь (руководитель сервиса)", Role.SERVICE, -0.7),
     ("Dmitry Lysenko (Key accounts)", "Дмитрий Лысенко (ключевые клиенты)", Role.SALES, +0.1),
 ]
+# --- h14uk --- the same people in Ukrainian, in PEOPLE's order
+PEOPLE_UK = [
+    "Анна Коваль (генеральна директорка)",
+    "Ігор Шевчук (директор з продажів)",
+    "Ольга Мельник (маркетинг)",
+    "Павло Бондар (керівник сервісу)",
+    "Дмитро Лисенко (ключові клієнти)",
+]
 BASE_BY_PHASE = {1: 3.2, 2: 2.4, 3: 1.6}
 STRONG = {"process_design": 0.2, "service_culture": 0.5, "software": 0.4, "content": -0.6, "awareness": -0.5}
 COMMENTS = {
@@ -38,6 +46,25 @@ COMMENTS = {
         "Сервисная линия работает с весны, но не во всех регионах.",
         "Маркетинг и продажи по-разному считают лиды.",
     ],
+    # --- h14uk ---
+    "uk": [
+        "Про причини відходу клієнта дізнаємося, лише коли договір не продовжено.",
+        "Скарги відпрацьовуємо, але закономірностей ніхто не аналізує.",
+        "Залежить від менеджера; єдиного стандарту немає.",
+        "Сервісна лінія працює з весни, але не в усіх регіонах.",
+        "Маркетинг і продажі по-різному рахують ліди.",
+    ],
+}
+
+# --- h14uk --- the demo's own words per language (en, ru, uk)
+_WORDS = {
+    "title": ("Sample: annual CEM assessment (demonstration data)",
+              "Пример: ежегодная оценка CEM (демонстрационные данные)",
+              "Приклад: щорічна оцінка CEM (демонстраційні дані)"),
+    "company": ("Northwind Industrial Supply Ltd", "ООО «Северный ветер Пром»", "ТОВ «Північний вітер Пром»"),
+    "country": ("Ukraine", "Украина", "Україна"),
+    "assessor": ("Maria Gordienko, CX Partners", "Мария Гордиенко, CX Partners", "Марія Гордієнко, CX Partners"),
+    "nps_source": ("key-account survey", "опрос ключевых клиентов", "опитування ключових клієнтів"),
 }
 
 
@@ -48,23 +75,28 @@ def _clip(x: float) -> int:
 def make_demo(lang: str = "en", fw: Framework | None = None, seed: int = 7) -> Assessment:
     fw = fw or load_framework()
     rng = random.Random(seed)
-    ru = lang == "ru"
+    lang = lang if lang in ("en", "ru", "uk") else "en"
+    i = ("en", "ru", "uk").index(lang)
+
+    def w(key: str) -> str:
+        return _WORDS[key][i]
+
     a = Assessment(
-        framework=fw.id, framework_version=fw.version, language="ru" if ru else "en",
-        title="Пример: ежегодная оценка CEM (демонстрационные данные)" if ru
-        else "Sample: annual CEM assessment (demonstration data)",
+        framework=fw.id, framework_version=fw.version, language=lang,
+        title=w("title"),
         company=Company(
-            name="ООО «Северный ветер Пром»" if ru else "Northwind Industrial Supply Ltd",
+            name=w("company"),
             industry="distribution", size="medium", market="b2b",
-            country="Украина" if ru else "Ukraine", region="Europe"),
-        assessor="Мария Гордиенко, CX Partners" if ru else "Maria Gordienko, CX Partners",
+            country=w("country"), region="Europe"),
+        assessor=w("assessor"),
         date=dt.date(2026, 11, 2),
         metrics=Metrics(
             nps=Nps(counts=[3, 2, 4, 6, 7, 9, 11, 19, 22, 21, 16],
-                    period="2026 Q3", source="опрос ключевых клиентов" if ru else "key-account survey"),
+                    period="2026 Q3", source=w("nps_source")),
             retention_rate=86.0, churn_rate=14.0, period="2025-2026"),
     )
-    people = [(n_ru if ru else n_en, role, bias) for n_en, n_ru, role, bias in PEOPLE]
+    people = [((n_en, n_ru, n_uk)[i], role, bias)
+              for (n_en, n_ru, role, bias), n_uk in zip(PEOPLE, PEOPLE_UK, strict=True)]
     comments = COMMENTS[lang if lang in COMMENTS else "en"]
     for idx, (name, role, bias) in enumerate(people):
         r = a.add_respondent(name, role)

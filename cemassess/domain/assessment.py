@@ -157,7 +157,7 @@ class Assessment(_Model):
     id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")] = Field(default_factory=new_id)
     framework: Id = "cem-b2b"
     framework_version: Short = ""
-    language: Literal["en", "ru"] = "en"
+    language: Literal["en", "ru", "uk"] = "en"
     title: Short = ""
     company: Company = Field(default_factory=Company)
     assessor: Short = ""
