@@ -127,3 +127,80 @@ def test_a_second_app_on_a_portfolio_in_use_is_told_so(tmp_path):
         if first.poll() is None:
             first.kill()
     assert first.returncode == 0
+
+
+CRASHED = textwrap.dedent("""
+    import os, sys
+    from cemassess.domain.assessment import Answer
+    from cemassess.store import Portfolio
+    from cemassess.demo import make_demo
+    p = Portfolio.open(sys.argv[1])
+    a = make_demo("en")
+    p.create(a)
+    pid = next(iter(a.answers["r1"]))
+    p.set_answer(a.id, "r1", pid, Answer(value=5, comment="after the crash"))
+    print(a.id, pid, flush=True)
+    os._exit(0)  # a crash: the journal holds the change, the running marker stays
+""")
+
+
+def test_sigterm_while_the_recovery_question_is_open_keeps_what_was_recovered(tmp_path):
+    data = tmp_path / "data"
+    crashed = subprocess.run([sys.executable, "-c", CRASHED, str(data)], env=env_for(tmp_path),
+                             capture_output=True, text=True, timeout=60)
+    assert crashed.returncode == 0, crashed.stderr
+    aid, pid = crashed.stdout.split()
+    marker = data / "running"
+    before = marker.stat().st_mtime_ns
+    app = subprocess.Popen([sys.executable, "-m", "cemassess.ui.app", "--data-dir", str(data)],
+                           env=env_for(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True)
+    try:
+        end = time.monotonic() + 60
+        while marker.stat().st_mtime_ns == before:  # the app opened the portfolio...
+            assert app.poll() is None and time.monotonic() < end, app.communicate()[1][-3000:]
+            time.sleep(0.05)
+        time.sleep(1.5)  # ...and asks whether to keep the recovered change (a modal box)
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    assert app.returncode == 0, err[-3000:]
+    assert not marker.exists()
+    with Portfolio.open(data) as again:
+        assert again.recovery.quiet, again.recovery.messages()
+        got = again.get(aid).answers["r1"][pid]
+    assert (got.value, got.comment) == (5, "after the crash"), "closing the question discarded it"
+
+
+def test_closing_the_recovery_question_keeps_the_recovered_changes(qtbot):
+    """Only the Discard button discards: Escape, the window's close button or a SIGTERM
+    closing the box keep what recovery found."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from cemassess.ui import dialogs
+
+    for how in ("close", "escape"):
+        def answer(how=how) -> None:
+            box = QApplication.activeModalWidget()
+            if box is None:
+                QTimer.singleShot(20, answer)
+                return
+            if how == "close":
+                box.close()
+            else:
+                from PySide6.QtCore import Qt
+                from PySide6.QtTest import QTest
+
+                QTest.keyClick(box, Qt.Key.Key_Escape)
+
+        def unstick() -> None:  # a box that ignored Escape must not hang the test
+            box = QApplication.activeModalWidget()
+            if box is not None:
+                box.reject()
+
+        QTimer.singleShot(50, answer)
+        QTimer.singleShot(3000, unstick)
+        assert dialogs.ask_recovery(None, ["Recovered 1 answer to 'Acme'"], "en") is True, how

@@ -119,10 +119,13 @@ def test_kill_loop_loses_no_acknowledged_answer_or_comment(tmp_path):
     expect = Expect()
     lost = {"a": [], "c": []}
     kills, replay, recoveries, t0 = 0, 0, [], time.monotonic()
+    history: list[str] = []  # what each round said, for the message of a failure
     while time.monotonic() - t0 < KILL_BUDGET_S or kills < 4:
-        proc = subprocess.Popen([sys.executable, str(DRIVER), "kill", str(data), str(kills),
-                                 str(rng.randrange(10**6))], env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+        errlog = tmp_path / f"driver-{kills}.err"
+        with open(errlog, "w") as err_file:
+            proc = subprocess.Popen([sys.executable, str(DRIVER), "kill", str(data), str(kills),
+                                     str(rng.randrange(10**6))], env=env, stdout=subprocess.PIPE,
+                                    stderr=err_file, text=True)
         target, seen, lines = rng.randint(1, 30), 0, []
         try:
             deadline = time.monotonic() + 120
@@ -134,11 +137,15 @@ def test_kill_loop_loses_no_acknowledged_answer_or_comment(tmp_path):
                 seen += line.startswith("ack ")
             time.sleep(rng.uniform(0, 0.05))  # a random moment after the last "saved"
             proc.send_signal(signal.SIGKILL)
-            rest, err = proc.communicate(timeout=30)
+            # the rest through the same reader: communicate() would read the pipe beneath
+            # it and drop what readline() had buffered (lines lost, fragments)
+            lines += proc.stdout.read().splitlines()
+            proc.wait(timeout=30)
         finally:
             if proc.poll() is None:
                 proc.kill()
-        lines += rest.splitlines()
+            proc.stdout.close()
+        err = errlog.read_text()
         assert proc.returncode == -signal.SIGKILL, f"the app ended by itself:\n{err[-3000:]}"
         assert seen == target, f"round {kills}: only {seen} of {target} changes acknowledged:\n{err[-3000:]}"
         assert "ready" in lines, err[-3000:]
@@ -146,13 +153,16 @@ def test_kill_loop_loses_no_acknowledged_answer_or_comment(tmp_path):
             recoveries.append(next((ln for ln in lines if ln.startswith("recovery ")), ""))
         for ln in lines:
             expect.feed(ln)
+        history += [f"round {kills}: {ln}" for ln in lines if not ln.startswith("try ")]
         for kind, items in expect.check(stored_state(data)).items():
             lost[kind] += items
         replay = journal_entries(data)
         kills += 1
     print(f"kill loop: {kills} SIGKILLs, {expect.acks['a']} answers and {expect.acks['c']} comments "
           f"acknowledged, lost: {len(lost['a'])} answers, {len(lost['c'])} comments")
-    assert lost == {"a": [], "c": []}
+    lost_keys = {f" {k[1]} {k[2]} " for items in lost.values() for k, _acked, _have in items}
+    assert lost == {"a": [], "c": []}, "\n".join(
+        [str(lost)] + [h for h in history if any(k in h for k in lost_keys) or "switch" in h])
     assert expect.acks["c"] >= 5 and expect.acks["a"] >= 50, expect.acks
     assert len(recoveries) >= kills // 2, recoveries
     silent = [i for i, r in enumerate(recoveries, 1) if "Recovered" not in r]

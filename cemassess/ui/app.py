@@ -210,7 +210,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.measure_startup == "ready":
         win.ready.connect(lambda: (print(f"ready {time.perf_counter():.6f}", flush=True),
                                    win.session.close() if win.session else None, app.quit()))
-    return app.exec()
+    code = app.exec()
+    if win.session is not None:  # quit (SIGTERM) while start-up still asked a question
+        try:
+            win.session.close()
+        except Exception as e:  # nothing is lost: the journals replay at the next start
+            print(f"cemassess: {e}", file=sys.stderr)
+    return code
 
 
 if __name__ == "__main__":

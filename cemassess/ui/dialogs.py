@@ -56,10 +56,12 @@ def ask_recovery(parent: QWidget | None, lines: list[str], lang: str) -> bool:
     box = _box(parent, QMessageBox.Icon.Information, t("recovery.title", lang),
                t("recovery.text", lang) + "\n\n" + "\n".join(f"• {x}" for x in lines))
     keep = box.addButton(t("recovery.keep", lang), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(t("recovery.discard", lang), QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(t("recovery.discard", lang), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
     box.exec()
-    return box.clickedButton() is keep
+    # only the discard button discards: a box closed otherwise (Escape, SIGTERM) keeps them
+    return box.clickedButton() is not discard
 
 
 def open_files(parent: QWidget | None, lang: str) -> list[Path]:
