@@ -19,9 +19,10 @@ from cemassess.report.theme import Branding
 
 HEADINGS = {
     "en": ["Executive summary", "Roadmap: the top actions", "CEM profile", "Maturity phases", "Perception gaps",
-           "Appendix: the full roadmap", "The dimensions in detail"],
+           "Voice-of-Customer pitfalls", "Appendix: the full roadmap", "The dimensions in detail"],
     "ru": ["Краткое резюме", "Дорожная карта: главные действия", "Профиль CEM", "Фазы зрелости",
-           "Разрывы восприятия", "Приложение: полная дорожная карта", "Измерения подробно"],
+           "Разрывы восприятия", "Ловушки программы «Голос клиента»", "Приложение: полная дорожная карта",
+           "Измерения подробно"],
 }
 
 
