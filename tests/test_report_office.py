@@ -19,9 +19,10 @@ from cemassess.report.theme import Branding
 
 HEADINGS = {
     "en": ["Executive summary", "Roadmap: the top actions", "CEM profile", "Maturity phases", "Perception gaps",
-           "Appendix: the full roadmap", "The dimensions in detail"],
+           "Voice-of-Customer pitfalls", "Appendix: the full roadmap", "The dimensions in detail"],
     "ru": ["Краткое резюме", "Дорожная карта: главные действия", "Профиль CEM", "Фазы зрелости",
-           "Разрывы восприятия", "Приложение: полная дорожная карта", "Измерения подробно"],
+           "Разрывы восприятия", "Ловушки программы «Голос клиента»", "Приложение: полная дорожная карта",
+           "Измерения подробно"],
 }
 
 
@@ -149,3 +150,11 @@ def test_libreoffice_opens_docx_and_pptx_in_both_languages(office, tmp_path):
             assert ("Roadmap: the top actions" if lang == "en" else "Дорожная карта: главные действия") in text
             if ext == "docx":
                 assert ("Executive summary" if lang == "en" else "Краткое резюме") in text
+
+
+def test_ukrainian_word_report_and_slides():
+    res = _res("ru")
+    text, paras = docx_text(build_docx(res, "uk"))
+    assert "Дорожня карта: головні дії" in [t for st, t in paras if st == "Heading 1"]
+    assert Document(io.BytesIO(build_docx(res, "uk"))).core_properties.language == "uk-UA"
+    assert "Дорожня карта: головні дії" in pptx_text(build_pptx(res, "uk"))

@@ -78,3 +78,32 @@ def test_layout_failure_is_one_sentence(tiny_fw):
         _Oversized(res, "ru").generate()
     msg = str(e.value)
     assert "\n" not in msg and "файл не записан" in msg and "Traceback" not in msg and len(msg) < 250
+
+
+def test_a_sections_last_page_never_holds_a_single_row():
+    """A guarded table that would leave one row alone on its last page splits earlier."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from cemassess.report.flow import WidowTable, guard_tails
+
+    def build(guarded: bool) -> list[int]:
+        pages: list[int] = []
+
+        class Doc(SimpleDocTemplate):
+            def afterFlowable(self, f):
+                if isinstance(f, WidowTable):
+                    pages.append(len(f._cellvalues) - 1)
+
+        rows = [["head"]] + [[f"row {i}"] for i in range(34)]  # 33 rows fit a page
+        t = WidowTable(rows, rowHeights=[20] * len(rows), repeatRows=1)
+        flow = guard_tails([t]) if guarded else [t]
+        Doc(io.BytesIO(), pagesize=A4).build(flow)
+        return pages
+
+    plain, guarded = build(False), build(True)
+    assert sum(plain) == sum(guarded) == 34
+    if plain[-1] < WidowTable.MIN_TAIL:  # the layout above does leave a lone tail unguarded
+        assert guarded[-1] >= WidowTable.MIN_TAIL
+    else:
+        pytest.fail(f"the test layout should leave a short tail; pages {plain}")

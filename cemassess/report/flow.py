@@ -54,21 +54,27 @@ class ChartImage(Flowable):
 
 
 class WidowTable(Table):
-    """A table that never leaves fewer than MIN_TAIL of its rows alone on the next page (a
-    page holding a single row under a repeated header): it splits a few rows earlier."""
+    """A table that can refuse to leave fewer than `min_tail` of its rows alone on the next
+    page: it then splits a few rows earlier. Set (by `guard_tails`) only on a section's last
+    table, where a lone row would be all the page holds; mid-section, the next heading and
+    table fill that page, and splitting earlier would only leave a gap."""
 
     MIN_TAIL = 3
+    min_tail = 0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
+        for part in parts:  # the rest of a split table keeps the guard
+            if isinstance(part, WidowTable):
+                part.min_tail = self.min_tail
         if len(parts) != 2:
             return parts
         head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
         first = len(parts[0]._cellvalues)
         tail = len(parts[1]._cellvalues) - head
-        if tail >= self.MIN_TAIL or first - head <= self.MIN_TAIL + 1:
+        if not self.min_tail or tail >= self.min_tail or first - head <= self.min_tail + 1:
             return parts
-        move = self.MIN_TAIL - tail
+        move = self.min_tail - tail
         heights = getattr(self, "_rowHeights", None)
         if not heights or len(heights) < first:
             return parts
@@ -76,7 +82,21 @@ class WidowTable(Table):
         if len(again) != 2:
             return parts
         # the rest goes to the next page, not into the room freed on this one
+        for part in again:
+            part.min_tail = self.min_tail
         return [again[0], FrameBreak(), again[1]]
+
+
+def guard_tails(part: list[Flowable]) -> list[Flowable]:
+    """Mark the last table of a section (one followed by at most a few short paragraphs) so
+    that the section's last page never holds a single row."""
+    for f in reversed(part):
+        if isinstance(f, WidowTable):
+            f.min_tail = WidowTable.MIN_TAIL
+            break
+        if not isinstance(f, Paragraph | CondPageBreak):
+            break
+    return part
 
 
 @dataclass

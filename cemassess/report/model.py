@@ -397,6 +397,11 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
                       tuple((t, _num(sc), band or "–", _num(tg)) for t, sc, band, tg in m.dimensions),
                       (0.5, 0.15, 0.2, 0.15))
     out.append(Section(s("sec.profile", lang), 1, [Chart("radar"), dims, Chart("gap_bars")]))
+    if res.nps is not None:
+        n = res.nps
+        out.append(Section(s("prof.metrics", lang), 2, [Chart("nps_panel"), Para(s(
+            "prof.nps_line", lang, score=f"{n.score:+.0f}", n=n.n, pro=f"{n.pct_promoters:.0f}",
+            pas=f"{n.pct_passives:.0f}", det=f"{n.pct_detractors:.0f}")), Para(s("prof.nps_def", lang), "small")]))
     ph = res.phase
     rows = []
     for st in ph.phases:
@@ -414,6 +419,19 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
                           (0.4, 0.2, 0.15, 0.15, 0.1))
         out.append(Section(tr("perception_gaps", lang), 1, [Para(s("m.gap_intro", lang)), Chart("role_heatmap"),
                                                              gaps]))
+    if res.checks:
+        voc: list[Block] = []
+        for kind, intro, none in (("voc_pitfall", "voc.intro", "voc.none"),
+                                  ("b2b_principle", "voc.b2b_intro", "voc.b2b_none")):
+            checks = [c for c in res.checks if c.check.kind == kind]
+            if not checks:
+                continue
+            fired = [c for c in checks if c.fired]
+            voc.append(Para(s(intro, lang, k=len(fired), n=len(checks)) if fired
+                            else s(none, lang, n=len(checks)), "strong"))
+            if fired:
+                voc.append(Bullets(tuple(f"{c.check.title(lang)}: {c.check.finding(lang)}" for c in fired)))
+        out.append(Section(s("sec.voc", lang), 1, voc))
     if m.roadmap_all:
         out.append(Section(s("m.full_roadmap", lang), 1, [action_table(m.roadmap_all, lang)], appendix=True))
     detail = Section(s("sec.dimensions", lang), 1, [], appendix=True)

@@ -33,7 +33,7 @@ from cemassess.domain.trend import Trend
 from cemassess.i18n import shipped_languages, tr
 from cemassess.report import sections_back as back
 from cemassess.report import sections_front as front
-from cemassess.report.flow import Ctx, Heading
+from cemassess.report.flow import Ctx, Heading, guard_tails
 from cemassess.report.fonts import register_fonts
 from cemassess.report.strings import STRINGS
 from cemassess.report.styles import INK, MUTED, RULE, Styles, make_styles
@@ -171,14 +171,14 @@ class ReportRenderer:
         for section in portrait:
             part = section(ctx)
             if part:
-                flow += [PageBreak()] + part
+                flow += [PageBreak()] + guard_tails(part)
         road = back.roadmap(ctx, ctx.s("m.full_roadmap"))
         flow += [NextPageTemplate("landscape"), PageBreak()] + road
-        flow += [NextPageTemplate("portrait"), PageBreak()] + front.dimensions(ctx)
-        flow += [PageBreak()] + back.appendix(ctx)
+        flow += [NextPageTemplate("portrait"), PageBreak()] + guard_tails(front.dimensions(ctx))
+        flow += [PageBreak()] + guard_tails(back.appendix(ctx))
         ans = back.answers(ctx)
         if ans:
-            flow += [NextPageTemplate("landscape"), PageBreak()] + ans
+            flow += [NextPageTemplate("landscape"), PageBreak()] + guard_tails(ans)
         return flow
 
     def on_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
