@@ -52,7 +52,7 @@ def load(qtbot, win, paths):
 
 def test_event_room_with_six_participants(qtbot, answers, fw, tmp_path):
     win = make_window(qtbot)  # no assessment open: an event needs none
-    press(K.Key_8, CTRL, widget=win)
+    press(K.Key_7, CTRL, widget=win)
     settle(qtbot)
     assert win.tabs.currentWidget() is win.pages[ScreenKey.EVENT]
     v = win.views[ScreenKey.EVENT]

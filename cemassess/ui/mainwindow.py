@@ -18,13 +18,7 @@ from PySide6.QtWidgets import QFrame, QMainWindow, QMenu, QScrollArea, QTabWidge
 from cemassess.ui.actions import ACTIONS, MENUS, ActionKey
 from cemassess.ui.screens import SCREENS, ScreenKey, ScreenSpec
 from cemassess.ui.strings import t
-
-PRESENTATION_CSS = """
-QWidget { font-size: 16pt; }
-QLabel#heading { font-size: 24pt; }
-QPushButton#number { font-size: 34pt; }
-QHeaderView::section { font-size: 14pt; }
-"""
+from cemassess.ui.style import APP_CSS, PRESENTATION_CSS, PRESENTATION_TABS_CSS
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +50,9 @@ class MainWindow(QMainWindow):
             page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.pages[spec.key] = page
             self.tabs.addTab(page, "")
+        from cemassess.ui import style
+
+        style.apply(self.pages, skip=(ScreenKey.WALK,))  # the one stylesheet (cemassess/ui/style.py)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.actions_by_key: dict[ActionKey, QAction] = {}
         self.menus: dict[str, QMenu] = {}
@@ -142,6 +139,10 @@ class MainWindow(QMainWindow):
             self._build_view(spec)
         from PySide6.QtWidgets import QLabel
 
+        self.did_label = QLabel()  # what the last answer key did (the walk-through sets it)
+        self.did_label.setObjectName("didLabel")
+        self.did_label.setFixedWidth(self.did_label.fontMetrics().averageCharWidth() * 48)
+        self.statusBar().addWidget(self.did_label)
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
         folder = data_dir or self.settings.get("data/folder") or None
@@ -422,8 +423,8 @@ class MainWindow(QMainWindow):
                 self.views[spec.key].set_presentation(on)
         for spec in SCREENS:  # only the two screens on show: restyling all would take long
             if spec.presentation:
-                self.pages[spec.key].setStyleSheet(PRESENTATION_CSS if on else "")
-        self.tabs.tabBar().setStyleSheet("QTabBar { font-size: 16pt; }" if on else "")
+                self.pages[spec.key].setStyleSheet(APP_CSS + PRESENTATION_CSS if on else APP_CSS)
+        self.tabs.tabBar().setStyleSheet(PRESENTATION_TABS_CSS if on else "")
         if on:
             self._was_maximized = self.isMaximized()
             if not self._presentable(self._current_key()):

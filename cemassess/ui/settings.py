@@ -34,6 +34,7 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("results/pack", str, ""),  # chosen benchmark pack id ("" = the shipped one)
     Option("workshop/folder", str, ""),  # where answer files were last picked up
     Option("start/sort", str, "modified"),
+    Option("start/last", str, ""),  # the assessment last opened: offered on the next start
     Option("window/geometry", bytes, b""),
     Option("meta/version", int, SETTINGS_VERSION),
 )}

@@ -605,6 +605,13 @@ UI: dict[str, Entry] = {
     "undo.roadmap_add": "add action",
     "undo.roadmap_remove": "remove action",
     "undo.import_answers": "import answer files",
+    # --- h16 ---
+    "walk.did": ("{n} → {value} · Ctrl+Z undoes", "{n} → {value} · Ctrl+Z отменяет",
+                 "{n} → {value} · Ctrl+Z скасовує"),
+    "card.cleared": ("cleared", "ответ снят", "відповідь знято"),
+    "new.assessor_answers": ("The assessor also answers, as the first respondent",
+                             "Оценщик тоже отвечает — как первый респондент",
+                             "Асесор теж відповідає — як перший респондент"),
 }
 
 
