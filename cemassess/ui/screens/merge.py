@@ -260,6 +260,7 @@ class Controller(BaseController):
             card.commentEdited.connect(self._dissent_edited)
             card.commentTyped.connect(lambda pid, text: self.session.type_comment(pid, text, agreed=True))
             card.move.connect(self._move)
+            card.jump.connect(self._jump)
             v.set_card(card)
         card.set_editable(not s.read_only)
         card.set_consensus(True)
@@ -274,7 +275,10 @@ class Controller(BaseController):
 
     # -- the facilitator's decision ---------------------------------------------------------------
     def _value_chosen(self, pid: str, value: Any, advance: bool) -> None:
-        self.session.set_agreed(pid, value)
+        card = self.view.card
+        # the dissent typed before the level was chosen is kept with it, never erased
+        dissent = card.comment.text().strip() if card is not None and card.pid == pid else None
+        self.session.set_agreed(pid, value, dissent)
         if advance:
             self._move(pid, +1)
 
@@ -294,6 +298,12 @@ class Controller(BaseController):
             self.view.list.setCurrentCell(j, 0)
             self._show_detail()
             QTimer.singleShot(0, self._focus_card)
+
+    def _jump(self, pid: str, where: str) -> None:
+        """Home / Page Up: the first disagreement; End / Page Down: the last."""
+        if pid in self.pids and self.pids:
+            target = 0 if where in ("first", "prev_dim") else len(self.pids) - 1
+            self._move(pid, target - self.pids.index(pid))
 
     def go_to(self, **where: Any) -> None:
         pid = where.get("practice")
