@@ -59,7 +59,7 @@ def explain_dimension(fw: Framework, ds: DimensionScore, lang: str) -> list[str]
     for t in ds.terms:
         p = fw.practices[t.practice_id]
         out.append(
-            f"  {p.statement(lang)}: "
+            f"  {p.statement(lang).rstrip(' .')}: "  # no "anything.: level 3"
             + (f"уровень {_f(t.level)} → {_f(t.points)} балл. × доля веса {t.share:.3f} = {_f(t.contribution, 2)}"
                if ru else
                f"level {_f(t.level)} -> {_f(t.points)} pts x weight share {t.share:.3f} = {_f(t.contribution, 2)}"))

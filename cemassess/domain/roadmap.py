@@ -194,6 +194,8 @@ def apply_edits(fw: Framework, assessment: Assessment, roadmap: Roadmap, current
     position = {aid: i for i, aid in enumerate(edits.order)}
     generated = {id(it): i for i, it in enumerate(roadmap.items)}
     big = len(position) + len(roadmap.items)
+    unmoved = sorted(roadmap.items, key=lambda it: (HORIZONS.index(it.horizon), generated[id(it)]))
+    default_rank = {id(it): n for n, it in enumerate(unmoved, start=1)}
     roadmap.items.sort(key=lambda it: (
         HORIZONS.index(it.horizon),
         position.get(it.id, big),
@@ -201,3 +203,5 @@ def apply_edits(fw: Framework, assessment: Assessment, roadmap: Roadmap, current
     ))
     for n, it in enumerate(roadmap.items, start=1):
         it.rank = n
+        if position and n != default_rank[id(it)]:
+            it.edited = True  # moved by the user (Ctrl+Up/Down): an edit like any other

@@ -48,21 +48,23 @@ def band_colour(level: float | None) -> str:
     return ACCENT if level < 4.5 else GOOD
 
 
+NUMBER_CSS = (
+    "QPushButton { text-align: left; color: palette(text); padding: 2px 4px;"
+    " border: 2px solid transparent; border-radius: 4px; background: transparent; }"
+    f"QPushButton:hover {{ color: {ACCENT}; }}"
+    f"QPushButton:focus {{ border: 2px solid {ACCENT}; }}")
+
 APP_CSS = f"""
 QLabel#heading {{ font-weight: 600; }}
 QLabel#caption, QLabel#hint {{ color: palette(placeholder-text); }}
-QFrame#kpi {{
-    border: 1px solid palette(mid); border-radius: 8px; background: palette(base);
-    padding: 6px 10px;
+QGroupBox#kpi {{
+    border: 1px solid palette(mid); border-top: 4px solid {ACCENT}; border-radius: 8px;
+    background: palette(base); margin-top: 1.6em; padding: 8px 10px 6px 10px;
 }}
-QFrame#kpi:focus-within, QFrame#kpi[focused="true"] {{ border: 2px solid {ACCENT}; }}
-QFrame#kpi QLabel#kpiLabel {{ color: palette(placeholder-text); }}
-QFrame#kpi QPushButton#number {{
-    border: none; background: transparent; text-align: left; padding: 0;
-    font-weight: 600; color: palette(text);
+QGroupBox#kpi::title {{
+    subcontrol-origin: margin; subcontrol-position: top left; left: 10px; padding: 0 4px;
+    color: palette(window-text); font-weight: 600;
 }}
-QFrame#kpi QPushButton#number:focus {{ border: 2px solid {ACCENT}; border-radius: 4px; }}
-QFrame#kpi QPushButton#number:hover {{ color: {ACCENT}; }}
 QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus,
 QComboBox:focus, QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QDateEdit:focus {{
     outline: 2px solid {ACCENT};
@@ -77,9 +79,8 @@ QLabel#heading {{ font-size: 26pt; font-weight: 600; }}
 QLabel#caption, QLabel#hint {{ color: palette(window-text); }}
 QLabel#presentHint {{ font-size: 12pt; color: palette(window-text);
     border: 1px solid palette(mid); border-radius: 6px; padding: 4px 10px; }}
-QFrame#kpi {{ border: 2px solid {ACCENT}; border-radius: 10px; padding: 10px 16px; }}
-QFrame#kpi QPushButton#number {{ font-size: 40pt; }}
-QFrame#kpi QLabel#kpiLabel {{ font-size: 14pt; color: palette(window-text); }}
+QGroupBox#kpi {{ border-top: 6px solid {ACCENT}; padding: 12px 16px; }}
+QGroupBox#kpi QPushButton#number {{ font-size: 40pt; }}
 QHeaderView::section {{ font-size: 14pt; }}
 """
 
@@ -95,6 +96,12 @@ def practice_card_css() -> str:
         "QFrame#practiceCard[current=\"true\"] { border: 2px solid palette(mid); }"
         f"QFrame#practiceCard[focused=\"true\"] {{ border: 3px solid {ACCENT};"
         " background: palette(alternate-base); }")
+
+
+def kpi(*boxes: object) -> None:
+    """Make group boxes KPI tiles (Results): a coloured top rule, the figure large."""
+    for box in boxes:
+        box.setObjectName("kpi")  # type: ignore[attr-defined]
 
 
 def apply(pages: dict, skip: tuple = ()) -> None:

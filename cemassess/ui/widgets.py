@@ -104,9 +104,9 @@ class NumberButton(QPushButton):
         self.setObjectName("number")
         self.setFlat(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet("QPushButton { text-align: left; color: palette(link);"
-                           " text-decoration: underline; padding: 1px 3px; border: none; }"
-                           "QPushButton:focus { border: 1px dotted palette(link); }")
+        from cemassess.ui.style import NUMBER_CSS
+
+        self.setStyleSheet(NUMBER_CSS)  # a figure on a tile, not a link (ui/style.py)
         if size != 1.0:
             f = self.font()
             f.setPointSizeF(f.pointSizeF() * size)
@@ -255,6 +255,30 @@ class _WrapDelegate(QStyledItemDelegate):
         rect = opt.fontMetrics.boundingRect(QRect(0, 0, max(60, width), 10_000),
                                             int(Qt.TextFlag.TextWordWrap), opt.text)
         return QSize(max(60, width), rect.height() + 6)
+
+
+class ColumnWrapDelegate(QStyledItemDelegate):
+    """Rows of a many-column tree as tall as their text wrapped in each column's width (Qt's
+    own tree measures a row as if every column were one line)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 (Qt)
+        base = super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if not opt.text:
+            return base
+        width = self.tree.columnWidth(index.column()) - 8
+        if index.column() == 0:
+            width -= self.tree.indentation()
+        if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
+            width -= 24
+        rect = opt.fontMetrics.boundingRect(QRect(0, 0, max(40, width), 10_000),
+                                            int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(base.width(), max(base.height(), rect.height() + 6))
 
 
 class WrapTree(QTreeWidget):

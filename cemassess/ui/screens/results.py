@@ -75,6 +75,9 @@ class View(BaseView):
         nl.addWidget(self.nps_sub)
         for box in (self.overall_box, self.phase_box, self.done_box, self.nps_box):
             cards.addWidget(box, 1)
+        from cemassess.ui.style import kpi
+
+        kpi(self.overall_box, self.phase_box, self.done_box, self.nps_box)  # tiles, not links
         lay.addLayout(cards)
         bench = QHBoxLayout()
         self.segment_label = b.bind(QLabel(), "results.benchmark")

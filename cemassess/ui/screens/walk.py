@@ -52,6 +52,7 @@ class View(BaseView):
         self.progress = b.bind(QProgressBar(), name="walk.progress")
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(False)  # the label beside it says "n of N": no text under the fill
         self.progress_label = QLabel()
         top.addWidget(self.respondent_label)
         top.addWidget(self.respondent)
@@ -295,7 +296,8 @@ class Controller(BaseController):
         n = sum(a for a, _ in done.values())
         total = sum(b for _, b in done.values()) or 1
         self.view.progress.setValue(round(100 * n / total))
-        self.view.progress_label.setText(t("walk.overall_progress", self.lang, n=n, total=total))
+        self.view.progress_label.setText(t("walk.overall_progress", self.lang, n=n, total=total)
+                                         + f" · {round(100 * n / total)}%")
 
     # -- pages ------------------------------------------------------------------------------
     def _nav_changed(self, item: QTreeWidgetItem | None, _prev: Any) -> None:
