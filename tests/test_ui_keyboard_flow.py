@@ -249,3 +249,41 @@ def test_new_assessment_asks_whether_the_assessor_answers(qtbot, answers):
     a = win.session.assessment
     assert a.assessor == "Pat"
     assert [r.name for r in a.respondents] == ["Respondent 1"]  # the assessor is not one
+
+
+def test_presentation_opens_at_the_top_and_says_how_to_leave(qtbot, answers):
+    win = make_window(qtbot)
+    win.resize(1366, 768)
+    win.session.create_demo()
+    win.navigate(ScreenKey.RESULTS)
+    settle(qtbot, 20)
+    rv = win.views[ScreenKey.RESULTS]
+    bar = rv.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    press(K.Key_F11, widget=win)
+    settle(qtbot, 20)
+    assert win.presenting
+    assert bar.value() == 0  # the title whole, not the old scroll position
+    assert win.present_hint.isVisible() and "F11" in win.present_hint.text()
+    assert rv.overall_box.objectName() == "kpi"  # a tile, styled by ui/style.py
+    press(K.Key_Escape, widget=win)
+    settle(qtbot)
+    assert not win.presenting and not win.present_hint.isVisible()
+
+
+def test_a_benchmark_segment_too_small_says_why(qtbot, answers):
+    from cemassess.domain.benchmark import MIN_N
+
+    win = make_window(qtbot)
+    win.session.create_demo()
+    win.navigate(ScreenKey.RESULTS)
+    settle(qtbot, 20)
+    combo = win.views[ScreenKey.RESULTS].segment
+    pack = win.session.shipped_benchmarks
+    small = [s for s in pack.segments if s.n < MIN_N]
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert small, "the shipped pack has a segment below the threshold (agriculture, n = 4)"
+    for seg in pack.segments:
+        (text,) = [x for x in texts if x.startswith(seg.title("en"))][:1]
+        assert (f"n = {seg.n} < {MIN_N}" in text) == (seg in small), text

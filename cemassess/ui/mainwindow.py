@@ -54,6 +54,13 @@ class MainWindow(QMainWindow):
 
         style.apply(self.pages, skip=(ScreenKey.WALK,))  # the one stylesheet (cemassess/ui/style.py)
         self.tabs.currentChanged.connect(self._tab_changed)
+        from PySide6.QtWidgets import QLabel
+
+        self.present_hint = QLabel()  # "Esc or F11 leaves presentation mode", while presenting
+        self.present_hint.setObjectName("presentHint")
+        self.present_hint.setStyleSheet(style.PRESENT_HINT_CSS)
+        self.present_hint.hide()
+        self.tabs.setCornerWidget(self.present_hint, Qt.Corner.TopRightCorner)
         self.actions_by_key: dict[ActionKey, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
@@ -425,7 +432,15 @@ class MainWindow(QMainWindow):
             if spec.presentation:
                 self.pages[spec.key].setStyleSheet(APP_CSS + PRESENTATION_CSS if on else APP_CSS)
         self.tabs.tabBar().setStyleSheet(PRESENTATION_TABS_CSS if on else "")
+        self.present_hint.setText(t("present.leave", self.lang))
+        self.present_hint.setVisible(on)  # how to leave, always in sight
         if on:
+            for spec in SCREENS:  # each shown screen opens at its top, its title whole
+                if spec.presentation:
+                    self.pages[spec.key].verticalScrollBar().setValue(0)
+                    inner = getattr(self.views.get(spec.key), "scroll", None)
+                    if isinstance(inner, QScrollArea):
+                        inner.verticalScrollBar().setValue(0)
             self._was_maximized = self.isMaximized()
             if not self._presentable(self._current_key()):
                 self.navigate(next(spec.key for spec in SCREENS if self._presentable(spec.key)))

@@ -606,6 +606,10 @@ UI: dict[str, Entry] = {
     "undo.roadmap_remove": "remove action",
     "undo.import_answers": "import answer files",
     # --- h16 ---
+    "results.segment_too_small": ("not shown: n = {n} < {min}", "не показывается: n = {n} < {min}",
+                                  "не показується: n = {n} < {min}"),
+    "present.leave": ("Esc or F11: leave presentation mode", "Esc или F11 — выйти из режима презентации",
+                      "Esc або F11 — вийти з режиму презентації"),
     "walk.did": ("{n} → {value} · Ctrl+Z undoes", "{n} → {value} · Ctrl+Z отменяет",
                  "{n} → {value} · Ctrl+Z скасовує"),
     "card.cleared": ("cleared", "ответ снят", "відповідь знято"),

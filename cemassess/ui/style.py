@@ -77,12 +77,13 @@ PRESENTATION_CSS = f"""
 QWidget {{ font-size: 16pt; }}
 QLabel#heading {{ font-size: 26pt; font-weight: 600; }}
 QLabel#caption, QLabel#hint {{ color: palette(window-text); }}
-QLabel#presentHint {{ font-size: 12pt; color: palette(window-text);
-    border: 1px solid palette(mid); border-radius: 6px; padding: 4px 10px; }}
 QGroupBox#kpi {{ border-top: 6px solid {ACCENT}; padding: 12px 16px; }}
 QGroupBox#kpi QPushButton#number {{ font-size: 40pt; }}
 QHeaderView::section {{ font-size: 14pt; }}
 """
+
+PRESENT_HINT_CSS = (f"QLabel {{ font-size: 13pt; color: palette(window-text); border: 2px solid {ACCENT};"
+                    " border-radius: 6px; padding: 3px 10px; margin: 2px 6px; }")
 
 PRESENTATION_TABS_CSS = "QTabBar { font-size: 16pt; }"
 

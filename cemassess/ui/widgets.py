@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -281,6 +282,52 @@ class ColumnWrapDelegate(QStyledItemDelegate):
         return QSize(base.width(), max(base.height(), rect.height() + 6))
 
 
+class IndustryBox(QComboBox):
+    """The industry as the main app asks it: the benchmark's industries to choose from, or
+    one's own words typed in. Reads and writes like a line edit (text(), setText(),
+    editingFinished), the text being the industry's id when one of the list is chosen."""
+
+    editingFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.lineEdit().editingFinished.connect(self.editingFinished)
+        self.activated.connect(lambda _i: self.editingFinished.emit())
+
+    def set_industries(self, industries: list[tuple[str, str]]) -> None:
+        keep = self.text()
+        self.blockSignals(True)
+        self.clear()
+        for ident, label in industries:
+            self.addItem(label, ident)
+        self.blockSignals(False)
+        self.setText(keep)
+
+    def text(self) -> str:
+        i = self.findText(self.currentText().strip())
+        return self.itemData(i) if i >= 0 else self.currentText().strip()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt)
+        i = self.findData(text)
+        if i >= 0:
+            self.setCurrentIndex(i)
+        else:
+            self.setCurrentIndex(-1)
+            self.setEditText(text)
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt)
+        super().setAccessibleName(name)
+        self.lineEdit().setAccessibleName(name)
+
+    def setMaxLength(self, n: int) -> None:  # noqa: N802 (Qt)
+        self.lineEdit().setMaxLength(n)
+
+    def setPlaceholderText(self, text: str) -> None:  # noqa: N802 (Qt)
+        self.lineEdit().setPlaceholderText(text)
+
+
 class WrapTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -297,7 +344,6 @@ def interactive_widgets(root: QWidget) -> list[QWidget]:
         QAbstractItemView,
         QAbstractSlider,
         QAbstractSpinBox,
-        QComboBox,
         QHeaderView,
         QScrollBar,
         QTabBar,

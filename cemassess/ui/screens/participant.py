@@ -30,7 +30,7 @@ from cemassess.ui.screens import walk
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.screens.start import ROLES, SIZES
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Banner, heading, wrap_label
+from cemassess.ui.widgets import Banner, IndustryBox, heading, wrap_label
 
 
 class View(BaseView):
@@ -52,7 +52,8 @@ class View(BaseView):
         self.role_fixed = QLabel()
         self.company = b.bind(QLineEdit(), name="part.company")
         self.company.setMaxLength(200)
-        self.industry = b.bind(QLineEdit(), name="part.industry", placeholder="part.industry.hint")
+        # the same list of industries as the main app (the benchmark's), or one's own words
+        self.industry = b.bind(IndustryBox(), name="part.industry")
         self.industry.setMaxLength(200)
         self.size = b.bind(QComboBox(), name="part.size")
         self.consent = b.bind(QCheckBox(), "part.consent", tip="part.consent.tip")
@@ -94,6 +95,7 @@ class View(BaseView):
     def translateUI(self, lang: str) -> None:  # noqa: N802
         super().translateUI(lang)
         self.walk.translateUI(lang)
+        self.industry.setPlaceholderText(t("part.industry.hint", lang))
         for cb, values, prefix in ((self.role, ROLES, "role"), (self.size, SIZES, "size")):
             i = max(0, cb.currentIndex())
             cb.blockSignals(True)
@@ -148,6 +150,9 @@ class Controller(BaseController):
         else:
             v.title.setText(t("part.title", lang, company=q.company.name or "—"))
             v.intro.setText(t("part.intro", lang, facilitator=q.facilitator or t("part.facilitator", lang)))
+        pack = s.shipped_benchmarks
+        v.industry.set_industries([(x.industry, x.title(lang)) for x in pack.segments if x.industry]
+                                  if pack is not None else [])
         r = self.respondent
         for edit, text in ((v.name, r.name), (v.company, a.company.name), (v.industry, a.company.industry)):
             if not edit.hasFocus():

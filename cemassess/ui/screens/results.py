@@ -285,7 +285,12 @@ class Controller(BaseController):
             key = "results.segment_item_illustrative" if pack.illustrative else "results.segment_item"
             pack_key = "" if pack is shipped else pack.id
             for seg in pack.segments:
-                v.segment.addItem(t(key, lang, segment=seg.title(lang), n=seg.n, pack=title), seg.id)
+                from cemassess.domain.benchmark import MIN_N
+
+                label = t(key, lang, segment=seg.title(lang), n=seg.n, pack=title)
+                if seg.n < MIN_N:  # why every column would show "—": said in the list itself
+                    label += " — " + t("results.segment_too_small", lang, n=seg.n, min=MIN_N)
+                v.segment.addItem(label, seg.id)
                 v.segment.setItemData(v.segment.count() - 1, pack_key, PACK_ROLE)
                 if pack.id == chosen.id and seg.id == res.benchmark.segment.id:
                     current = v.segment.count() - 1
