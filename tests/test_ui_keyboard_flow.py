@@ -287,3 +287,60 @@ def test_a_benchmark_segment_too_small_says_why(qtbot, answers):
     for seg in pack.segments:
         (text,) = [x for x in texts if x.startswith(seg.title("en"))][:1]
         assert (f"n = {seg.n} < {MIN_N}" in text) == (seg in small), text
+
+
+def test_participant_mode_has_the_industry_list_and_a_simple_nps(qtbot, answers, tmp_path):
+    from cemassess.domain.assessment import Company
+    from cemassess.exchange import participant as px
+    from cemassess.ui.participant import open_participant
+    from cemassess.ui.settings import Settings
+
+    fw_id = "cem-b2b"
+    q = px.Questionnaire(mode="event", event="Club day", framework=fw_id,
+                         company=Company(name=""), facilitator="Dana Smith")
+    qfile = tmp_path / "questionnaire.json"
+    qfile.write_bytes(px.dumps(q))
+    settings = Settings()
+    settings.language = "en"
+    win = open_participant(settings, qfile)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    ctrl = win.controller
+    v = ctrl.view
+    ctrl.shown()
+    settle(qtbot)
+    # the same industries as the main app's new-assessment dialog
+    from cemassess.content import load_benchmarks
+
+    pack = load_benchmarks()
+    assert [v.industry.itemData(i) for i in range(v.industry.count())] == \
+        [s.industry for s in pack.segments if s.industry]
+    v.industry.setFocus()
+    v.industry.setCurrentIndex(v.industry.findData("logistics"))
+    v.industry.editingFinished.emit()
+    settle(qtbot)
+    assert ctrl.session.assessment.company.industry == "logistics"
+    # NPS: how many answered and the shares, no eleven spin boxes and no mode to choose
+    walk = ctrl.walk
+    walk.go_to(page="metrics")
+    settle(qtbot)
+    page = walk.view.metrics_page
+    assert page.simple and not page.mode.isVisible() and page.stack.currentIndex() == 1
+    assert not any(b.isVisible() for b in page.counts)
+    page.dist_n.setFocus()
+    press(K.Key_A, CTRL)
+    type_text("50")
+    press(K.Key_Tab)
+    press(K.Key_A, CTRL)
+    type_text("60")
+    press(K.Key_Tab)
+    press(K.Key_Tab)
+    press(K.Key_A, CTRL)
+    type_text("10")
+    press(K.Key_Tab)
+    settle(qtbot)
+    nps = ctrl.session.assessment.metrics.nps
+    assert nps is not None and sum(nps.counts) == 50
+    assert nps.counts[10] == 30 and nps.counts[6] == 5 and nps.counts[8] == 15
+    assert ctrl.session.results().nps.score == 50

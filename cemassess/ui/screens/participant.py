@@ -139,6 +139,21 @@ class Controller(BaseController):
         super().shown()
         self.walk.shown()
 
+    _pack: Any = ...
+
+    def _industries(self, lang: str) -> list[tuple[str, str]]:
+        """The main app's list of industries (the shipped benchmark's segments): names only,
+        no benchmark figure reaches a participant (their session loads none)."""
+        if self._pack is ...:
+            from cemassess.content import load_benchmarks
+
+            try:
+                self._pack = load_benchmarks()
+            except Exception:  # no pack installed: the industry is typed in
+                self._pack = None
+        pack = self._pack
+        return [(x.industry, x.title(lang)) for x in pack.segments if x.industry] if pack is not None else []
+
     def refresh(self) -> None:
         s, v, lang = self.session, self.view, self.lang
         if not s.is_open:
@@ -150,9 +165,7 @@ class Controller(BaseController):
         else:
             v.title.setText(t("part.title", lang, company=q.company.name or "—"))
             v.intro.setText(t("part.intro", lang, facilitator=q.facilitator or t("part.facilitator", lang)))
-        pack = s.shipped_benchmarks
-        v.industry.set_industries([(x.industry, x.title(lang)) for x in pack.segments if x.industry]
-                                  if pack is not None else [])
+        v.industry.set_industries(self._industries(lang))
         r = self.respondent
         for edit, text in ((v.name, r.name), (v.company, a.company.name), (v.industry, a.company.industry)):
             if not edit.hasFocus():

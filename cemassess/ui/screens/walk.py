@@ -100,6 +100,7 @@ class View(BaseView):
         """Participant mode: one person answers; nobody to choose, no consensus."""
         for w in (self.respondent_label, self.respondent, self.consensus):
             w.hide()
+        self.metrics_page.set_simple()  # NPS as shares, not eleven counts
 
     @property
     def dim_page(self) -> DimensionPage:
