@@ -606,6 +606,13 @@ UI: dict[str, Entry] = {
     "undo.roadmap_remove": "remove action",
     "undo.import_answers": "import answer files",
     # --- h16 ---
+    "chart.title.radar": ("CEM profile against the benchmark", "Профиль CEM в сравнении с бенчмарком",
+                          "Профіль CEM у порівнянні з бенчмарком"),
+    "chart.title.gap_bars": ("Gap to target by dimension", "Разрыв до цели по измерениям",
+                             "Розрив до цілі за вимірами"),
+    "chart.title.role_heatmap": ("Scores by role: where perceptions differ",
+                                 "Баллы по ролям: где оценки расходятся",
+                                 "Бали за ролями: де оцінки розходяться"),
     "results.segment_too_small": ("not shown: n = {n} < {min}", "не показывается: n = {n} < {min}",
                                   "не показується: n = {n} < {min}"),
     "present.leave": ("Esc or F11: leave presentation mode", "Esc или F11 — выйти из режима презентации",
