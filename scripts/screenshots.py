@@ -356,7 +356,8 @@ def main() -> int:
         workshop_shots(lang)
         trend_shots(lang)
         event_shots(lang)
-        participant_shots(lang)
+        if lang in ("en", "ru"):  # questionnaires are English or Russian (exchange.participant)
+            participant_shots(lang)
     win.close()
     for p in written:
         print(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p)

@@ -221,13 +221,14 @@ class ChartView(QWidget):
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.1)
         self.title.setFont(f)
+        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._lay.addWidget(self.title)
         self.title.setVisible(f"chart.title.{kind}" in UI)
         self.label = QLabel()
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.label.setWordWrap(True)
         # the image never widens the slot: it is drawn again at the slot's width instead
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.label.setMinimumSize(1, 1)
         self._lay.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -309,7 +310,9 @@ class ChartView(QWidget):
             self.image = image
             self.label.setStyleSheet("")
             self.label.setPixmap(QPixmap.fromImage(image))
-            self.setFixedHeight(int(image.height() / image.devicePixelRatio()) + 2 + self._title_height())
+            h = int(image.height() / image.devicePixelRatio()) + 2
+            self.label.setFixedHeight(h)
+            self.setFixedHeight(h + self._title_height())
             if image.width() / image.devicePixelRatio() > self.width() + 1:
                 self._resize_timer.start()  # the slot shrank while it was drawn: again, narrower
         self.drawn.emit()
@@ -326,12 +329,17 @@ class ChartView(QWidget):
         self.label.setPixmap(QPixmap())
         self.label.setText(text)
         self.label.setStyleSheet("color: palette(mid); border: 1px dashed palette(mid); padding: 12px;")
-        self.setFixedHeight(max(60, self.label.sizeHint().height()) + self._title_height())
+        self.label.setMinimumHeight(0)
+        self.label.setMaximumHeight(16_777_215)
+        h = max(60, self.label.sizeHint().height())
+        self.label.setFixedHeight(h)
+        self.setFixedHeight(h + self._title_height())
 
     def _title_height(self) -> int:
         if not self.title.isVisibleTo(self):
             return 0
-        return self.title.heightForWidth(max(100, self.width())) + self._lay.spacing()
+        h = self.title.heightForWidth(max(100, self.width()))
+        return max(h, self.title.sizeHint().height()) + self._lay.spacing()
 
 
 def wait_for_charts(views: list[ChartView], timeout_s: float = 60.0) -> bool:

@@ -37,6 +37,12 @@ def is_dark() -> bool:
     return pal.color(QPalette.ColorRole.WindowText).lightness() > pal.color(QPalette.ColorRole.Window).lightness()
 
 
+def muted() -> str:
+    """Secondary text readable on the window (the report's muted grey, lighter when dark):
+    palette(mid) is too faint for a help line on a projector."""
+    return "#a8adb5" if is_dark() else MUTED
+
+
 def band_colour(level: float | None) -> str:
     """A level's colour on screen, as the heatmap colours it (low warm, high the accent)."""
     if level is None:

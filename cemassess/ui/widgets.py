@@ -268,6 +268,8 @@ class ColumnWrapDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 (Qt)
         base = super().sizeHint(option, index)
+        if self.tree.isFirstColumnSpanned(index.row(), index.parent()):
+            return base  # a group heading across the whole row: one line
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         if not opt.text:

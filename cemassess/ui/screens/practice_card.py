@@ -98,10 +98,12 @@ class PracticeCard(QFrame):
         self.statement.setFont(f)
         head.addWidget(self.statement, 1)
         self.phase_tag = QLabel()
-        self.phase_tag.setStyleSheet("color: palette(mid);")
+        from cemassess.ui.style import muted
+
+        self.phase_tag.setStyleSheet(f"color: {muted()};")
         head.addWidget(self.phase_tag, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(head)
-        self.help = wrap_label(css="color: palette(mid);")
+        self.help = wrap_label(css=f"color: {muted()};")
         lay.addWidget(self.help)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)

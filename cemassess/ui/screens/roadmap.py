@@ -93,7 +93,9 @@ class View(BaseView):
         title_row.addWidget(self.ed_title, 1)
         title_row.addWidget(self.ed_edited)
         self.ed_desc = wrap_label(selectable=True)
-        self.ed_why = wrap_label(selectable=True, css="color: palette(dark);")
+        from cemassess.ui.style import muted
+
+        self.ed_why = wrap_label(selectable=True, css=f"color: {muted()};")
         self.ed_moved = wrap_label(selectable=True, css="font-weight: bold;")
         ed.addLayout(title_row)
         ed.addWidget(self.ed_desc)
@@ -136,9 +138,9 @@ class View(BaseView):
         """The dimension and the owner wrap in columns sized to the tree; the action takes
         the rest; the rows then grow to their wrapped text."""
         width = max(480, self.tree.viewport().width())
-        share = 5 if self.presentation else 7
-        self.tree.setColumnWidth(2, max(110, width // share))
-        self.tree.setColumnWidth(5, max(110, width // share))
+        share = 4.5 if self.presentation else 5.5
+        self.tree.setColumnWidth(2, max(110, int(width / share)))
+        self.tree.setColumnWidth(5, max(110, int(width / share)))
         self.tree.doItemsLayout()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt)
