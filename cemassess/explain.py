@@ -198,9 +198,9 @@ def explain_dimension(fw: Framework, ds: DimensionScore, lang: str) -> list[str]
         p = fw.practices[t.practice_id]
         if not t.known:
             what = tr("dk" if t.practice_id in ds.dont_know else "unanswered", lang)
-            out.append(f"  {p.statement(lang)}: {what} → 0 × {num(t.share, lang, 3)} = 0")
+            out.append(f"  {p.statement(lang).rstrip(' .')}: {what} → 0 × {num(t.share, lang, 3)} = 0")
             continue
-        out.append(f"  {p.statement(lang)}: "
+        out.append(f"  {p.statement(lang).rstrip(' .')}: "  # no "anything.: level 3"
                    + _s("dim.term", lang, level=_f(t.level, lang), points=_f(t.points, lang),
                         share=num(t.share, lang, 3), contribution=_f(t.contribution, lang, 2)))
     if ds.terms:

@@ -1,6 +1,10 @@
-"""Regenerate docs/screenshots/: every screen of the app, in English and Russian (PNG).
+"""Regenerate docs/screenshots/: every screen of the app, in English, Russian and Ukrainian (PNG).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--scale 2] [--only NAME]
+        [--size 1920x1080] [--langs en,ru,uk]
+
+The default size is a 1366×768 laptop's (names like start-en.png); another size adds it to
+the name (start-en-1920x1080.png).
 
 Uses a temporary portfolio and settings folder with the demo assessment, so it never touches
 your data. Set QT_SCALE_FACTOR=2 (or pass --scale 2) to check the high-DPI layout: those
@@ -17,7 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1280, 800)
+DEFAULT_SIZE = (1366, 768)
+SIZE = DEFAULT_SIZE
 
 
 def shrink(path: Path) -> None:
@@ -37,7 +42,12 @@ def main() -> int:
     ap.add_argument("--scale", type=float, default=None, help="QT_SCALE_FACTOR for a high-DPI check")
     ap.add_argument("--only", help="only pictures whose name contains this")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
+    ap.add_argument("--langs", default="en,ru,uk", help="languages, comma-separated")
     args = ap.parse_args()
+    global SIZE
+    SIZE = tuple(int(x) for x in args.size.lower().split("x"))  # type: ignore[assignment]
+    langs = tuple(x.strip() for x in args.langs.split(",") if x.strip())
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.scale:
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)
@@ -73,7 +83,23 @@ def main() -> int:
     win.show()
     win.boot()
     s = win.session
-    suffix = "@2x" if args.scale and args.scale != 1 else ""
+
+    def in_an_assessment_language(make):
+        """An assessment's own language is English or Russian (domain.assessment.Assessment):
+        the Ukrainian pictures show assessments made in English through the Ukrainian UI."""
+        def call(*a, **k):
+            lang = s.lang
+            s.lang = lang if lang in ("en", "ru") else "en"
+            try:
+                return make(*a, **k)
+            finally:
+                s.lang = lang
+        return call
+
+    s.create = in_an_assessment_language(s.create)
+    s.create_demo = in_an_assessment_language(s.create_demo)
+    suffix = ("" if SIZE == DEFAULT_SIZE else f"-{SIZE[0]}x{SIZE[1]}") + \
+        ("@2x" if args.scale and args.scale != 1 else "")
     args.out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
@@ -268,7 +294,7 @@ def main() -> int:
             shot(f"participant-{mode}-{lang}" if mode == "event" else f"participant-{lang}", part)
             part.close()
 
-    for lang in ("en", "ru"):
+    for lang in langs:
         s.set_language(lang)
         settings.language = lang
         if lang == "en":
@@ -279,7 +305,8 @@ def main() -> int:
         win.navigate(ScreenKey.START)
         shot(f"start-{lang}")
         dlg = win.controllers[ScreenKey.START].new_assessment()
-        dlg.company.setText("ООО «Восток-Логистик»" if lang == "ru" else "Eastern Logistics LLC")
+        dlg.company.setText({"ru": "ООО «Восток-Логистик»", "uk": "ТОВ «Схід-Логістик»"}.get(
+            lang, "Eastern Logistics LLC"))
         shot(f"new-assessment-{lang}", dlg)
         dlg.reject()
         walk = win.controllers[ScreenKey.WALK]
@@ -329,7 +356,8 @@ def main() -> int:
         workshop_shots(lang)
         trend_shots(lang)
         event_shots(lang)
-        participant_shots(lang)
+        if lang in ("en", "ru"):  # questionnaires are English or Russian (exchange.participant)
+            participant_shots(lang)
     win.close()
     for p in written:
         print(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p)

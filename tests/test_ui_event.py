@@ -52,7 +52,7 @@ def load(qtbot, win, paths):
 
 def test_event_room_with_six_participants(qtbot, answers, fw, tmp_path):
     win = make_window(qtbot)  # no assessment open: an event needs none
-    press(K.Key_8, CTRL, widget=win)
+    press(K.Key_7, CTRL, widget=win)
     settle(qtbot)
     assert win.tabs.currentWidget() is win.pages[ScreenKey.EVENT]
     v = win.views[ScreenKey.EVENT]
@@ -80,9 +80,12 @@ def test_event_room_with_six_participants(qtbot, answers, fw, tmp_path):
     visible = [k for k in ScreenKey if win.tabs.isTabVisible(win.tabs.indexOf(win.pages[k]))]
     assert visible == [ScreenKey.EVENT]
     assert all(c.enlarge for c in v.charts.values())
+    assert not v.table_box.isVisible()  # per-participant scores never on the projector
+    assert win.present_hint.isVisible() and "Esc" in win.present_hint.text()  # how to leave
     press(K.Key_Escape, widget=win)
     settle(qtbot)
     assert not win.presenting and not v.show_names.isChecked()
+    assert v.table_box.isVisible() and not win.present_hint.isVisible()
     for lang in ("en", "ru"):
         win.session.set_language(lang)
         settle(qtbot)

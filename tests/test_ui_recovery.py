@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from cemassess.demo import make_demo
 from cemassess.store import Portfolio
-from cemassess.ui._testsupport import make_window, patch_dialogs, press, settle
+from cemassess.ui._testsupport import focused, make_window, patch_dialogs, press, settle
 from cemassess.ui.screens import ScreenKey
 
 CRASHING_SESSION = textwrap.dedent("""
@@ -68,6 +68,11 @@ def test_restart_after_a_crash_shows_the_recovered_answers(qtbot, answers):
     assert {p: a.value for p, a in s.assessment.answers[rid].items()} == \
         {p: i % 5 + 1 for i, p in enumerate(pids)}
     assert s.assessment.metrics.retention_rate == 81.0
+    # it resumes where the person stopped: the first practice not answered, holding the keys
+    first_open = list(s.framework.practices)[7]
+    assert win.controllers[ScreenKey.WALK].current_pid == first_open
+    assert focused().pid == first_open
+    win.controllers[ScreenKey.WALK].go_to(practice=pids[0])
     card = win.views[ScreenKey.WALK].dim_page.card(pids[0])
     assert card.buttons[1].isChecked()
 

@@ -174,6 +174,8 @@ def test_consensus_mode_records_the_agreed_answer_and_the_dissent(qtbot, demo_wi
     # leaving consensus mode shows the active respondent's own answer again
     win.views[ScreenKey.WALK].consensus.click()
     settle(qtbot)
+    walk.go_to(practice=pid)  # leaving it lands on the first practice not answered: back to pid
+    card = win.views[ScreenKey.WALK].dim_page.card(pid)
     assert not card.consensus
     own = s.answer(pid).value
     assert card.buttons[own].isChecked()
@@ -195,7 +197,7 @@ def test_presentation_mode_shows_results_and_roadmap_only(qtbot, demo_window):
     chart = rv.charts["radar"]
     assert chart.enlarge  # charts grow whole on a projector
     qtbot.waitUntil(lambda: chart.image is not None, timeout=20_000)
-    press(K.Key_5, CTRL, widget=win)
+    press(K.Key_6, CTRL, widget=win)
     settle(qtbot)
     assert win.tabs.currentWidget() is win.pages[ScreenKey.ROADMAP]
     assert not win.views[ScreenKey.ROADMAP].editor.isVisible()

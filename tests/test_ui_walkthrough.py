@@ -30,7 +30,7 @@ def answers(monkeypatch):
     return patch_dialogs(monkeypatch)
 
 
-def new_company(qtbot, win, name: str = "Acme Components") -> None:
+def new_company(qtbot, win, name: str = "Acme Components", assessor_answers: bool = True) -> None:
     press(K.Key_N, CTRL, widget=win)
     settle(qtbot)
     dlg = win.controllers[ScreenKey.START].dialog
@@ -41,6 +41,11 @@ def new_company(qtbot, win, name: str = "Acme Components") -> None:
     for _ in range(4):  # size, market, country, assessor
         press(K.Key_Tab)
     type_text("Dana Smith")
+    if assessor_answers:  # asked separately: the assessor is a respondent only if chosen
+        press(K.Key_Tab)
+        assert focused() is dlg.answers_too
+        press(K.Key_Space)
+        assert dlg.role.isEnabled()
     press(K.Key_Return)
     settle(qtbot, 20)
 
@@ -111,7 +116,7 @@ def test_keyboard_walk_from_a_new_company_to_the_roadmap(qtbot, answers):
     assert stored(win).metrics.nps.counts == counts
 
     # results: every figure is the core's
-    press(K.Key_4, CTRL, widget=win)
+    press(K.Key_5, CTRL, widget=win)
     settle(qtbot, 20)
     res = core_results(win)
     rv = win.views[ScreenKey.RESULTS]
@@ -131,7 +136,7 @@ def test_keyboard_walk_from_a_new_company_to_the_roadmap(qtbot, answers):
     assert answers.explanations and answers.explanations[-1][0] == fw.dimensions[2].title("en")
 
     # roadmap: the core's actions, in its order, grouped Now / Next / Later
-    press(K.Key_5, CTRL, widget=win)
+    press(K.Key_6, CTRL, widget=win)
     settle(qtbot, 20)
     tree = win.views[ScreenKey.ROADMAP].tree
     groups = res.roadmap.by_horizon(include_excluded=True)

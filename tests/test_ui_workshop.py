@@ -301,7 +301,7 @@ def test_merge_screen_lists_exactly_the_disagreements_and_the_agreed_answer_coun
     s = win.session
     s.create_demo()
     fw = s.framework
-    press(K.Key_7, CTRL, widget=win)
+    press(K.Key_4, CTRL, widget=win)
     settle(qtbot)
     assert win.tabs.currentWidget() is win.pages[ScreenKey.MERGE]
     ctrl, v = win.controllers[ScreenKey.MERGE], win.views[ScreenKey.MERGE]

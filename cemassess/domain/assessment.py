@@ -86,6 +86,12 @@ class Answer(_Model):
     def is_empty(self) -> bool:
         return self.value is None and not self.comment and not self.review
 
+    @property
+    def answered(self) -> bool:
+        """The one definition of "answered" (Start list, walk-through, completion): a level,
+        N/A or don't know. A comment or a review flag alone is not an answer."""
+        return self.value is not None
+
 
 class Agreed(_Model):
     """The facilitator's agreed answer for a practice (consensus mode) and the dissent."""

@@ -269,6 +269,9 @@ def apply_edits(fw: Framework, assessment: Assessment, roadmap: Roadmap, current
     generated = {id(it): i for i, it in enumerate(roadmap.items)}
     big = len(position) + len(roadmap.items)
     _settle(fw, roadmap, now_max, user_horizon)
+    unmoved = order_after(fw, sorted(roadmap.items, key=lambda it: (HORIZONS.index(it.horizon),
+                                                                     generated[id(it)])))
+    default_rank = {id(it): n for n, it in enumerate(unmoved, start=1)}
     roadmap.items.sort(key=lambda it: (
         HORIZONS.index(it.horizon),
         position.get(it.id, big),
@@ -277,3 +280,5 @@ def apply_edits(fw: Framework, assessment: Assessment, roadmap: Roadmap, current
     roadmap.items[:] = order_after(fw, roadmap.items)
     for n, it in enumerate(roadmap.items, start=1):
         it.rank = n
+        if position and n != default_rank[id(it)]:
+            it.edited = True  # moved by the user (Ctrl+Up/Down): an edit like any other

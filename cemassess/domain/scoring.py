@@ -375,7 +375,7 @@ def completion(fw: Framework, assessment: Assessment, respondent_id: str | None 
         done = 0
         for p in d.practices:
             if p.id in assessment.agreed or any(
-                assessment.answers.get(rid, {}).get(p.id, Answer()).value is not None for rid in rids
+                assessment.answers.get(rid, {}).get(p.id, Answer()).answered for rid in rids
             ):
                 done += 1
         c.by_dimension[d.id] = (done, len(d.practices))

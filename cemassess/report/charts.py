@@ -214,8 +214,9 @@ def gap_bars(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
                 else f"{_s('chart.not_scored', lang)} → {t:.0f}")
         ax.text(min(t, 100) + 1.5, yi, text, va="center", ha="left",
                 fontsize=BASE_PT * theme.font_scale * 0.85, color=theme.fg)
-    ax.set_xlim(0, 122)
+    ax.set_xlim(0, 122)  # room for the labels right of the bars
     ax.set_xticks([0, 25, 50, 75, 100])
+    ax.spines["bottom"].set_bounds(0, 100)  # the scale ends at 100, not where the labels end
     ax.grid(axis="x", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)

@@ -81,7 +81,8 @@ def entry_for(a: Assessment, sig: Sig | None, *, trashed: bool = False,
             "date": a.date.isoformat(), "created": a.created.isoformat(),
             "modified": a.modified.isoformat(), "status": a.status,
             "respondents": len(a.respondents),
-            "answers": sum(len(per) for per in a.answers.values()),
+            # answers as the walk-through counts them (Answer.answered): comments alone are not
+            "answers": sum(1 for per in a.answers.values() for x in per.values() if x.answered),
             "previous": a.previous, "framework": a.framework, "language": a.language,
             "trashed": trashed, "unarchive_to": unarchive_to, "sig": sig}
 

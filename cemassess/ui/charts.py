@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from cemassess.ui.strings import t
+from cemassess.ui.strings import UI, t
 
 SCREEN_DPI = 96
 MAX_WIDEN = 2.2  # a wide slot widens a chart up to this factor (same type size)
@@ -214,9 +214,22 @@ class ChartView(QWidget):
         self._drawn_width = 0
         self._lay = QVBoxLayout(self)
         self._lay.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self)  # every chart says what it shows (the PDF's heading above it)
+        self.title.setObjectName("heading")
+        self.title.setWordWrap(True)
+        f = self.title.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.1)
+        self.title.setFont(f)
+        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._lay.addWidget(self.title)
+        self.title.setVisible(f"chart.title.{kind}" in UI)
         self.label = QLabel()
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.label.setWordWrap(True)
+        # the image never widens the slot: it is drawn again at the slot's width instead
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.label.setMinimumSize(1, 1)
         self._lay.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(320)
@@ -242,7 +255,13 @@ class ChartView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(event)
-        if self.image is not None and abs(self.width() - self._drawn_width) > 0.08 * max(1, self._drawn_width):
+        if self.image is None and not self.pending:
+            return
+        drawn = self._drawn_width
+        shown = self.image.width() / self.image.devicePixelRatio() if self.image is not None else drawn
+        # drawn for a slot that has since grown or shrunk: drawn again at the final width,
+        # so nothing is cut off ("esearch and customer feedback", "10" for 100)
+        if shown > self.width() + 1 or abs(self.width() - drawn) > 0.08 * max(1, drawn):
             self._resize_timer.start()
 
     def _width_changed(self) -> None:
@@ -263,6 +282,8 @@ class ChartView(QWidget):
         self.lang = lang
         self.setAccessibleName(t(self.name_key, lang))
         self.label.setAccessibleName(t(self.name_key, lang))
+        if f"chart.title.{self.kind}" in UI:
+            self.title.setText(t(f"chart.title.{self.kind}", lang))
         if self.image is None:
             self._placeholder(t("chart.loading", lang))
         self._generation += 1
@@ -289,7 +310,11 @@ class ChartView(QWidget):
             self.image = image
             self.label.setStyleSheet("")
             self.label.setPixmap(QPixmap.fromImage(image))
-            self.setFixedHeight(int(image.height() / image.devicePixelRatio()) + 2)
+            h = int(image.height() / image.devicePixelRatio()) + 2
+            self.label.setFixedHeight(h)
+            self.setFixedHeight(h + self._title_height())
+            if image.width() / image.devicePixelRatio() > self.width() + 1:
+                self._resize_timer.start()  # the slot shrank while it was drawn: again, narrower
         self.drawn.emit()
 
     def _failed(self, generation: int, message: str) -> None:
@@ -304,7 +329,17 @@ class ChartView(QWidget):
         self.label.setPixmap(QPixmap())
         self.label.setText(text)
         self.label.setStyleSheet("color: palette(mid); border: 1px dashed palette(mid); padding: 12px;")
-        self.setFixedHeight(max(60, self.label.sizeHint().height()))
+        self.label.setMinimumHeight(0)
+        self.label.setMaximumHeight(16_777_215)
+        h = max(60, self.label.sizeHint().height())
+        self.label.setFixedHeight(h)
+        self.setFixedHeight(h + self._title_height())
+
+    def _title_height(self) -> int:
+        if not self.title.isVisibleTo(self):
+            return 0
+        h = self.title.heightForWidth(max(100, self.width()))
+        return max(h, self.title.sizeHint().height()) + self._lay.spacing()
 
 
 def wait_for_charts(views: list[ChartView], timeout_s: float = 60.0) -> bool:

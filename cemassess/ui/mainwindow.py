@@ -18,13 +18,7 @@ from PySide6.QtWidgets import QFrame, QMainWindow, QMenu, QScrollArea, QTabWidge
 from cemassess.ui.actions import ACTIONS, MENUS, ActionKey
 from cemassess.ui.screens import SCREENS, ScreenKey, ScreenSpec
 from cemassess.ui.strings import t
-
-PRESENTATION_CSS = """
-QWidget { font-size: 16pt; }
-QLabel#heading { font-size: 24pt; }
-QPushButton#number { font-size: 34pt; }
-QHeaderView::section { font-size: 14pt; }
-"""
+from cemassess.ui.style import APP_CSS, PRESENTATION_CSS, PRESENTATION_TABS_CSS
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +50,17 @@ class MainWindow(QMainWindow):
             page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.pages[spec.key] = page
             self.tabs.addTab(page, "")
+        from cemassess.ui import style
+
+        style.apply(self.pages, skip=(ScreenKey.WALK,))  # the one stylesheet (cemassess/ui/style.py)
         self.tabs.currentChanged.connect(self._tab_changed)
+        from PySide6.QtWidgets import QLabel
+
+        self.present_hint = QLabel()  # "Esc or F11 leaves presentation mode", while presenting
+        self.present_hint.setObjectName("presentHint")
+        self.present_hint.setStyleSheet(style.PRESENT_HINT_CSS)
+        self.present_hint.hide()
+        self.tabs.setCornerWidget(self.present_hint, Qt.Corner.TopRightCorner)
         self.actions_by_key: dict[ActionKey, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
@@ -149,6 +153,10 @@ class MainWindow(QMainWindow):
             self._build_view(spec)
         from PySide6.QtWidgets import QLabel
 
+        self.did_label = QLabel()  # what the last answer key did (the walk-through sets it)
+        self.did_label.setObjectName("didLabel")
+        self.did_label.setFixedWidth(self.did_label.fontMetrics().averageCharWidth() * 48)
+        self.statusBar().addWidget(self.did_label)
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
         folder = data_dir or self.settings.get("data/folder") or None
@@ -469,9 +477,17 @@ class MainWindow(QMainWindow):
                 self.views[spec.key].set_presentation(on)
         for spec in SCREENS:  # only the two screens on show: restyling all would take long
             if spec.presentation:
-                self.pages[spec.key].setStyleSheet(PRESENTATION_CSS if on else "")
-        self.tabs.tabBar().setStyleSheet("QTabBar { font-size: 16pt; }" if on else "")
+                self.pages[spec.key].setStyleSheet(APP_CSS + PRESENTATION_CSS if on else APP_CSS)
+        self.tabs.tabBar().setStyleSheet(PRESENTATION_TABS_CSS if on else "")
+        self.present_hint.setText(t("present.leave", self.lang))
+        self.present_hint.setVisible(on)  # how to leave, always in sight
         if on:
+            for spec in SCREENS:  # each shown screen opens at its top, its title whole
+                if spec.presentation:
+                    self.pages[spec.key].verticalScrollBar().setValue(0)
+                    inner = getattr(self.views.get(spec.key), "scroll", None)
+                    if isinstance(inner, QScrollArea):
+                        inner.verticalScrollBar().setValue(0)
             self._was_maximized = self.isMaximized()
             if not self._presentable(self._current_key()):
                 self.navigate(next(spec.key for spec in SCREENS if self._presentable(spec.key)))

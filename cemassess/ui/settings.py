@@ -35,6 +35,7 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("workshop/folder", str, ""),  # where answer files were last picked up
     Option("start/sort", str, "modified"),
     Option("roadmap/now_max", int, 8),  # at most this many actions in Now (domain NOW_MAX)
+    Option("start/last", str, ""),  # the assessment last opened: offered on the next start
     Option("window/geometry", bytes, b""),
     Option("meta/version", int, SETTINGS_VERSION),
 )}

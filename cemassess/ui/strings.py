@@ -664,6 +664,24 @@ UI: dict[str, Entry] = {
     "settings.logo_refused": ("{path} is not a readable PNG or JPEG image: the logo was not changed.",
                               "{path} — не читаемое изображение PNG или JPEG: логотип не изменён.",
                               "{path} — не придатне для читання зображення PNG чи JPEG: логотип не змінено."),
+    # --- h16 ---
+    "chart.title.radar": ("CEM profile against the benchmark", "Профиль CEM в сравнении с бенчмарком",
+                          "Профіль CEM у порівнянні з бенчмарком"),
+    "chart.title.gap_bars": ("Gap to target by dimension", "Разрыв до цели по измерениям",
+                             "Розрив до цілі за вимірами"),
+    "chart.title.role_heatmap": ("Scores by role: where perceptions differ",
+                                 "Баллы по ролям: где оценки расходятся",
+                                 "Бали за ролями: де оцінки розходяться"),
+    "results.segment_too_small": ("not shown: n = {n} < {min}", "не показывается: n = {n} < {min}",
+                                  "не показується: n = {n} < {min}"),
+    "present.leave": ("Esc or F11: leave presentation mode", "Esc или F11 — выйти из режима презентации",
+                      "Esc або F11 — вийти з режиму презентації"),
+    "walk.did": ("{n} → {value} · Ctrl+Z undoes", "{n} → {value} · Ctrl+Z отменяет",
+                 "{n} → {value} · Ctrl+Z скасовує"),
+    "card.cleared": ("cleared", "ответ снят", "відповідь знято"),
+    "new.assessor_answers": ("The assessor also answers, as the first respondent",
+                             "Оценщик тоже отвечает — как первый респондент",
+                             "Асесор теж відповідає — як перший респондент"),
 }
 
 

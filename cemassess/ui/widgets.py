@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -104,9 +105,9 @@ class NumberButton(QPushButton):
         self.setObjectName("number")
         self.setFlat(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet("QPushButton { text-align: left; color: palette(link);"
-                           " text-decoration: underline; padding: 1px 3px; border: none; }"
-                           "QPushButton:focus { border: 1px dotted palette(link); }")
+        from cemassess.ui.style import NUMBER_CSS
+
+        self.setStyleSheet(NUMBER_CSS)  # a figure on a tile, not a link (ui/style.py)
         if size != 1.0:
             f = self.font()
             f.setPointSizeF(f.pointSizeF() * size)
@@ -257,6 +258,78 @@ class _WrapDelegate(QStyledItemDelegate):
         return QSize(max(60, width), rect.height() + 6)
 
 
+class ColumnWrapDelegate(QStyledItemDelegate):
+    """Rows of a many-column tree as tall as their text wrapped in each column's width (Qt's
+    own tree measures a row as if every column were one line)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 (Qt)
+        base = super().sizeHint(option, index)
+        if self.tree.isFirstColumnSpanned(index.row(), index.parent()):
+            return base  # a group heading across the whole row: one line
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if not opt.text:
+            return base
+        width = self.tree.columnWidth(index.column()) - 8
+        if index.column() == 0:
+            width -= self.tree.indentation()
+        if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
+            width -= 24
+        rect = opt.fontMetrics.boundingRect(QRect(0, 0, max(40, width), 10_000),
+                                            int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(base.width(), max(base.height(), rect.height() + 6))
+
+
+class IndustryBox(QComboBox):
+    """The industry as the main app asks it: the benchmark's industries to choose from, or
+    one's own words typed in. Reads and writes like a line edit (text(), setText(),
+    editingFinished), the text being the industry's id when one of the list is chosen."""
+
+    editingFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.lineEdit().editingFinished.connect(self.editingFinished)
+        self.activated.connect(lambda _i: self.editingFinished.emit())
+
+    def set_industries(self, industries: list[tuple[str, str]]) -> None:
+        keep = self.text()
+        self.blockSignals(True)
+        self.clear()
+        for ident, label in industries:
+            self.addItem(label, ident)
+        self.blockSignals(False)
+        self.setText(keep)
+
+    def text(self) -> str:
+        i = self.findText(self.currentText().strip())
+        return self.itemData(i) if i >= 0 else self.currentText().strip()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt)
+        i = self.findData(text)
+        if i >= 0:
+            self.setCurrentIndex(i)
+        else:
+            self.setCurrentIndex(-1)
+            self.setEditText(text)
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt)
+        super().setAccessibleName(name)
+        self.lineEdit().setAccessibleName(name)
+
+    def setMaxLength(self, n: int) -> None:  # noqa: N802 (Qt)
+        self.lineEdit().setMaxLength(n)
+
+    def setPlaceholderText(self, text: str) -> None:  # noqa: N802 (Qt)
+        self.lineEdit().setPlaceholderText(text)
+
+
 class WrapTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -273,7 +346,6 @@ def interactive_widgets(root: QWidget) -> list[QWidget]:
         QAbstractItemView,
         QAbstractSlider,
         QAbstractSpinBox,
-        QComboBox,
         QHeaderView,
         QScrollBar,
         QTabBar,

@@ -130,6 +130,8 @@ class View(BaseView):
         super().set_presentation(on)
         for w in (self.setup, self.intro, self.refused, self.show_names, self.actions):
             w.setVisible(not on)
+        if on:  # the per-participant scores stay on the trainer's screen, never the projector's
+            self.table_box.hide()
         if on:
             self.show_names.setChecked(False)
         self.table.setColumnHidden(1, not self.show_names.isChecked())
@@ -262,7 +264,7 @@ class Controller(BaseController):
         shown = self.shown_room
         v.too_few.show_text(t("event.too_few", lang, n=n, min=MIN_SHOWN) if room is not None and not shown else "")
         v.charts_box.setVisible(shown)
-        v.table_box.setVisible(shown)
+        v.table_box.setVisible(shown and not v.presentation)  # per-participant rows: never projected
         v.write_pdfs.setEnabled(n > 0 and self.pdf_job is None)
         v.save_bench.setEnabled(n > 0 and not self.session.read_only)
         v.clear.setEnabled(bool(self.paths))

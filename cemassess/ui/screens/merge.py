@@ -72,6 +72,7 @@ class View(BaseView):
         lay.addLayout(row)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.list = b.bind(_table(len(LIST_COLUMNS)), name="merge.list")
+        self.list.viewport().installEventFilter(self)  # rows re-wrap when the list's width changes
         hh = self.list.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in (1, 2, 3):
@@ -103,9 +104,17 @@ class View(BaseView):
         split.addWidget(self.detail_scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        split.setSizes([560, 640])
+        split.setSizes([640, 560])
         lay.addWidget(split, 1)
         self.card: PracticeCard | None = None
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt)
+        from PySide6.QtCore import QEvent
+
+        if obj is self.list.viewport() and event.type() == QEvent.Type.Resize \
+                and event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self.list.resizeRowsToContents)  # once the columns have their widths
+        return super().eventFilter(obj, event)
 
     def set_card(self, card: PracticeCard | None) -> None:
         if self.card is not None:
@@ -209,10 +218,7 @@ class Controller(BaseController):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in (1, 2, 3):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        v.list.resizeRowsToContents()
-        cap = 3 * v.list.fontMetrics().lineSpacing() + 8  # three lines at most; the tooltip has it all
-        for i in range(v.list.rowCount()):
-            v.list.setRowHeight(i, min(cap, v.list.rowHeight(i)))
+        v.list.resizeRowsToContents()  # every statement whole: they wrap, never cut off
         v.list.setUpdatesEnabled(True)
 
     def _row_changed(self, row: int) -> None:
@@ -260,6 +266,7 @@ class Controller(BaseController):
             card.commentEdited.connect(self._dissent_edited)
             card.commentTyped.connect(lambda pid, text: self.session.type_comment(pid, text, agreed=True))
             card.move.connect(self._move)
+            card.jump.connect(self._jump)
             v.set_card(card)
         card.set_editable(not s.read_only)
         card.set_consensus(True)
@@ -274,7 +281,10 @@ class Controller(BaseController):
 
     # -- the facilitator's decision ---------------------------------------------------------------
     def _value_chosen(self, pid: str, value: Any, advance: bool) -> None:
-        self.session.set_agreed(pid, value)
+        card = self.view.card
+        # the dissent typed before the level was chosen is kept with it, never erased
+        dissent = card.comment.text().strip() if card is not None and card.pid == pid else None
+        self.session.set_agreed(pid, value, dissent)
         if advance:
             self._move(pid, +1)
 
@@ -294,6 +304,12 @@ class Controller(BaseController):
             self.view.list.setCurrentCell(j, 0)
             self._show_detail()
             QTimer.singleShot(0, self._focus_card)
+
+    def _jump(self, pid: str, where: str) -> None:
+        """Home / Page Up: the first disagreement; End / Page Down: the last."""
+        if pid in self.pids and self.pids:
+            target = 0 if where in ("first", "prev_dim") else len(self.pids) - 1
+            self._move(pid, target - self.pids.index(pid))
 
     def go_to(self, **where: Any) -> None:
         pid = where.get("practice")

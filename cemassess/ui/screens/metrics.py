@@ -130,6 +130,17 @@ class MetricsPage(QWidget):
         lay.addStretch(1)
         outer.addWidget(scroller(inner))
 
+    simple = False
+
+    def set_simple(self) -> None:
+        """Participant mode: NPS as how many customers answered and the shares of promoters,
+        passives and detractors, saved as typed (no eleven counts, no mode to pick)."""
+        self.simple = True
+        for w in (self.mode_label, self.mode, self.dist_apply):
+            w.hide()
+        self.mode.setCurrentIndex(1)
+        self.stack.setCurrentIndex(1)
+
     def translateUI(self, lang: str) -> None:  # noqa: N802
         self.binder.apply(lang)
         i = max(0, self.mode.currentIndex())
@@ -155,6 +166,8 @@ class MetricsController:
             w.editingFinished.connect(self.save)
         page.mode.currentIndexChanged.connect(page.stack.setCurrentIndex)
         page.dist_apply.clicked.connect(self.apply_distribution)
+        for w in (page.dist_n, page.dist_pro, page.dist_pas, page.dist_det):
+            w.editingFinished.connect(lambda: self.apply_distribution() if page.simple else None)
         session.metricsChanged.connect(self.load)
         session.resultsChanged.connect(self._show_nps)
 
@@ -167,6 +180,11 @@ class MetricsController:
         counts = m.nps.counts if m.nps else [0] * 11
         for box, c in zip(p.counts, counts, strict=True):
             box.setValue(c)
+        if p.simple:  # the shares the participant typed, read back from the counts
+            n = sum(counts)
+            p.dist_n.setValue(n)
+            for w, part in ((p.dist_pro, counts[9:]), (p.dist_pas, counts[7:9]), (p.dist_det, counts[:7])):
+                w.setValue(100 * sum(part) / n if n else 0)
         p.nps_period.setText(m.nps.period if m.nps else "")
         p.nps_source.setText(m.nps.source if m.nps else "")
         p.retention.setValue(m.retention_rate if m.retention_rate is not None else -1)
@@ -222,4 +240,5 @@ class MetricsController:
             box.setValue(c)
         self._loading = False
         self.save()
-        p.mode.setCurrentIndex(0)
+        if not p.simple:
+            p.mode.setCurrentIndex(0)

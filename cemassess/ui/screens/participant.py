@@ -30,7 +30,7 @@ from cemassess.ui.screens import walk
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.screens.start import ROLES, SIZES
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Banner, heading, wrap_label
+from cemassess.ui.widgets import Banner, IndustryBox, heading, wrap_label
 
 
 class View(BaseView):
@@ -52,7 +52,8 @@ class View(BaseView):
         self.role_fixed = QLabel()
         self.company = b.bind(QLineEdit(), name="part.company")
         self.company.setMaxLength(200)
-        self.industry = b.bind(QLineEdit(), name="part.industry", placeholder="part.industry.hint")
+        # the same list of industries as the main app (the benchmark's), or one's own words
+        self.industry = b.bind(IndustryBox(), name="part.industry")
         self.industry.setMaxLength(200)
         self.size = b.bind(QComboBox(), name="part.size")
         self.consent = b.bind(QCheckBox(), "part.consent", tip="part.consent.tip")
@@ -94,6 +95,7 @@ class View(BaseView):
     def translateUI(self, lang: str) -> None:  # noqa: N802
         super().translateUI(lang)
         self.walk.translateUI(lang)
+        self.industry.setPlaceholderText(t("part.industry.hint", lang))
         for cb, values, prefix in ((self.role, ROLES, "role"), (self.size, SIZES, "size")):
             i = max(0, cb.currentIndex())
             cb.blockSignals(True)
@@ -137,6 +139,21 @@ class Controller(BaseController):
         super().shown()
         self.walk.shown()
 
+    _pack: Any = ...
+
+    def _industries(self, lang: str) -> list[tuple[str, str]]:
+        """The main app's list of industries (the shipped benchmark's segments): names only,
+        no benchmark figure reaches a participant (their session loads none)."""
+        if self._pack is ...:
+            from cemassess.content import load_benchmarks
+
+            try:
+                self._pack = load_benchmarks()
+            except Exception:  # no pack installed: the industry is typed in
+                self._pack = None
+        pack = self._pack
+        return [(x.industry, x.title(lang)) for x in pack.segments if x.industry] if pack is not None else []
+
     def refresh(self) -> None:
         s, v, lang = self.session, self.view, self.lang
         if not s.is_open:
@@ -148,6 +165,7 @@ class Controller(BaseController):
         else:
             v.title.setText(t("part.title", lang, company=q.company.name or "—"))
             v.intro.setText(t("part.intro", lang, facilitator=q.facilitator or t("part.facilitator", lang)))
+        v.industry.set_industries(self._industries(lang))
         r = self.respondent
         for edit, text in ((v.name, r.name), (v.company, a.company.name), (v.industry, a.company.industry)):
             if not edit.hasFocus():

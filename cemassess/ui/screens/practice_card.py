@@ -3,7 +3,11 @@ descriptions, N/A, "don't know", a comment and a review flag.
 
 Keys (anywhere in the card except the comment box): 1-5 choose a level, N not applicable,
 D don't know, 0/Backspace/Delete clear; each answers and moves on. Enter and Down move to
-the next practice, Up to the previous one.
+the next practice, Up to the previous one; Home and End to the first and last practice of
+the page, Page Up and Page Down to the previous and next dimension. A key acts only on the
+card that has the keyboard focus (drawn with a thick highlighted frame), and never while a
+text field has it: typing "n" in a comment writes an n. Enter or Esc in the comment gives
+the focus back to the card.
 """
 
 from __future__ import annotations
@@ -13,15 +17,20 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +43,16 @@ KEY_VALUES = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4
               Qt.Key.Key_N: "na", Qt.Key.Key_D: "dk"}
 CLEAR_KEYS = (Qt.Key.Key_0, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 NEXT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
+JUMP_KEYS = {Qt.Key.Key_Home: "first", Qt.Key.Key_End: "last", Qt.Key.Key_PageUp: "prev_dim",
+             Qt.Key.Key_PageDown: "next_dim"}
+TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
+
+
+def value_text(value: Any, lang: str) -> str:
+    """An answer as the status bar and the consensus lists say it."""
+    if value is None:
+        return t("card.cleared", lang)
+    return str(value) if isinstance(value, int) else t(f"card.{value}", lang)
 
 
 class _ClickLabel(QLabel):
@@ -52,6 +71,7 @@ class PracticeCard(QFrame):
     commentTyped = Signal(str, str)  # every key: the session saves it debounced
     reviewToggled = Signal(str, bool)
     move = Signal(str, int)  # practice id, +1 next / -1 previous
+    jump = Signal(str, str)  # practice id, "first" / "last" / "prev_dim" / "next_dim"
 
     def __init__(self, number: str, practice: Any, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,10 +85,10 @@ class PracticeCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setProperty("current", False)
-        self.setStyleSheet(
-            "QFrame#practiceCard { border: 1px solid palette(mid); border-radius: 6px;"
-            " background: palette(base); }"
-            "QFrame#practiceCard[current=\"true\"] { border: 2px solid palette(highlight); }")
+        self.setProperty("focused", False)
+        from cemassess.ui.style import practice_card_css
+
+        self.setStyleSheet(practice_card_css())
         lay = QVBoxLayout(self)
         lay.setSpacing(4)
         head = QHBoxLayout()
@@ -79,10 +99,12 @@ class PracticeCard(QFrame):
         self.statement.setFont(f)
         head.addWidget(self.statement, 1)
         self.phase_tag = QLabel()
-        self.phase_tag.setStyleSheet("color: palette(mid);")
+        from cemassess.ui.style import muted
+
+        self.phase_tag.setStyleSheet(f"color: {muted()};")
         head.addWidget(self.phase_tag, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(head)
-        self.help = wrap_label(css="color: palette(mid);")
+        self.help = wrap_label(css=f"color: {muted()};")
         lay.addWidget(self.help)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -127,6 +149,7 @@ class PracticeCard(QFrame):
         self.comment = QLineEdit()
         self.comment.setMaxLength(4000)
         self.comment_label.setBuddy(self.comment)
+        self.comment.installEventFilter(self)
         self.comment.textEdited.connect(lambda text: self.commentTyped.emit(self.pid, text))
         self.comment.editingFinished.connect(
             lambda: self.commentEdited.emit(self.pid, self.comment.text().strip()))
@@ -192,9 +215,15 @@ class PracticeCard(QFrame):
         self.others.setVisible(on and bool(others))
         self._comment_words()
 
-    def set_current(self, on: bool) -> None:
-        if self.property("current") != on:
+    def set_current(self, on: bool, focused: bool | None = None) -> None:
+        """`current`: the practice the keys will act on; `focused`: the keyboard is in it now
+        (None: on when the focus is inside the card)."""
+        if focused is None:
+            w = QApplication.focusWidget()
+            focused = on and w is not None and (w is self or self.isAncestorOf(w))
+        if self.property("current") != on or self.property("focused") != focused:
             self.setProperty("current", on)
+            self.setProperty("focused", focused)
             self.style().unpolish(self)
             self.style().polish(self)
 
@@ -213,6 +242,12 @@ class PracticeCard(QFrame):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if mods not in (Qt.KeyboardModifier.NoModifier,):
             return False
+        w = QApplication.focusWidget()
+        if isinstance(w, TEXT_INPUTS) or w is None or not (w is self or self.isAncestorOf(w)):
+            return False  # a key typed into a text field, or meant for another widget
+        if key in JUMP_KEYS:
+            self.jump.emit(self.pid, JUMP_KEYS[key])
+            return True
         if key in KEY_VALUES:
             self._choose(KEY_VALUES[key], True)
             return True
@@ -232,6 +267,17 @@ class PracticeCard(QFrame):
             super().keyPressEvent(event)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if obj is self.comment:
+            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                key = event.key()
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+                    self.commentEdited.emit(self.pid, self.comment.text().strip())  # saved
+                    self.setFocus(Qt.FocusReason.OtherFocusReason)  # back to the card's keys
+                    return True
+                if key == Qt.Key.Key_Tab and self.consensus:
+                    self.setFocus(Qt.FocusReason.TabFocusReason)  # the card, not the tab bar
+                    return True
+            return super().eventFilter(obj, event)
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and obj in self.buttons.values():
                 # move among the choices without changing the answer

@@ -81,6 +81,9 @@ class View(BaseView):
         nl.addWidget(self.nps_sub)
         for box in (self.overall_box, self.phase_box, self.done_box, self.nps_box):
             cards.addWidget(box, 1)
+        from cemassess.ui.style import kpi
+
+        kpi(self.overall_box, self.phase_box, self.done_box, self.nps_box)  # tiles, not links
         lay.addLayout(cards)
         bench = QHBoxLayout()
         self.segment_label = b.bind(QLabel(), "results.benchmark")
@@ -296,7 +299,12 @@ class Controller(BaseController):
             key = "results.segment_item_illustrative" if pack.illustrative else "results.segment_item"
             pack_key = "" if pack is shipped else pack.id
             for seg in pack.segments:
-                v.segment.addItem(t(key, lang, segment=segment_title(seg, lang), n=seg.n, pack=title), seg.id)
+                from cemassess.domain.benchmark import MIN_N
+
+                label = t(key, lang, segment=segment_title(seg, lang), n=seg.n, pack=title)
+                if seg.n < MIN_N:  # why every column would show "—": said in the list itself
+                    label += " — " + t("results.segment_too_small", lang, n=seg.n, min=MIN_N)
+                v.segment.addItem(label, seg.id)
                 v.segment.setItemData(v.segment.count() - 1, pack_key, PACK_ROLE)
                 if pack.id == chosen.id and seg.id == res.benchmark.segment.id:
                     current = v.segment.count() - 1

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -68,7 +69,14 @@ class View(BaseView):
         self.tree = b.bind(QTreeWidget(), name="roadmap.tree")
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setUniformRowHeights(True)
+        # long titles and owners (Russian runs ~30% longer) wrap instead of being cut off
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.viewport().installEventFilter(self)  # column widths follow the tree's width
+        from cemassess.ui.widgets import ColumnWrapDelegate
+
+        self.tree.setItemDelegate(ColumnWrapDelegate(self.tree))
         self.tree.setAlternatingRowColors(True)
         self.tree.setRootIsDecorated(False)
         self.tree.header().setStretchLastSection(False)
@@ -77,10 +85,19 @@ class View(BaseView):
         self.editor = b.bind(QGroupBox(), "roadmap.editor")
         ed = QVBoxLayout(self.editor)
         self.ed_title = heading(size=1.1)
+        # the edited mark beside the title, its width always kept: the form below never jumps
+        self.ed_edited = QLabel("✎")
+        self.ed_edited.setFixedWidth(self.ed_edited.sizeHint().width() + 6)
+        self.ed_edited.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.ed_title, 1)
+        title_row.addWidget(self.ed_edited)
         self.ed_desc = wrap_label(selectable=True)
-        self.ed_why = wrap_label(selectable=True, css="color: palette(dark);")
+        from cemassess.ui.style import muted
+
+        self.ed_why = wrap_label(selectable=True, css=f"color: {muted()};")
         self.ed_moved = wrap_label(selectable=True, css="font-weight: bold;")
-        ed.addWidget(self.ed_title)
+        ed.addLayout(title_row)
         ed.addWidget(self.ed_desc)
         ed.addWidget(self.ed_why)
         ed.addWidget(self.ed_moved)
@@ -110,11 +127,30 @@ class View(BaseView):
         ed.addWidget(self.remove_btn)
         ed.addStretch(1)
         split.addWidget(self.editor)
+        split.setCollapsible(0, False)  # the editor may fold away (drag the splitter), the list not
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([840, 380])
         lay.addWidget(split, 1)
         self.split = split
+
+    def fit_columns(self) -> None:
+        """The dimension and the owner wrap in columns sized to the tree; the action takes
+        the rest; the rows then grow to their wrapped text."""
+        width = max(480, self.tree.viewport().width())
+        share = 4.5 if self.presentation else 5.5
+        self.tree.setColumnWidth(2, max(110, int(width / share)))
+        self.tree.setColumnWidth(5, max(110, int(width / share)))
+        self.tree.doItemsLayout()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt)
+        from PySide6.QtCore import QEvent
+
+        if obj is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            old, new = event.oldSize().width(), event.size().width()
+            if old != new:
+                self.fit_columns()
+        return super().eventFilter(obj, event)
 
     def translateUI(self, lang: str) -> None:  # noqa: N802
         super().translateUI(lang)
@@ -280,8 +316,7 @@ class Controller(BaseController):
             head.setExpanded(True)
         for c in (0, 3, 4, 6, 7, MOVED_COL):
             v.tree.resizeColumnToContents(c)
-        v.tree.setColumnWidth(2, 170)
-        v.tree.setColumnWidth(5, 320 if v.presentation else 170)
+        v.fit_columns()
         self._filling = False
         if select_item is None and v.tree.topLevelItemCount():
             first = next((v.tree.topLevelItem(i).child(0) for i in range(3)
@@ -319,7 +354,9 @@ class Controller(BaseController):
             return
         title, desc, owner, kpi = self._texts(it)
         self._filling = True
-        v.ed_title.setText(title + ("  ✎" if it.edited else ""))
+        v.ed_title.setText(title)
+        v.ed_edited.setText("✎" if it.edited else "")
+        v.ed_edited.setToolTip(t("roadmap.edited", lang) if it.edited else "")
         v.ed_desc.setText(desc)
         fw = self.session.framework
         v.ed_why.setText(f"{t('why', lang)}: {action_why(fw, it, lang)}"

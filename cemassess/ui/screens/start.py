@@ -141,9 +141,15 @@ class NewAssessmentDialog(QDialog):
             self.market.addItem(t(f"market.{m}", lang), m)
         self.country = field(QLineEdit(), "new.country")
         self.assessor = field(QLineEdit(), "new.assessor")
+        # who runs the assessment is not silently one of its respondents: asked separately
+        self.answers_too = QCheckBox(t("new.assessor_answers", lang))
+        self.answers_too.setAccessibleName(t("new.assessor_answers", lang))
+        form.addRow("", self.answers_too)
         self.role = field(QComboBox(), "new.role")
         for r in ROLES:
             self.role.addItem(t(f"role.{r}", lang), r)
+        self.role.setEnabled(False)
+        self.answers_too.toggled.connect(self.role.setEnabled)
         self.date = field(QDateEdit(QDate.currentDate()), "new.date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -178,6 +184,7 @@ class NewAssessmentDialog(QDialog):
         return {"name": self.company.text().strip(), "industry": ind or "",
                 "size": self.size.currentData(), "market": self.market.currentData(),
                 "country": self.country.text().strip(), "assessor": self.assessor.text().strip(),
+                "assessor_answers": self.answers_too.isChecked(),
                 "role": self.role.currentData(), "date": dt.date(d.year(), d.month(), d.day())}
 
 
@@ -190,6 +197,7 @@ class DetailsDialog(NewAssessmentDialog):
         self.setWindowTitle(t("details.title", lang))
         self.setAccessibleName(t("details.title", lang))
         self.form.setRowVisible(self.role, False)  # the first respondent's role: edited on Respondents
+        self.form.setRowVisible(self.answers_too, False)  # respondents: on Respondents
         self.title_edit = QLineEdit(a.title)
         self.title_edit.setMaxLength(200)
         self.title_edit.setAccessibleName(t("details.assessment_title", lang))
@@ -231,6 +239,8 @@ class Controller(BaseController):
         v.delete_btn.clicked.connect(self.delete_selected)
         v.table.itemActivated.connect(lambda _item: self.open_selected())
         v.search.textChanged.connect(lambda _=None: self.refresh())
+        v.search.returnPressed.connect(self.open_selected)  # Enter opens the row on show
+        v.search.installEventFilter(self)
         v.sort.currentIndexChanged.connect(self._sort_changed)
         v.archived.toggled.connect(lambda _=None: self.refresh())
         sort = ctx.settings.get("start/sort")
@@ -240,6 +250,28 @@ class Controller(BaseController):
         session.profileChanged.connect(self.mark_stale)
         session.resultsChanged.connect(self.mark_stale)
         session.saveFailed.connect(lambda msg: v.banner.show_text(msg))
+        session.assessmentOpened.connect(self._remember_last)
+
+    def _remember_last(self) -> None:
+        s = self.session
+        if s.is_open:
+            self.ctx.settings.set("start/last", s.assessment.id)
+
+    def shown(self) -> None:
+        """The last assessment selected and the keyboard on the list: Enter opens it."""
+        super().shown()
+        v = self.view
+        if v.table.rowCount() and not v.search.text():
+            v.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 (Qt)
+        from PySide6.QtCore import QEvent
+
+        if obj is self.view.search and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.view.table.rowCount():
+            self.view.table.setFocus(Qt.FocusReason.OtherFocusReason)  # from the search to its rows
+            return True
+        return super().eventFilter(obj, event)
 
     def _sort_changed(self) -> None:
         key = self.view.sort.currentData()
@@ -253,7 +285,7 @@ class Controller(BaseController):
         v.folder.setText(t("start.folder", lang, folder=str(getattr(p, "root", "") or "")))
         rows = p.list(search=v.search.text().strip(), sort=v.sort.currentData() or "modified",
                       include_archived=v.archived.isChecked())
-        selected = self.selected_id()
+        selected = self.selected_id() or str(self.ctx.settings.get("start/last") or "")
         v.table.setRowCount(len(rows))
         for i, s in enumerate(rows):
             cells = (s.company or "—", s.title, s.date.isoformat(), str(s.respondents),
@@ -266,6 +298,7 @@ class Controller(BaseController):
                 v.table.setItem(i, j, item)
             if s.id == selected:
                 v.table.selectRow(i)
+                v.table.setCurrentCell(i, 0)
         if rows and v.table.currentRow() < 0:
             v.table.selectRow(0)
         ro = self.session.read_only
@@ -303,7 +336,9 @@ class Controller(BaseController):
                 company=Company(name=vals["name"], industry=vals["industry"], size=vals["size"],
                                 market=vals["market"], country=vals["country"]),
                 assessor=vals["assessor"], date=vals["date"],
-                first_respondent=(vals["assessor"], Role(vals["role"])))
+                # the assessor answers only if chosen; otherwise "Respondent 1", renamed later
+                first_respondent=(vals["assessor"], Role(vals["role"])) if vals["assessor_answers"]
+                else ("", Role.OTHER))
         except Exception as e:
             dialogs.error(self.view, t("error.title", self.lang), str(e), self.lang)
             return

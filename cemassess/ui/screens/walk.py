@@ -1,6 +1,10 @@
 """Walk-through: the navigation tree (phase diagnosis, the dimensions, metrics, pitfalls)
 and the page of the chosen item. Answers go through the session; the keyboard flow is
-1-5 / N / D to answer and move on, Enter and the arrow keys to move."""
+1-5 / N / D to answer and move on, Enter and the arrow keys to move, Home / End / Page Up /
+Page Down to jump. Wherever the walk-through lands (opening an assessment, another respondent,
+consensus mode, a dimension chosen in the tree) it lands on the first practice not yet
+answered there, scrolled into view and holding the keyboard, and every answer key says in
+the status bar what it did."""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from PySide6.QtWidgets import (
 from cemassess.i18n import num, pct
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.screens.metrics import MetricsController, MetricsPage
-from cemassess.ui.screens.practice_card import PracticeCard
+from cemassess.ui.screens.practice_card import PracticeCard, value_text
 from cemassess.ui.screens.walk_pages import ChecksPage, DimensionPage, PhasePage
 from cemassess.ui.strings import t
 from cemassess.ui.widgets import Banner, WrapTree, discard
@@ -49,6 +53,7 @@ class View(BaseView):
         self.progress = b.bind(QProgressBar(), name="walk.progress")
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(False)  # the label beside it says "n of N": no text under the fill
         self.progress_label = QLabel()
         top.addWidget(self.respondent_label)
         top.addWidget(self.respondent)
@@ -62,7 +67,7 @@ class View(BaseView):
         lay.addWidget(self.banner)
         self.keys_hint = b.bind(QLabel(), "walk.keys")
         self.keys_hint.setWordWrap(True)
-        self.keys_hint.setStyleSheet("color: palette(mid);")
+        self.keys_hint.setObjectName("hint")
         lay.addWidget(self.keys_hint)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.nav = b.bind(WrapTree(), name="walk.nav")
@@ -96,6 +101,7 @@ class View(BaseView):
         """Participant mode: one person answers; nobody to choose, no consensus."""
         for w in (self.respondent_label, self.respondent, self.consensus):
             w.hide()
+        self.metrics_page.set_simple()  # NPS as shares, not eleven counts
 
     @property
     def dim_page(self) -> DimensionPage:
@@ -124,6 +130,9 @@ class Controller(BaseController):
         self._building = False
         v = view
         v.nav.currentItemChanged.connect(self._nav_changed)
+        # a click (or Enter) on a dimension hands the keyboard to its practice: digits answer
+        v.nav.itemClicked.connect(lambda item, _col: self._nav_take_keys(item))
+        v.nav.itemActivated.connect(lambda item, _col: self._nav_take_keys(item))
         v.respondent.activated.connect(self._respondent_chosen)
         v.consensus.toggled.connect(session.set_consensus)
         v.phase_page.practiceClicked.connect(lambda pid: self.go_to(practice=pid))
@@ -137,12 +146,19 @@ class Controller(BaseController):
         session.resultsChanged.connect(self._results_changed)
         session.saveFailed.connect(lambda msg: v.banner.show_text(msg))
         QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._did_timer = QTimer(self)  # the status line of the last key fades after a while
+        self._did_timer.setSingleShot(True)
+        self._did_timer.setInterval(8000)
+        self._did_timer.timeout.connect(lambda: getattr(self.ctx.window, "did_label", None)
+                                        and self.ctx.window.did_label.setText(""))
 
     # -- building ---------------------------------------------------------------------------
     def _opened(self) -> None:
         self.page_key = ("dim", "")
         self.current_pid = ""
         self.view.clear_dimension_pages()
+        if self.session.is_open:  # resume where this person stopped
+            self._land_on(self.first_unanswered())
         self.mark_stale()
         if self.session.is_open:
             QTimer.singleShot(0, self._build_next_page)
@@ -160,6 +176,7 @@ class Controller(BaseController):
                 c.commentTyped.connect(self._comment_typed)
                 c.reviewToggled.connect(self._review_toggled)
                 c.move.connect(self._move)
+                c.jump.connect(self._jump)
             v.dim_pages[dim.id] = page
             v.dim_stack.addWidget(page)
             # lay it out now, while hidden, so showing it later costs only the painting
@@ -189,8 +206,10 @@ class Controller(BaseController):
         v.consensus.blockSignals(False)
         self._build_nav()
         if self.page_key == ("dim", ""):
-            self.page_key = ("dim", s.framework.dimensions[0].id)
-        self._show_page(self.page_key, focus=self.current_pid or None)
+            self._land_on(self.first_unanswered())
+        w = self.view.window().focusWidget()  # the keyboard moves with the page only if it was here
+        self._show_page(self.page_key, focus=self.current_pid or None,
+                        take_focus=w is None or self.view.isAncestorOf(w))
         self._update_progress()
 
     def _fill_respondents(self) -> None:
@@ -227,6 +246,30 @@ class Controller(BaseController):
         self._building = False
         self._update_nav_progress()
 
+    def _answered(self, pid: str) -> bool:
+        """The one definition (domain.assessment.Answer.answered): a value, N/A or don't
+        know; a comment alone is not an answer. In consensus mode: an agreed answer."""
+        s = self.session
+        if s.consensus:
+            return pid in s.assessment.agreed
+        a = s.answer(pid)
+        return a is not None and a.answered
+
+    def first_unanswered(self, dim_id: str | None = None) -> str:
+        """The first practice not answered yet (in `dim_id`, else in the whole assessment,
+        else its first practice)."""
+        fw = self.session.framework
+        dims = [fw.dimensions_by_id[dim_id]] if dim_id else list(fw.dimensions)
+        for d in dims:
+            for p in d.practices:
+                if not self._answered(p.id):
+                    return p.id
+        return dims[0].practices[0].id
+
+    def _land_on(self, pid: str) -> None:
+        self.current_pid = pid
+        self.page_key = ("dim", self.session.framework.dimension_of[pid].id)
+
     def _done_by_dimension(self) -> dict[str, tuple[int, int]]:
         from cemassess.domain.scoring import completion
 
@@ -255,7 +298,8 @@ class Controller(BaseController):
         n = sum(a for a, _ in done.values())
         total = sum(b for _, b in done.values()) or 1
         self.view.progress.setValue(round(100 * n / total))
-        self.view.progress_label.setText(t("walk.overall_progress", self.lang, n=n, total=total))
+        self.view.progress_label.setText(t("walk.overall_progress", self.lang, n=n, total=total)
+                                         + f" · {round(100 * n / total)}%")
 
     # -- pages ------------------------------------------------------------------------------
     def _nav_changed(self, item: QTreeWidgetItem | None, _prev: Any) -> None:
@@ -263,9 +307,23 @@ class Controller(BaseController):
             return
         key = item.data(0, ROLE)
         if key and key != ("dims",) and tuple(key) != self.page_key:
-            self._show_page(tuple(key))
+            key = tuple(key)
+            if key[0] == "dim":  # the first practice not answered, never the old scroll position
+                take = not self.view.nav.hasFocus() or bool(QApplication.mouseButtons())
+                self._show_page(key, focus=self.first_unanswered(key[1]), take_focus=take)
+            else:
+                self._show_page(key)
 
-    def _show_page(self, key: tuple, focus: str | None = None) -> None:
+    def _nav_take_keys(self, item: QTreeWidgetItem) -> None:
+        key = item.data(0, ROLE)
+        if key and tuple(key)[0] == "dim":
+            if tuple(key) != self.page_key:
+                self._show_page(tuple(key), focus=self.first_unanswered(key[1]))
+            card = self.view.dim_page.card(self.current_pid) or (self.view.dim_page.cards or [None])[0]
+            if card is not None:
+                self._focus_card(card)
+
+    def _show_page(self, key: tuple, focus: str | None = None, take_focus: bool = True) -> None:
         v, s = self.view, self.session
         self.page_key = key
         item = self.nav_items.get(key)
@@ -282,7 +340,7 @@ class Controller(BaseController):
             v.pages.setCurrentIndex(PAGE_DIMENSION)
             target = v.dim_page.card(focus) if focus else None
             if target is not None:
-                self._focus_card(target)
+                self._focus_card(target, take_focus)
         elif key[0] == "phases":
             self._fill_phases()
             v.pages.setCurrentIndex(PAGE_PHASES)
@@ -321,23 +379,34 @@ class Controller(BaseController):
             text += "  —  " + t("walk.median", lang, level=f"{pr.level:g}")
         return text
 
-    def _focus_card(self, card: PracticeCard) -> None:
+    def _focus_card(self, card: PracticeCard, take_focus: bool = True) -> None:
         self.current_pid = card.pid
+        if take_focus:
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
         for c in self.view.dim_page.cards:
             c.set_current(c is card)
-        card.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.view.dim_page.scroll.ensureWidgetVisible(card, 0, 40)
-        QTimer.singleShot(0, lambda: self.view.dim_page.scroll.ensureWidgetVisible(card, 0, 40)
-                          if card.isVisible() else None)
+        scroll = self.view.dim_page.scroll
+        scroll.ensureWidgetVisible(card, 0, 40)
+
+        def again() -> None:  # once laid out: a page just shown has its final geometry now
+            if card.isVisible() and self.current_pid == card.pid:
+                scroll.ensureWidgetVisible(card, 0, 40)
+                if take_focus and self.view.isVisible() and self.view.window().focusWidget() is None:
+                    card.setFocus(Qt.FocusReason.OtherFocusReason)
+                card.set_current(True)
+        QTimer.singleShot(0, again)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         cards = self.view.dim_page.cards
-        if not cards or new is None:
+        if not cards:
             return
         holder = new
         while holder is not None and not isinstance(holder, PracticeCard):
             holder = holder.parentWidget()
         if holder is None or holder not in cards:
+            # the keyboard left the cards: none is drawn as holding it
+            for c in cards:
+                c.set_current(c.pid == self.current_pid, False)
             return
         self.current_pid = holder.pid
         for c in cards:
@@ -346,15 +415,25 @@ class Controller(BaseController):
     # -- answering --------------------------------------------------------------------------
     def _value_chosen(self, pid: str, value: Any, advance: bool) -> None:
         s = self.session
-        if s.consensus:
-            s.set_agreed(pid, value)
+        card = self.view.dim_page.card(pid)
+        if s.consensus:  # the dissent typed before the level is kept with it
+            s.set_agreed(pid, value, card.comment.text().strip() if card is not None else None)
         else:
             s.update_answer(pid, value=value)
-        card = self.view.dim_page.card(pid)
         if card is not None:
             self._show_card(card)
+            self._say(card, value)
         if advance:
             self._move(pid, +1)
+
+    def _say(self, card: PracticeCard, value: Any) -> None:
+        """What the key did, where the eye can check it: "4.5 → N/A · Ctrl+Z undoes"."""
+        # a label of its own, of fixed size, in the status bar: setting it re-lays out nothing,
+        # so the key stays well under 50 ms (QStatusBar.showMessage re-lays out the window)
+        label = getattr(self.ctx.window, "did_label", None)
+        if label is not None and not self.session.read_only:
+            label.setText(t("walk.did", self.lang, n=card.number, value=value_text(value, self.lang)))
+            self._did_timer.start()
 
     def _comment_typed(self, pid: str, text: str) -> None:
         self.session.type_comment(pid, text, agreed=self.session.consensus)
@@ -393,6 +472,18 @@ class Controller(BaseController):
             self._show_page(("metrics",))
             self.view.metrics_page.mode.setFocus()
 
+    def _jump(self, pid: str, where: str) -> None:
+        """Home / End: first and last practice of the page; Page Up / Down: the previous and
+        next dimension, at its first practice not answered."""
+        cards = self.view.dim_page.cards
+        if where in ("first", "last") and cards:
+            self._focus_card(cards[0] if where == "first" else cards[-1])
+            return
+        dims = [d.id for d in self.session.framework.dimensions]
+        k = dims.index(self.page_key[1]) + (1 if where == "next_dim" else -1)
+        if 0 <= k < len(dims):
+            self._show_page(("dim", dims[k]), focus=self.first_unanswered(dims[k]))
+
     # -- reacting to the session --------------------------------------------------------------
     def _answer_changed(self, _rid: str, pid: str) -> None:
         if not self.view.isVisible():
@@ -408,7 +499,9 @@ class Controller(BaseController):
         self.mark_stale()
 
     def _context_changed(self) -> None:
+        """Another respondent, or consensus mode: their first practice not answered."""
         if self.session.is_open:
+            self._land_on(self.first_unanswered())
             self.mark_stale()
 
     def _results_changed(self) -> None:
@@ -420,6 +513,14 @@ class Controller(BaseController):
 
     def _respondent_chosen(self, index: int) -> None:
         self.session.set_active_respondent(self.view.respondent.itemData(index))
+        self.refresh_if_stale()
+        # once the list has closed (it gives the focus back to itself): their practice has it
+        QTimer.singleShot(0, self._focus_current)
+
+    def _focus_current(self) -> None:
+        card = self.view.dim_page.card(self.current_pid) if self.page_key[0] == "dim" else None
+        if card is not None and self.view.isVisible():
+            self._focus_card(card)
 
     # -- navigation from other screens ----------------------------------------------------------
     def go_to(self, **where: Any) -> None:
@@ -429,16 +530,14 @@ class Controller(BaseController):
         if pid and pid in s.framework.practices:
             self._show_page(("dim", s.framework.dimension_of[pid].id), focus=pid)
         elif where.get("dimension") in s.framework.dimensions_by_id:
-            self._show_page(("dim", where["dimension"]))
-            if self.view.dim_page.cards:
-                self._focus_card(self.view.dim_page.cards[0])
+            self._show_page(("dim", where["dimension"]), focus=self.first_unanswered(where["dimension"]))
         elif where.get("page"):
             self._show_page((where["page"],))
-        elif where.get("focus_first"):
-            if self.page_key[0] != "dim":
-                self._show_page(("dim", s.framework.dimensions[0].id))
-            if self.view.dim_page.cards:
-                self._focus_card(self.view.dim_page.cards[0])
+        elif where.get("focus_first"):  # where this person stopped
+            pid = self.current_pid if self.page_key[0] == "dim" and self.current_pid \
+                else self.first_unanswered()
+            self._land_on(pid)
+            self._show_page(self.page_key, focus=pid)
 
     # -- phase and checks pages -------------------------------------------------------------
     def _fill_phases(self) -> None:
