@@ -35,6 +35,7 @@ class ActionKey(StrEnum):
     EVENT = "event"
     IMPORT_PACK = "import_pack"
     BUILD_PACK = "build_pack"
+    COLLECT_LIVE = "collect_live"
 
 
 class ActionSpec(NamedTuple):  # a NamedTuple: dataclasses would cost start-up time
@@ -69,6 +70,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionKey.IMPORT_ANSWER_FOLDER, "workshop", "action.import_answer_folder",
                needs_assessment=True, writes=True),
     ActionSpec(ActionKey.MERGE, "workshop", "action.merge", needs_assessment=True),
+    ActionSpec(ActionKey.COLLECT_LIVE, "workshop", "action.collect_live", needs_assessment=True, writes=True),
     ActionSpec(ActionKey.EVENT, "workshop", "action.event", separator_before=True),
     ActionSpec(ActionKey.IMPORT_PACK, "workshop", "action.import_pack", writes=True,
                separator_before=True),
