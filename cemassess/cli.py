@@ -273,7 +273,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[[Any], None]]:
     """Sub-commands contributed by other modules (store, report, workshops)."""
     regs = []
-    for mod in ("cemassess.cli_store", "cemassess.cli_report", "cemassess.cli_room"):  # optional faces
+    for mod in ("cemassess.cli_store", "cemassess.cli_report", "cemassess.cli_room",
+                "cemassess.cli_live"):  # optional faces
         try:
             m = __import__(mod, fromlist=["register"])
         except ImportError:

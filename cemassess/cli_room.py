@@ -29,8 +29,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="Write a questionnaire for one assessment in the portfolio: each "
                                    "participant answers it in the app's participant mode and sends back "
                                    "an answer file.")
-    q.add_argument("assessment", metavar="ID")
+    q.add_argument("assessment", metavar="ID", nargs="?",
+                   help="the assessment (not needed with --event: an event needs no assessment)")
     q.add_argument("-o", "--out", required=True, metavar="FILE")
+    q.add_argument("--lang", choices=["en", "ru"], help="event mode: the questionnaire's language")
     q.add_argument("--role", choices=["management", "sales", "marketing", "service", "other"],
                    help="the role to answer as (default: the participant chooses)")
     q.add_argument("--event", default="", help="event mode: the event's name (no company is set)")
@@ -199,9 +201,21 @@ def cmd_questionnaire(args: argparse.Namespace) -> int:
     from cemassess.exchange.participant import dumps, questionnaire_for
 
     check_title(args.event, "--event", required=False)
-    with _portfolio(args, read_only=True) as p:
-        a = p.get(p.resolve_id(args.assessment))
-    q = questionnaire_for(a, args.role, args.event)
+    if args.assessment is None:
+        from cemassess.cli import CliError
+        from cemassess.content import load_framework
+        from cemassess.domain.framework import Role
+        from cemassess.exchange.participant import Questionnaire
+
+        if not args.event:
+            raise CliError("give an assessment ID, or --event NAME for an event questionnaire")
+        fw = load_framework()
+        q = Questionnaire(mode="event", event=args.event, framework=fw.id, framework_version=fw.version,
+                          language=args.lang or "en", role=Role(args.role) if args.role else None)
+    else:
+        with _portfolio(args, read_only=True) as p:
+            a = p.get(p.resolve_id(args.assessment))
+        q = questionnaire_for(a, args.role, args.event)
     atomic_write_bytes(Path(args.out), dumps(q))
     print(args.out)
     return 0

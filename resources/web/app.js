@@ -190,19 +190,23 @@
     status(t("s.saved"), "ok");
   }
 
-  function commitHere() {
+  // Next/Back/"save comment" are explicit taps: they save a choice made with the arrow keys.
+  // Leaving the page saves only a typed comment, never an arrow-key choice.
+  function commitHere(withPending) {
+    if (!S || !S.seat || $("practice").hidden) return;
     const p = S.practices[index];
     const a = answers[p.id] || {};
-    const value = pending !== null ? parseValue(pending) : (a.value === undefined ? null : a.value);
+    const usePending = withPending !== false && pending !== null;
+    const value = usePending ? parseValue(pending) : (a.value === undefined ? null : a.value);
     const comment = $("comment").value;
-    if (pending !== null || comment !== (a.comment || "")) save(p.id, { value: value, comment: comment });
+    if (usePending || comment !== (a.comment || "")) save(p.id, { value: value, comment: comment });
   }
 
   $("next").addEventListener("click", () => { commitHere(); index++; showPractice(); });
   $("back").addEventListener("click", () => { commitHere(); if (index > 0) index--; showPractice(); });
   $("save-comment").addEventListener("click", () => commitHere());
   window.addEventListener("online", pump);
-  window.addEventListener("pagehide", commitHere);
+  window.addEventListener("pagehide", () => commitHere(false));
 
   // -- the end ------------------------------------------------------------------------------
   function showFinish() {
