@@ -242,8 +242,10 @@ def test_gui_thread_never_stalls_while_20_phones_answer(qtbot, answers, fw):
     tick.stop()
     assert "finished 20" in v.live.counts.text()
     worst = max(lateness)
-    # generous on a shared 2-core machine; bench/bench_live_ui.py records the figure
-    assert worst < 400, f"the GUI thread stalled {worst:.0f} ms"
+    # generous: the phones share this process (and its interpreter lock) and the machine is
+    # shared; a GUI thread that waited on the network or the disk per answer would stall for
+    # seconds. bench/bench_live_ui.py measures the real figure (docs/performance.md)
+    assert worst < 1000, f"the GUI thread stalled {worst:.0f} ms"
     v.live.release()
     win.close()
 

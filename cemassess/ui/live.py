@@ -17,6 +17,7 @@ most every PROFILE_EVERY_MS, off the GUI thread (`profileReady`).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -76,6 +77,7 @@ class LiveSession(QObject):
         self._counts: Any = None
         self._profile_busy = False
         self._profile_again = False
+        self._finished: set[str] = set()  # seats whose answers are in the profile
         self.max_stall_ms = 0.0  # measured by tests and the bench, never by the app itself
         self._relay.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
@@ -115,7 +117,8 @@ class LiveSession(QObject):
                 result: Any = fn()
             except BaseException as e:  # reported on the GUI thread as one sentence
                 result = e
-            self._done.emit(what, result)
+            with contextlib.suppress(RuntimeError):  # the window went while this ran
+                self._done.emit(what, result)
 
         threading.Thread(target=run, name=f"live-{what}", daemon=True).start()
 
@@ -217,20 +220,23 @@ class LiveSession(QObject):
         self._counts = ev.counts
         self.changed.emit(ev)
         self.countsChanged.emit(ev.counts)
-        workshop = self.room.info.mode == "workshop"
-        if (ev.kind in ("finished", "revealed", "closed", "reopened")
-                or (ev.kind == "answered" and self._has_finished()) or (workshop and ev.kind == "joined")
-                or (workshop and ev.kind == "answered")):
-            self.refresh_profile()
-
-    def _has_finished(self) -> bool:
-        return bool(self._counts is not None and self._counts.finished)
+        if ev.kind == "finished":
+            self._finished.add(ev.seat)
+        if self.room.info.mode == "workshop":
+            if ev.kind in ("joined", "answered"):
+                self.refresh_profile()
+        elif ev.kind in ("finished", "revealed", "closed", "reopened") or (
+                ev.kind == "answered" and ev.seat in self._finished):
+            self.refresh_profile()  # the profile counts finished seats only
 
     def refresh_profile(self) -> None:
         """Soon, off the GUI thread: rebuild the room profile (event mode: `profileReady`) or
         read the store's copy of the assessment (workshop mode: `assessmentReady`)."""
         if self.room is not None and not self._profile_timer.isActive():
-            self._profile_timer.start()
+            # a big room is rebuilt less often: each rebuild scores every finished seat on a
+            # thread that shares the interpreter lock with the GUI thread
+            n = self._counts.finished if self._counts is not None else 0
+            self._profile_timer.start(max(PROFILE_EVERY_MS, 5 * n))
 
     def _build_profile(self) -> None:
         room = self.room
