@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cemassess.domain.benchmark import BenchmarkPack, build_pack
 from cemassess.domain.framework import Framework
@@ -179,3 +180,74 @@ def write_room_reports(room: Room, out_dir: Path, *, lang: str = "en", event: st
                 raise
         written = [done[n] for n in range(len(job_list))]
     return [summary] + [Path(p) for p in written]
+
+
+# -- the event room's files: answer files and full assessment files --------------------------------
+def _answer_file_of(a: Any, fw: Framework) -> AnswerFile:
+    """A full assessment as one participant of an event room: its company, one respondent
+    whose answers are the assessment's consensus (the agreed answer where there is one,
+    else the median of its respondents, rounded half up), its metrics."""
+    import math
+
+    from cemassess.domain.assessment import Answer, Respondent
+    from cemassess.domain.scoring import profile
+
+    prof = profile(fw, a)
+    answers: dict[str, Answer] = {}
+    for pid, pr in prof.practices.items():
+        if pr.status == "level" and pr.level is not None:
+            answers[pid] = Answer(value=min(5, max(1, math.floor(pr.level + 0.5))))
+        elif pr.status in ("na", "dk"):
+            answers[pid] = Answer(value=pr.status)
+    first = a.respondents[0] if a.respondents else None
+    who = Respondent(id="r1", name=(first.name if first else "") or a.assessor, role=first.role) if first \
+        else Respondent(id="r1", name=a.assessor)
+    return AnswerFile(id=a.id, mode="event", framework=a.framework, respondent=who, company=a.company,
+                      answers=answers, metrics=a.metrics)
+
+
+def load_event_files(paths: Sequence[Path], fw: Framework) -> Room:
+    """Like `load_room`, but a full assessment file (.cemassess.json, as saved by the app)
+    is taken too: it counts as one participant (see `_answer_file_of`). Anything else is
+    refused with its reason, as before."""
+    from cemassess.exchange.assessment_file import from_data
+    from cemassess.exchange.participant import MAX_ANSWER_FILE, Refused, expand
+    from cemassess.exchange.strictjson import FileFormatError, parse_bytes, read_bounded
+
+    files = expand(paths)
+    answer_paths: list[Path] = []
+    extra: list[tuple[str, AnswerFile]] = []
+    refused: list[Refused] = []
+    for p in files:
+        try:
+            data = read_bounded(p, what="file", max_bytes=MAX_ANSWER_FILE * 4)
+        except FileFormatError as e:
+            refused.append(Refused(p.name, str(e)))
+            continue
+        try:
+            raw = parse_bytes(data, what="file")
+        except FileFormatError:
+            raw = None
+        if not isinstance(raw, dict) or raw.get("format") != "cemassess-assessment":
+            answer_paths.append(p)  # an answer file, or refused with the answer file's reason
+            continue
+        try:
+            a = from_data(raw)
+            if a.framework != fw.id:
+                raise FileFormatError(f"answers a different framework ({a.framework!r}, expected {fw.id!r})")
+            extra.append((p.name, _answer_file_of(a, fw)))
+        except FileFormatError as e:
+            refused.append(Refused(p.name, f"{p.name}: {e}"))
+    room = load_room(answer_paths, fw) if answer_paths else Room(fw)
+    seen = {f.id for f in room.files}
+    for name, af in extra:
+        if af.id in seen:
+            refused.append(Refused(name, f"{name}: already in the room"))
+            continue
+        seen.add(af.id)
+        room.names.append(name)
+        room.files.append(af)
+        room.results.append(evaluate(fw, as_assessment(af)))
+    room.refused += refused
+    room.profile = room_profile(fw, room.results)
+    return room

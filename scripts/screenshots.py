@@ -294,7 +294,73 @@ def main() -> int:
             shot(f"participant-{mode}-{lang}" if mode == "event" else f"participant-{lang}", part)
             part.close()
 
-    for lang in langs:
+    def live_shots(lang: str) -> None:
+        """The trainer's live screen (h13ui): served on 127.0.0.1 only; the phones are
+        simulated here (generated answers, labelled so in docs/screenshots)."""
+        import http.cookiejar
+        import json
+        import threading
+        import urllib.request
+
+        from cemassess.content import load_framework
+        from cemassess.live import Limits
+        from cemassess.ui import live as live_mod
+
+        live_mod.addresses = lambda: ["127.0.0.1"]  # never any other address
+        live_mod.DEFAULT_PORT = 0
+        live_mod.SERVER_LIMITS = Limits(per_address=(5000, 5000), per_seat=(5000, 5000))
+        lfw = load_framework()
+        s.close_assessment()
+        win.navigate(ScreenKey.EVENT)
+        ev = win.controllers[ScreenKey.EVENT]
+        v = win.views[ScreenKey.EVENT]
+        ev.clear()
+        v.event_name.setText({"en": "CX Club, Riga", "ru": "CX-клуб, Москва", "uk": "CX-клуб, Київ"}[lang])
+        v.live.go_live()
+        wait(lambda: v.live.live is not None and bool(v.live.live.url))
+        url = v.live.live.url
+        if not url:
+            raise SystemExit(f"could not go live: {v.live.error.findChildren(type(v.live.note))[0].text()}")
+
+        def phone(k: int, finish: bool, answered: int) -> None:
+            op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+            def post(path: str, body: dict) -> None:
+                req = urllib.request.Request(url + path, json.dumps(body).encode(),
+                                             {"Content-Type": "application/json"})
+                op.open(req, timeout=30).read()
+            post("api/join", {"name": f"P{k}", "company": f"Company {k}", "role": "management",
+                              "consent_benchmark": True})
+            base = 1.8 + (k * 0.37) % 2.2
+            for i, pid in enumerate(list(lfw.practices)[:answered]):
+                post("api/answer", {"practice": pid, "answer": {"value": max(1, min(5, round(base + ((i * 7 + k) % 5 - 2) * 0.5)))}})
+            if finish:
+                post("api/finish", {})
+
+        def crowd(specs: list[tuple[int, bool, int]]) -> None:
+            threads = [threading.Thread(target=phone, args=sp) for sp in specs]
+            for th in threads:
+                th.start()
+            wait(lambda: not any(th.is_alive() for th in threads))
+
+        n = len(lfw.practices)
+        crowd([(k, k < 3, n if k < 3 else 12) for k in range(7)])
+        wait(lambda: "3" in v.live.counts.text())
+        settle(60)
+        shot(f"event-live-waiting-{lang}")
+        crowd([(10 + k, True, n) for k in range(9)])
+        wait(lambda: ev.room is not None and len(ev.room.files) >= 12)
+        settle(60)
+        shot(f"event-live-hidden-{lang}")
+        v.live.reveal.click()
+        wait(lambda: ev.shown_room)
+        settle(60)
+        shot(f"event-live-revealed-{lang}")
+        v.live.release()
+        ev.clear()
+
+    live_only = bool(args.only and "live" in args.only)
+    for lang in () if live_only else langs:
         s.set_language(lang)
         settings.language = lang
         if lang == "en":
@@ -356,8 +422,11 @@ def main() -> int:
         workshop_shots(lang)
         trend_shots(lang)
         event_shots(lang)
-        if lang in ("en", "ru"):  # questionnaires are English or Russian (exchange.participant)
-            participant_shots(lang)
+        participant_shots(lang)
+    for lang in langs:
+        s.set_language(lang)
+        settings.language = lang
+        live_shots(lang)
     win.close()
     for p in written:
         print(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p)

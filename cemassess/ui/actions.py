@@ -37,6 +37,7 @@ class ActionKey(StrEnum):
     EVENT = "event"
     IMPORT_PACK = "import_pack"
     BUILD_PACK = "build_pack"
+    COLLECT_LIVE = "collect_live"
 
 
 class ActionSpec(NamedTuple):  # a NamedTuple: dataclasses would cost start-up time
@@ -71,6 +72,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionKey.IMPORT_ANSWER_FOLDER, "workshop", "action.import_answer_folder",
                needs_assessment=True, writes=True),
     ActionSpec(ActionKey.MERGE, "workshop", "action.merge", needs_assessment=True),
+    ActionSpec(ActionKey.COLLECT_LIVE, "workshop", "action.collect_live", needs_assessment=True, writes=True),
     ActionSpec(ActionKey.EVENT, "workshop", "action.event", separator_before=True),
     ActionSpec(ActionKey.IMPORT_PACK, "workshop", "action.import_pack", writes=True,
                separator_before=True),

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
             ActionKey.EVENT: lambda: self.navigate(ScreenKey.EVENT),
             ActionKey.IMPORT_PACK: lambda: ws.import_pack(),
             ActionKey.BUILD_PACK: ws.build_pack,
+            ActionKey.COLLECT_LIVE: self.collect_live,
             ActionKey.NEW: start.new_assessment,
             ActionKey.DEMO: start.open_demo,
             ActionKey.IMPORT: start.import_files,
@@ -526,8 +527,30 @@ class MainWindow(QMainWindow):
         dialogs.info(self, t("action.about", self.lang).replace("&", ""),
                      t("about.text", self.lang, version=__version__), self.lang)
 
+    def collect_live(self) -> Any:
+        """Workshop → Collect answers live (h13ui): the live window for the open assessment."""
+        from cemassess.ui.screens.live_panel import LiveDialog
+
+        s = self.session
+        if s is None or not s.is_open:
+            return None
+        dlg = getattr(self, "live_dialog", None)
+        if dlg is not None and dlg.isVisible() and dlg.aid == s.assessment.id:
+            dlg.raise_()
+            dlg.activateWindow()
+            return dlg
+        dlg = self.live_dialog = LiveDialog(s, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.destroyed.connect(lambda *_: setattr(self, "live_dialog", None))
+        dlg.show()
+        return dlg
+
     # -- closing ---------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        from cemassess.ui.screens.live_panel import LivePanel
+
+        for panel in self.findChildren(LivePanel):  # h13ui: stop serving, unlock the events
+            panel.release()
         if self.exporter is not None and self.exporter.job is not None:
             self.exporter.job.cancel()
             self.exporter.job.wait(5000)

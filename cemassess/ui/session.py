@@ -399,8 +399,18 @@ class Session(QObject):
         before = {k: getattr(a, k) for k in fields}
         if "respondents" in fields:
             before.setdefault("answers", a.answers)
+        known = {r.id for r in a.respondents} | {r.id for r in fields.get("respondents", ())}
+
+        def apply(work: Assessment) -> None:
+            # a respondent who joined live since the last sync (h13ui) is kept with their answers
+            unseen = [r for r in work.respondents if r.id not in known] if "respondents" in fields else []
+            kept = {r.id: work.answers.get(r.id, {}) for r in unseen}
+            _assign(work, fields)
+            if unseen:
+                work.respondents = list(work.respondents) + unseen
+                work.answers = {**work.answers, **kept}
         try:  # the store journals the changed fields: durable on return
-            saved = self.portfolio.update(a.id, lambda work: _assign(work, fields))
+            saved = self.portfolio.update(a.id, apply)
             _assign(a, fields)
             a.modified = saved.modified
         except Exception as e:  # the store's errors are one plain sentence
@@ -520,6 +530,34 @@ class Session(QObject):
         imported = [(name, added[f"f{af.id}"[:40]]) for name, af in batch.accepted
                     if name not in refused_names and f"f{af.id}"[:40] in added]
         return imported, refused
+
+    # -- answers collected live (h13ui) ----------------------------------------------------------
+    def merge_live(self, fresh: Assessment) -> None:
+        """The store's copy of the open assessment while phones answer live (the live room
+        writes respondents and answers through the store on its own thread): take in the
+        live respondents and answers the session has not seen, and say what changed. The
+        undo stack is cleared when respondents arrive: undoing an earlier respondent change
+        would otherwise drop them."""
+        a = self.assessment
+        if a is None or fresh.id != a.id:
+            return
+        known = {r.id for r in a.respondents}
+        new = [r for r in fresh.respondents if r.id.startswith("live-") and r.id not in known]
+        live_ids = [r.id for r in fresh.respondents if r.id.startswith("live-")]
+        changed = [rid for rid in live_ids if a.answers.get(rid, {}) != fresh.answers.get(rid, {})]
+        if not new and not changed:
+            return
+        if new:
+            a.respondents = list(a.respondents) + [r.model_copy() for r in new]
+            self.undo_stack.clear()
+        for rid in changed:
+            a.answers[rid] = dict(fresh.answers.get(rid, {}))
+        a.modified = fresh.modified
+        self._changed()
+        if new:
+            self.respondentsChanged.emit()
+        for rid in changed:
+            self.answersChanged.emit(rid, "")
 
     # -- respondents --------------------------------------------------------------------------
     def _respondents_state(self) -> tuple:

@@ -682,6 +682,99 @@ UI: dict[str, Entry] = {
     "new.assessor_answers": ("The assessor also answers, as the first respondent",
                              "Оценщик тоже отвечает — как первый респондент",
                              "Асесор теж відповідає — як перший респондент"),
+    # --- h13ui ---
+    "live.title": ("Live: participants answer on their phones",
+                   "Онлайн: участники отвечают со своих телефонов",
+                   "Наживо: учасники відповідають зі своїх телефонів"),
+    "live.address": ("Network:", "Сеть:", "Мережа:"),
+    "live.address.tip": ("The network the participants' phones are on (the venue Wi-Fi or this laptop's "
+                         "hotspot). Nothing is sent beyond it.",
+                         "Сеть, к которой подключены телефоны участников (Wi-Fi площадки или точка "
+                         "доступа ноутбука). За её пределы ничего не отправляется.",
+                         "Мережа, до якої під'єднані телефони учасників (Wi-Fi майданчика або точка "
+                         "доступу ноутбука). За її межі нічого не надсилається."),
+    "live.address.loopback": ("{address} (this computer only)", "{address} (только этот компьютер)",
+                              "{address} (лише цей комп'ютер)"),
+    "live.go": ("Go live", "Начать онлайн-опрос", "Почати опитування наживо"),
+    "live.go.tip": ("Serve the questionnaire on this network and show the join code",
+                    "Открыть анкету в этой сети и показать код для входа",
+                    "Відкрити анкету в цій мережі й показати код для входу"),
+    "live.go_again": ("Go live again", "Продолжить онлайн-опрос", "Продовжити опитування наживо"),
+    "live.scan": ("Scan the code with your phone's camera, or open:",
+                  "Отсканируйте код камерой телефона или откройте:",
+                  "Відскануйте код камерою телефона або відкрийте:"),
+    "live.code": ("Join code: {code}", "Код входа: {code}", "Код входу: {code}"),
+    "live.counts": ("Joined {joined} · answering {answering} · finished {finished}",
+                    "Вошли {joined} · отвечают {answering} · завершили {finished}",
+                    "Долучилися {joined} · відповідають {answering} · завершили {finished}"),
+    "live.counts.name": ("Participants: joined, answering, finished",
+                         "Участники: вошли, отвечают, завершили",
+                         "Учасники: долучилися, відповідають, завершили"),
+    "live.qr.name": ("QR code of the join address {url}", "QR-код адреса для входа {url}",
+                     "QR-код адреси для входу {url}"),
+    "live.reveal": ("Reveal results", "Показать результаты", "Показати результати"),
+    "live.reveal.tip": ("Show the room's profile here and on the finished phones (from 5 participants)",
+                        "Показать профиль зала здесь и на телефонах завершивших (от 5 участников)",
+                        "Показати профіль залу тут і на телефонах тих, хто завершив (від 5 учасників)"),
+    "live.close_answers": ("Close answers", "Закрыть приём ответов", "Закрити приймання відповідей"),
+    "live.close_answers.tip": ("Phones can no longer change their answers",
+                               "Телефоны больше не смогут менять ответы",
+                               "Телефони більше не зможуть змінювати відповіді"),
+    "live.reopen": ("Reopen answers", "Снова принимать ответы", "Знову приймати відповіді"),
+    "live.end": ("End live", "Завершить онлайн-опрос", "Завершити опитування наживо"),
+    "live.end.tip": ("Stop serving on the network; the answers are kept",
+                     "Прекратить работу в сети; ответы сохраняются",
+                     "Припинити роботу в мережі; відповіді зберігаються"),
+    "live.starting": ("Starting…", "Запуск…", "Запуск…"),
+    "live.stopping": ("Stopping…", "Остановка…", "Зупинення…"),
+    "live.failed": ("Could not go live: {error}", "Не удалось начать онлайн-опрос: {error}",
+                    "Не вдалося почати опитування наживо: {error}"),
+    "live.ended": ("Live has ended: nothing is served on the network. The answers are kept; "
+                   "Go live again to continue.",
+                   "Онлайн-опрос завершён: в сети ничего не доступно. Ответы сохранены; "
+                   "чтобы продолжить, начните снова.",
+                   "Опитування наживо завершено: у мережі нічого не доступно. Відповіді збережено; "
+                   "щоб продовжити, почніть знову."),
+    "live.closed": ("Answers are closed: phones can no longer change them.",
+                    "Приём ответов закрыт: телефоны больше не могут их менять.",
+                    "Приймання відповідей закрито: телефони більше не можуть їх змінювати."),
+    "live.waiting": ("The room's profile appears once {min} participants have finished ({n} so far).",
+                     "Профиль зала появится, когда завершат {min} участников (пока {n}).",
+                     "Профіль залу з'явиться, коли завершать {min} учасників (поки {n})."),
+    "live.hidden": ("{n} have finished. The results stay hidden until you reveal them, so that "
+                    "nobody follows the room.",
+                    "Завершили: {n}. Результаты скрыты, пока вы их не покажете, чтобы никто "
+                    "не подстраивался под зал.",
+                    "Завершили: {n}. Результати приховано, доки ви їх не покажете, щоб ніхто "
+                    "не підлаштовувався під зал."),
+    "live.ws.arriving": ("Answers appear on the Respondents and Consensus screens as they arrive.",
+                         "Ответы появляются на экранах «Респонденты» и «Консенсус» по мере поступления.",
+                         "Відповіді з'являються на екранах «Респонденти» і «Консенсус» у міру надходження."),
+    "live.status": ("Live room: the profile counts the participants who have finished.",
+                    "Онлайн-зал: в профиле учитываются участники, завершившие анкету.",
+                    "Зал наживо: у профілі враховано учасників, які завершили анкету."),
+    "live.read_only": ("The portfolio is open read-only: live answers could not be saved.",
+                       "Портфель открыт только для чтения: ответы онлайн нельзя было бы сохранить.",
+                       "Портфель відкрито лише для читання: відповіді наживо не вдалося б зберегти."),
+    "live.need_name": ("Name the event first: its answers are kept under that name.",
+                       "Сначала назовите мероприятие: ответы хранятся под этим названием.",
+                       "Спершу назвіть захід: відповіді зберігаються під цією назвою."),
+    "live.export_q": ("Export &questionnaire…", "Экспорт &анкеты…", "Експорт &анкети…"),
+    "live.export_q.tip": ("A questionnaire file for participants without the network: they answer in "
+                          "the app's participant mode and send back an answer file",
+                          "Файл анкеты для участников без сети: они отвечают в режиме участника "
+                          "и присылают файл ответов",
+                          "Файл анкети для учасників без мережі: вони відповідають у режимі учасника "
+                          "й надсилають файл відповідей"),
+    "action.collect_live": ("Collect answers &live…", "Собрать ответы &онлайн…", "Зібрати відповіді &наживо…"),
+    "live.ws.title": ("Collect answers live: {company}", "Сбор ответов онлайн: {company}",
+                      "Збір відповідей наживо: {company}"),
+    "live.ws.intro": ("Each respondent opens the address on their phone or laptop, enters their name "
+                      "and role and answers. Their answers land as that respondent's answers.",
+                      "Каждый респондент открывает адрес на телефоне или ноутбуке, вводит имя и роль "
+                      "и отвечает. Ответы сохраняются как ответы этого респондента.",
+                      "Кожен респондент відкриває адресу на телефоні чи ноутбуці, вводить ім'я та роль "
+                      "і відповідає. Відповіді зберігаються як відповіді цього респондента."),
 }
 
 

@@ -70,12 +70,17 @@ class View(BaseView):
         self.add_files = b.bind(QPushButton(), "event.add_files")
         self.add_folder = b.bind(QPushButton(), "event.add_folder")
         self.clear = b.bind(QPushButton(), "event.clear")
-        for w in (self.add_files, self.add_folder, self.clear):
+        self.export_q = b.bind(QPushButton(), "live.export_q", tip="live.export_q.tip")  # h13ui
+        for w in (self.add_files, self.add_folder, self.clear, self.export_q):
             row.addWidget(w)
         row.addStretch(1)
         sl.addLayout(row)
         sl.addWidget(b.bind(wrap_label(css="color: palette(mid);"), "event.drop_hint"))
         lay.addWidget(self.setup)
+        from cemassess.ui.screens.live_panel import LivePanel  # h13ui: the live room
+
+        self.live = LivePanel(lambda: None, mode="event")  # the controller gives the opener
+        lay.addWidget(self.live)
         self.status = wrap_label()
         f = self.status.font()
         f.setPointSizeF(f.pointSizeF() * 1.15)
@@ -137,9 +142,11 @@ class View(BaseView):
         self.table.setColumnHidden(1, not self.show_names.isChecked())
         for c in self.charts.values():
             c.enlarge = on
+        self.live.set_presentation(on)  # h13ui: the join code stays on the projector
 
     def translateUI(self, lang: str) -> None:  # noqa: N802
         super().translateUI(lang)
+        self.live.translate(lang)
         self.table.setHorizontalHeaderLabels([t(f"event.col.{c}", lang) for c in COLUMNS])
 
 
@@ -163,10 +170,16 @@ class Controller(BaseController):
         v.write_pdfs.clicked.connect(lambda: self.write_pdfs())
         v.save_bench.clicked.connect(self.save_benchmark)
         v.event_name.editingFinished.connect(self._title)
+        # h13ui: the live room
+        v.export_q.clicked.connect(lambda: self.export_questionnaire())
+        v.live._opener = self._live_opener
+        v.live.roomReady.connect(self._live_room)
+        v.live.liveChanged.connect(self._live_changed)
 
     @property
     def shown_room(self) -> bool:
-        return self.room is not None and self.room.profile is not None and self.room.profile.shown
+        return (self.room is not None and self.room.profile is not None and self.room.profile.shown
+                and self.view.live.results_visible())  # live: hidden until revealed (no herding)
 
     @property
     def event(self) -> str:
@@ -212,9 +225,10 @@ class Controller(BaseController):
 
         def work(progress, cancelled):
             from cemassess.content import load_framework
-            from cemassess.workshop import load_room
+            from cemassess.workshop import load_event_files
 
-            return load_room(paths, load_framework())  # the framework the CLI's `room` uses
+            # answer files and full assessment files; the framework the CLI's `room` uses
+            return load_event_files(paths, load_framework())
 
         job = Job(work, self)
         job.succeeded.connect(self._loaded)
@@ -242,6 +256,7 @@ class Controller(BaseController):
         self.roomChanged.emit()
 
     def clear(self) -> None:
+        self.view.live.release()  # h13ui: a live room is stopped and its event unlocked
         self.paths, self.room, self._again = [], None, False
         self.refresh()
         self.roomChanged.emit()
@@ -267,7 +282,14 @@ class Controller(BaseController):
         v.table_box.setVisible(shown and not v.presentation)  # per-participant rows: never projected
         v.write_pdfs.setEnabled(n > 0 and self.pdf_job is None)
         v.save_bench.setEnabled(n > 0 and not self.session.read_only)
-        v.clear.setEnabled(bool(self.paths))
+        v.clear.setEnabled(bool(self.paths) or v.live.is_live_room)
+        live = v.live.is_live_room  # h13ui: one room at a time, live or from files
+        for w in (v.add_files, v.add_folder, v.event_name):
+            w.setEnabled(not live)
+        if live:  # the live panel says how many have finished and whether results are hidden
+            v.too_few.show_text("")
+            if room is None:
+                v.status.setText(t("live.status", lang))
         self._fill_table()
         for chart in v.charts.values():
             chart.invalidate()
@@ -416,3 +438,65 @@ class Controller(BaseController):
         dialogs.info(self.view, title, t("event.saved_pack", lang, n=len(room.consenting),
                                          total=len(room.files), title=pack.title), lang)
         return pack
+
+    # -- the live room (h13ui) ----------------------------------------------------------------------
+    def _live_opener(self) -> Any:
+        """How the live panel opens this event's LiveRoom (None, after saying why, if it cannot)."""
+        lang = self.lang
+        if self.session.read_only:
+            dialogs.error(self.view, t("live.title", lang), t("live.read_only", lang), lang)
+            return None
+        name = self.event
+        if not name:
+            dialogs.info(self.view, t("live.title", lang), t("live.need_name", lang), lang)
+            self.view.event_name.setFocus()
+            return None
+        if self.paths:
+            self.paths, self.room, self._again = [], None, False  # the live room replaces the files
+        data_dir = getattr(self.session.portfolio, "root", None)
+
+        def open_room() -> Any:
+            from cemassess.live.room import LiveRoom
+
+            return LiveRoom.open_event(name, None if data_dir is None else str(data_dir))
+        return open_room
+
+    def _live_room(self, room: Any) -> None:
+        if self.view.live.is_live_room:
+            self.room = room
+            self.refresh()
+            self.roomChanged.emit()
+
+    def _live_changed(self) -> None:
+        self.refresh()
+        self.roomChanged.emit()
+
+    def export_questionnaire(self, path: Path | None = None) -> Path | None:
+        """The event's own questionnaire file (no assessment needed): for participants who
+        answer in the app's participant mode and send back an answer file."""
+        from cemassess.content import load_framework
+        from cemassess.exchange.atomic import atomic_write_bytes
+        from cemassess.exchange.participant import Questionnaire, dumps
+        from cemassess.ui.export import _slug
+
+        lang = self.lang
+        event = self.event or t("event.unnamed", lang)
+        if path is None:
+            start = self.ctx.settings.get("workshop/folder") or str(Path.home())
+            path = dialogs.save_file(self.view, t("live.export_q", lang).replace("&", ""),
+                                     str(Path(start) / f"questionnaire-{_slug(event)}.json"),
+                                     dialogs.QUESTIONNAIRE_FILTER)
+            if path is None:
+                return None
+        fw = load_framework()
+        q = Questionnaire(mode="event", event=event[:200], framework=fw.id, framework_version=fw.version,
+                          language=lang if lang in ("en", "ru") else "en")
+        try:
+            atomic_write_bytes(Path(path), dumps(q))
+        except OSError as e:
+            dialogs.error(self.view, t("error.title", lang), str(e), lang)
+            return None
+        status = getattr(self.ctx.window, "statusBar", None)
+        if status is not None:
+            status().showMessage(t("export.saved", lang, path=str(path)), 8000)
+        return Path(path)
