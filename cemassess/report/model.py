@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from cemassess.domain.results import Results
 from cemassess.domain.roadmap import HORIZON_MONTHS, RoadmapItem
-from cemassess.i18n import date_text, pct, role_name, tr
+from cemassess.i18n import date_text, num, pct, role_name, tr
 from cemassess.labels import industry_label, segment_title
 from cemassess.report.limits import TEXT_CAP, cap
 from cemassess.report.strings import STRINGS
@@ -41,7 +41,8 @@ class Headline:
     total: int
     withheld: str  # why the index is not shown ("" when it is)
     sentence: str  # the headline in one or two plain sentences
-    coverage: str  # "48 of 50 practices answered (96 %)"
+    coverage: str  # "48 of 50 practices answered (96 %)": known of applicable (OverallScore.coverage)
+    band_note: str = ""  # why the band is lower than the index alone gives (explain.band_note)
 
 
 @dataclass(frozen=True)
@@ -120,10 +121,6 @@ def s(key: str, lang: str, **fmt: object) -> str:
     return tr(key, lang, STRINGS, **fmt)
 
 
-def _num(x: float | None) -> str:
-    return "–" if x is None else f"{x:.1f}"
-
-
 def add_months(d: dt.date, months: int) -> dt.date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
@@ -149,23 +146,35 @@ def respondent_label(res: Results, rid: str, lang: str, anonymous: bool) -> str:
 
 
 def _headline(res: Results, lang: str) -> Headline:
+    """The index as the scoring rules give it (cemassess.explain): shown with its (phase-capped)
+    band, or withheld with the reason; the coverage is the rules' own (known of applicable)."""
+    from cemassess import explain
+
     ov = res.overall
-    c = res.completion
-    score = getattr(ov, "score", None)
-    band = getattr(ov, "band", None)
-    share = pct(c.answered / c.total, lang) if c.total else pct(0, lang)
-    coverage = s("m.coverage", lang, answered=c.answered, total=c.total, pct=share)
-    company = res.assessment.company.name or s("sum.the_company", lang)
-    if score is not None and band is not None:
-        withheld = ""
-        sentence = s("m.headline", lang, company=company, score=_num(score), band=band.name(lang),
-                     meaning=band.meaning(lang))
+    cov = ov.coverage
+    if cov is not None:
+        known, total = cov.known, cov.applicable
     else:
-        withheld = str(getattr(ov, "reason", "") or getattr(res, "overall_reason", "") or "") or s(
-            "m.withheld_default", lang)
+        known, total = res.completion.answered, res.completion.total
+    share = pct(known / total if total else 0, lang)
+    coverage = s("m.coverage", lang, answered=known, total=total, pct=share)
+    company = res.assessment.company.name or s("sum.the_company", lang)
+    band = ov.band
+    note = explain.band_note(ov, lang)
+    if ov.score is not None and band is not None:
+        withheld = ""
+        sentence = s("m.headline", lang, company=company, score=num(ov.score, lang, 1), band=band.name(lang),
+                     meaning=band.meaning(lang))
+        if note:
+            sentence += " " + note
+        return Headline(ov.score, band.name(lang), band.meaning(lang), known, total, "", sentence, coverage, note)
+    if ov.withheld and cov is not None:
+        withheld = explain.headline(ov, lang)  # "Not enough answers (10 of 51)"
+        sentence = s("m.headline_withheld", lang, company=company, reason=withheld[:1].lower() + withheld[1:] + ".")
+    else:
+        withheld = s("m.withheld_default", lang)
         sentence = s("m.headline_withheld", lang, company=company, reason=withheld)
-    return Headline(score if band is not None else None, band.name(lang) if band else "",
-                    band.meaning(lang) if band else "", c.answered, c.total, withheld, sentence, coverage)
+    return Headline(None, "", "", known, total, withheld, sentence, coverage, "")
 
 
 def _phase(res: Results, lang: str) -> PhaseWords:
@@ -188,6 +197,9 @@ def _phase(res: Results, lang: str) -> PhaseWords:
 
 
 def _points(res: Results, lang: str, ids: list[str], strong: bool) -> list[Point]:
+    """Strongest or weakest dimensions, as the domain ranks them (Results.strongest/weakest)."""
+    from cemassess import explain
+
     fw = res.framework
     out = []
     for did in ids:
@@ -196,26 +208,20 @@ def _points(res: Results, lang: str, ids: list[str], strong: bool) -> list[Point
         band = d.band.name(lang) if d.band else ""
         key = "m.strength" if strong else "m.gap"
         target = res.roadmap.targets.get(did)
-        sentence = s(key, lang, title=title, score=_num(d.score), band=band or "–",
-                     target=_num(target) if target is not None else "–")
+        sentence = s(key, lang, title=title, score=explain.dimension_cell(d, lang), band=band or "–",
+                     target=num(target, lang, 1, none="–"))
         out.append(Point(did, title, d.score, band, sentence))
     return out
 
 
 def why_sentence(res: Results, it: RoadmapItem, lang: str) -> str:
-    """Why this action, in one plain sentence (the formula's terms are in the appendix)."""
-    fw = res.framework
+    """Why this action, in plain sentences from the scoring rules (explain.action_why); the
+    formula's terms are in the appendix. An action without a computed why was added by hand."""
+    from cemassess.explain import action_why
+
     if it.custom or it.why is None:
         return s("m.why_own", lang, horizon=tr(f"horizon.{it.horizon}", lang))
-    w = it.why
-    practice = fw.practices[w.practice_id].statement(lang) if w.practice_id in fw.practices else ""
-    text = s("m.why", lang, practice=_short(practice, 110), level=f"{w.level:.1f}".rstrip("0").rstrip("."),
-             target=f"{w.target:.1f}".rstrip("0").rstrip("."))
-    if w.blocks_phase:
-        text += " " + s("m.why_blocks", lang, n=it.phase)
-    if w.benchmark_gap > 0:
-        text += " " + s("m.why_bench", lang, gap=f"{w.benchmark_gap:.0f}")
-    return text
+    return action_why(res.framework, it, lang)
 
 
 def _short(text: str, n: int) -> str:
@@ -234,8 +240,10 @@ def _actions(res: Results, lang: str) -> list[ActionRow]:
     for it in inc:
         act = fw.actions.get(it.id)
         own = it.custom or act is None
+        # the roadmap's own dependencies (Why.after: actions in this roadmap that come first)
+        after = it.why.after if it.why is not None and not own else ()
         deps = tuple(titles.get(dep) or (fw.actions[dep].title(lang) if dep in fw.actions else dep)
-                     for dep in (getattr(act, "after", ()) if act is not None and not own else ()))
+                     for dep in after)
         due = it.due or default_due(start, it.horizon)
         tag = s("m.own", lang) if it.custom else s("rm.edited", lang) if it.edited else ""
         desc = it.description if it.custom else (act.description(lang) if act is not None else "")
@@ -369,7 +377,7 @@ def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> Table
         action = r.title + "\n" + r.horizon + (f" · {r.tag}" if r.tag else "")
         if why:
             action += "\n" + r.why
-        if r.depends_on:
+        if r.depends_on and not (why and all(d in r.why for d in r.depends_on)):  # the why may say it
             action += "\n" + s("m.depends", lang) + ": " + "; ".join(r.depends_on)
         due = date_text(r.due, lang, "short") + (f"\n({s('m.due_default', lang)})" if r.due_default else "")
         body.append((str(n), action, r.owner or "–", due, r.kpi or "–"))
@@ -379,7 +387,7 @@ def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> Table
 def sections(res: Results, m: ReportModel) -> list[Section]:
     """The report in the PDF's order, as plain blocks: executive pages, profile, phases,
     perception gaps, then the appendix (full roadmap, per-practice detail, method)."""
-    from cemassess.explain import method_lines
+    from cemassess.explain import check_status, dimension_cell, method_lines
 
     lang, fw = m.lang, res.framework
     out: list[Section] = []
@@ -394,7 +402,9 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
     road.append(Para(s("m.due_rule", lang), "small"))
     out.append(Section(s("m.roadmap_title", lang), 1, road))
     dims = TableBlock((tr("dimension", lang), tr("score", lang), tr("level", lang), s("chart.target", lang)),
-                      tuple((t, _num(sc), band or "–", _num(tg)) for t, sc, band, tg in m.dimensions),
+                      tuple((d.title(lang), dimension_cell(res.dimensions[d.id], lang), band or "–",
+                             num(tg, lang, 1, none="–"))
+                            for d, (_t, _sc, band, tg) in zip(fw.dimensions, m.dimensions, strict=True)),
                       (0.5, 0.15, 0.2, 0.15))
     out.append(Section(s("sec.profile", lang), 1, [Chart("radar"), dims, Chart("gap_bars")]))
     if res.nps is not None:
@@ -431,6 +441,9 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
                             else s(none, lang, n=len(checks)), "strong"))
             if fired:
                 voc.append(Bullets(tuple(f"{c.check.title(lang)}: {c.check.finding(lang)}" for c in fired)))
+        # every check with its status (met / partly met / not met, found / not found, unknown)
+        voc.append(TableBlock((s("sec.voc", lang), s("cover.status", lang)),
+                              tuple((c.check.title(lang), check_status(c, lang)) for c in res.checks), (0.7, 0.3)))
         out.append(Section(s("sec.voc", lang), 1, voc))
     if m.roadmap_all:
         out.append(Section(s("m.full_roadmap", lang), 1, [action_table(m.roadmap_all, lang)], appendix=True))
@@ -438,7 +451,8 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
     out.append(detail)
     for i, d in enumerate(fw.dimensions, 1):
         ds = res.dimensions[d.id]
-        blocks: list[Block] = [Para(f"{tr('score', lang)}: {_num(ds.score)} / 100 · {tr('level', lang)}: "
+        blocks: list[Block] = [Para(f"{tr('score', lang)}: {dimension_cell(ds, lang)}"
+                                    f"{' / 100' if ds.score is not None else ''} · {tr('level', lang)}: "
                                     f"{ds.band.name(lang) if ds.band else tr('not_scored', lang)}", "strong")]
         prow = []
         for j, p in enumerate(d.practices, 1):
@@ -454,5 +468,5 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
         if m.cut:
             blocks.append(Para(s("app.cut", lang, n=m.cut, limit=TEXT_CAP), "small"))
         out.append(Section(s("app.comments", lang), 1, blocks, appendix=True))
-    out.append(Section(s("app.method", lang), 1, [Bullets(tuple(method_lines(lang)))], appendix=True))
+    out.append(Section(s("app.method", lang), 1, [Bullets(tuple(method_lines(lang, fw=fw)))], appendix=True))
     return out
