@@ -243,229 +243,83 @@ COMMON: dict[str, Entry] = {
     "median": "median",
     "attained_phase": "highest phase attained",
     # --- h11rules ---
-    "x.not_enough": ("Not enough answers ({n} of {total})", "Недостаточно ответов ({n} из {total})",
-                     "Недостатньо відповідей ({n} з {total})"),
-    "x.not_enough_long": (
-        "Not enough answers for a CEM index: {n} of {total} applicable practices have a level; "
-        "{need} are needed (60%). What is known is shown per dimension.",
-        "Недостаточно ответов для индекса CEM: уровень указан у {n} из {total} применимых практик, "
-        "нужно {need} (60%). Известное показано по измерениям.",
-        "Недостатньо відповідей для індексу CEM: рівень зазначено для {n} з {total} застосовних практик, "
-        "потрібно {need} (60%). Відоме показано за вимірами."),
-    "x.too_many_na": ("Too many \"not applicable\" answers ({n} of {total})",
-                      "Слишком много ответов «неприменимо» ({n} из {total})",
-                      "Забагато відповідей «не застосовно» ({n} з {total})"),
-    "x.too_many_na_long": (
-        "No CEM index: {n} of {total} practices are marked \"not applicable\"; at most {allowed} "
-        "(40%) may be, or the answers no longer describe the company.",
-        "Индекс CEM не рассчитан: {n} из {total} практик отмечены как «неприменимо»; допускается "
-        "не более {allowed} (40%), иначе ответы уже не описывают компанию.",
-        "Індекс CEM не розраховано: {n} з {total} практик позначено як «не застосовно»; допускається "
-        "не більше {allowed} (40%), інакше відповіді вже не описують компанію."),
-    "x.coverage": ("Known: {n} of {total} applicable practices have a level ({pct}).",
-                   "Известно: уровень указан у {n} из {total} применимых практик ({pct}).",
-                   "Відомо: рівень зазначено для {n} з {total} застосовних практик ({pct})."),
-    "x.dim_withheld": ("not enough answers ({n} of {total}; {need} needed)",
-                       "недостаточно ответов ({n} из {total}; нужно {need})",
-                       "недостатньо відповідей ({n} з {total}; потрібно {need})"),
-    "x.dim_known": ("{n} of {total} practices with a level, mean level {mean}",
-                    "уровень указан у {n} из {total} практик, средний уровень {mean}",
-                    "рівень зазначено для {n} з {total} практик, середній рівень {mean}"),
-    "x.band_capped": (
-        "Band capped at \"{band}\" (the index alone gives \"{raw}\"): {attained} of 3 phases attained.",
-        "Уровень ограничен «{band}» (по одному индексу — «{raw}»): достигнуто фаз — {attained} из 3.",
-        "Рівень обмежено «{band}» (за самим індексом — «{raw}»): досягнуто фаз — {attained} з 3."),
-    "x.between": ("between level {lo} and {hi}", "между уровнями {lo} и {hi}", "між рівнями {lo} і {hi}"),
-    "x.level_n": ("level {n}", "уровень {n}", "рівень {n}"),
-    "x.blk.below": ("level {level}", "уровень {level}", "рівень {level}"),
-    "x.blk.na_no_reason": ("\"not applicable\" without a reason", "«неприменимо» без причины",
-                           "«не застосовно» без причини"),
-    "x.blk.na_share": (
-        "only {pct} of this phase's practices are applicable; at least 80% must be",
-        "применимы лишь {pct} практик этой фазы; нужно не меньше 80%",
-        "застосовні лише {pct} практик цієї фази; потрібно щонайменше 80%"),
-    "x.blk.churn_rate": ("churn {value}% is above 15%: the company is still losing customers",
-                         "отток {value}% выше 15%: компания всё ещё теряет клиентов",
-                         "відтік {value}% перевищує 15%: компанія досі втрачає клієнтів"),
-    "x.blk.retention_rate": ("retention {value}% is below 85%: the company is still losing customers",
-                             "удержание {value}% ниже 85%: компания всё ещё теряет клиентов",
-                             "утримання {value}% нижче 85%: компанія досі втрачає клієнтів"),
-    "x.blk.nps": ("NPS {value} is below 0: more detractors than promoters",
-                  "NPS {value} ниже 0: критиков больше, чем сторонников",
-                  "NPS {value} нижче 0: критиків більше, ніж прихильників"),
-    "x.na_reason": ("Not applicable: {practice} — reason: {reason}", "Неприменимо: {practice} — причина: {reason}",
-                    "Не застосовно: {practice} — причина: {reason}"),
-    "x.progress_expl": (
-        "Progress {pct}: each applicable practice of phase {n} earns (level − 1) / 3 of its weight, "
+    "x.not_enough": "Not enough answers ({n} of {total})",
+    "x.not_enough_long": ("Not enough answers for a CEM index: {n} of {total} applicable practices have a level; "
+        "{need} are needed (60%). What is known is shown per dimension."),
+    "x.too_many_na": "Too many \"not applicable\" answers ({n} of {total})",
+    "x.too_many_na_long": ("No CEM index: {n} of {total} practices are marked \"not applicable\"; at most {allowed} "
+        "(40%) may be, or the answers no longer describe the company."),
+    "x.coverage": "Known: {n} of {total} applicable practices have a level ({pct}).",
+    "x.dim_withheld": "not enough answers ({n} of {total}; {need} needed)",
+    "x.dim_known": "{n} of {total} practices with a level, mean level {mean}",
+    "x.band_capped": "Band capped at \"{band}\" (the index alone gives \"{raw}\"): {attained} of 3 phases attained.",
+    "x.between": "between level {lo} and {hi}",
+    "x.level_n": "level {n}",
+    "x.blk.below": "level {level}",
+    "x.blk.na_no_reason": "\"not applicable\" without a reason",
+    "x.blk.na_share": "only {pct} of this phase's practices are applicable; at least 80% must be",
+    "x.blk.churn_rate": "churn {value}% is above 15%: the company is still losing customers",
+    "x.blk.retention_rate": "retention {value}% is below 85%: the company is still losing customers",
+    "x.blk.nps": "NPS {value} is below 0: more detractors than promoters",
+    "x.na_reason": "Not applicable: {practice} — reason: {reason}",
+    "x.progress_expl": ("Progress {pct}: each applicable practice of phase {n} earns (level − 1) / 3 of its weight, "
         "full credit at level 4; {at} of {total} are at level 4 or above, the others count part-way. "
-        "It reads at most 99% while anything keeps the phase open.",
-        "Прогресс {pct}: каждая применимая практика фазы {n} приносит (уровень − 1) / 3 своего веса, "
-        "полностью — на уровне 4; {at} из {total} уже на уровне 4 или выше, остальные учитываются "
-        "частично. Пока что-то держит фазу открытой, показывается не больше 99%.",
-        "Прогрес {pct}: кожна застосовна практика фази {n} дає (рівень − 1) / 3 своєї ваги, "
-        "повністю — на рівні 4; {at} з {total} уже на рівні 4 або вище, решта враховуються частково. "
-        "Поки щось тримає фазу відкритою, показується не більше 99%."),
-    "x.phase_open": ("Phase {n} ({title}) is not attained; what stands in the way ({k}):",
-                     "Фаза {n} ({title}) не достигнута; что мешает ({k}):",
-                     "Фазу {n} ({title}) не досягнуто; що заважає ({k}):"),
-    "x.check.found": ("found", "обнаружена", "виявлено"),
-    "x.check.not_found": ("not found", "не обнаружена", "не виявлено"),
-    "x.check.met": ("met", "соблюдается", "дотримано"),
-    "x.check.partly_met": ("partly met", "соблюдается частично", "дотримано частково"),
-    "x.check.not_met": ("not met", "не соблюдается", "не дотримано"),
-    "x.check.unknown": ("not enough answers to tell", "недостаточно ответов, чтобы судить",
-                        "недостатньо відповідей, щоб судити"),
-    "x.why.sentence": (
-        "{practice} — today: {level}; target: level {target}.",
-        "{practice} — сейчас: {level}; цель: уровень {target}.",
-        "{practice} — зараз: {level}; мета: рівень {target}."),
-    "x.why.blocks": ("Until it is fixed, phase {n} ({title}) cannot be attained.",
-                     "Пока это не исправлено, фаза {n} («{title}») не может быть достигнута.",
-                     "Доки це не виправлено, фазу {n} («{title}») не може бути досягнуто."),
-    "x.why.polish": ("Every phase is attained: this raises a practice already in place to the best level.",
-                     "Все фазы достигнуты: это поднимает уже работающую практику до лучшего уровня.",
-                     "Усі фази досягнуто: це піднімає вже наявну практику до найкращого рівня."),
-    "x.why.after": ("It builds on: {titles}.", "Опирается на: {titles}.", "Спирається на: {titles}."),
-    "x.why.moved": ("Moved to Next: Now already holds as many actions as a quarter can take.",
-                    "Перенесено в «Далее»: в «Сейчас» уже столько действий, сколько можно начать за квартал.",
-                    "Перенесено в «Далі»: у «Зараз» уже стільки дій, скільки можна розпочати за квартал."),
-    "x.why.split": ("The {n} answers differ by {spread} levels: agree on the facts first.",
-                    "Ответы ({n}) расходятся на {spread} уровня: сначала договоритесь о фактах.",
-                    "Відповіді ({n}) розходяться на {spread} рівні: спершу домовтеся про факти."),
-    "x.why.bench": ("For information: this dimension is {gap} points behind the benchmark median.",
-                    "Для сведения: это измерение на {gap} балл. отстаёт от медианы бенчмарка.",
-                    "Для довідки: цей вимір на {gap} бал. відстає від медіани бенчмарка."),
-    "x.added_by_user": ("Added by the user.", "Добавлено пользователем.", "Додано користувачем."),
-    "x.formula": (
-        "Priority {prio} = gap {gap} (target {target} − level {level}) × weight {weight} ÷ effort {effort} ({cost}).",
-        "Приоритет {prio} = разрыв {gap} (цель {target} − уровень {level}) × вес {weight} ÷ трудозатраты {effort} ({cost}).",
-        "Пріоритет {prio} = розрив {gap} (мета {target} − рівень {level}) × вага {weight} ÷ трудовитрати {effort} ({cost})."),
-    "x.percentile": (
-        "Percentile rank {pct}: the company's score stands above about {pct}% of the {n} assessments in "
-        "\"{segment}\", read between the segment's quantiles (P10, P25, median, P75, P90).",
-        "Процентильный ранг {pct}: балл компании выше примерно {pct}% из {n} оценок сегмента «{segment}»; "
-        "рассчитан интерполяцией между квантилями сегмента (P10, P25, медиана, P75, P90).",
-        "Процентильний ранг {pct}: бал компанії вищий приблизно за {pct}% з {n} оцінок сегмента «{segment}»; "
-        "розраховано інтерполяцією між квантилями сегмента (P10, P25, медіана, P75, P90)."),
-    "x.target": (
-        "Target {target}: the score this dimension reaches when every practice with a roadmap action "
-        "reaches its target level (level 4 while below it; level 5 once every phase is attained).",
-        "Цель {target}: балл, которого измерение достигнет, когда каждая практика с действием в дорожной "
-        "карте выйдет на целевой уровень (4, пока она ниже; 5, когда достигнуты все фазы).",
-        "Мета {target}: бал, якого вимір досягне, коли кожна практика з дією в дорожній карті вийде на "
-        "цільовий рівень (4, поки вона нижча; 5, коли досягнуто всіх фаз)."),
-    "x.target_override": ("Target {target}: set by hand for this assessment.",
-                          "Цель {target}: задана вручную для этой оценки.",
-                          "Мета {target}: задана вручну для цієї оцінки."),
-    "x.nps_vs": ("Your NPS {score} against {label} {value} ({source}, {year}).",
-                 "Ваш NPS {score} против: {label} {value} ({source}, {year}).",
-                 "Ваш NPS {score} проти: {label} {value} ({source}, {year})."),
-    "x.no_year": ("year not stated by the source", "год источником не указан", "рік джерелом не зазначено"),
-    "x.rule.scale": (
-        "Scale: level 1 = 0 points, level 5 = 100 points, linearly (25 points per level). With several "
+        "It reads at most 99% while anything keeps the phase open."),
+    "x.phase_open": "Phase {n} ({title}) is not attained; what stands in the way ({k}):",
+    "x.check.found": "found",
+    "x.check.not_found": "not found",
+    "x.check.met": "met",
+    "x.check.partly_met": "partly met",
+    "x.check.not_met": "not met",
+    "x.check.unknown": "not enough answers to tell",
+    "x.why.sentence": "{practice} — today: {level}; target: level {target}.",
+    "x.why.blocks": "Until it is fixed, phase {n} ({title}) cannot be attained.",
+    "x.why.polish": "Every phase is attained: this raises a practice already in place to the best level.",
+    "x.why.after": "It builds on: {titles}.",
+    "x.why.moved": "Moved to Next: Now already holds as many actions as a quarter can take.",
+    "x.why.split": "The {n} answers differ by {spread} levels: agree on the facts first.",
+    "x.why.bench": "For information: this dimension is {gap} points behind the benchmark median.",
+    "x.added_by_user": "Added by the user.",
+    "x.formula": "Priority {prio} = gap {gap} (target {target} − level {level}) × weight {weight} ÷ effort {effort} ({cost}).",
+    "x.percentile": ("Percentile rank {pct}: the company's score stands above about {pct}% of the {n} assessments in "
+        "\"{segment}\", read between the segment's quantiles (P10, P25, median, P75, P90)."),
+    "x.target": ("Target {target}: the score this dimension reaches when every practice with a roadmap action "
+        "reaches its target level (level 4 while below it; level 5 once every phase is attained)."),
+    "x.target_override": "Target {target}: set by hand for this assessment.",
+    "x.nps_vs": "Your NPS {score} against {label} {value} ({source}, {year}).",
+    "x.no_year": "year not stated by the source",
+    "x.rule.scale": ("Scale: level 1 = 0 points, level 5 = 100 points, linearly (25 points per level). With several "
         "respondents a practice's answer is the median of their levels (3.5 lies between two anchors and "
-        "is described by both); an answer agreed by the facilitator replaces it.",
-        "Шкала: уровень 1 = 0 баллов, уровень 5 = 100 баллов, линейно (25 баллов на уровень). При "
-        "нескольких респондентах ответ по практике — медиана их уровней (3,5 лежит между двумя описаниями "
-        "и описывается обоими); согласованный фасилитатором ответ заменяет медиану.",
-        "Шкала: рівень 1 = 0 балів, рівень 5 = 100 балів, лінійно (25 балів на рівень). Якщо респондентів "
-        "кілька, відповідь щодо практики — медіана їхніх рівнів (3,5 лежить між двома описами й "
-        "описується обома); узгоджена фасилітатором відповідь замінює медіану."),
-    "x.rule.dimension": (
-        "A dimension's score is the weighted mean of its applicable practices' points. \"Not applicable\" "
+        "is described by both); an answer agreed by the facilitator replaces it."),
+    "x.rule.dimension": ("A dimension's score is the weighted mean of its applicable practices' points. \"Not applicable\" "
         "is left out and the weights renormalised. \"Don't know\" and unanswered practices count as level 1 "
         "(0 points): a score claims only what is known to be in place. A dimension is scored only when at "
-        "least 60% of its practices (3 of 5) have a level.",
-        "Балл измерения — взвешенное среднее баллов его применимых практик. «Неприменимо» исключается, "
-        "веса пересчитываются. «Не знаю» и практики без ответа считаются уровнем 1 (0 баллов): балл "
-        "отражает только то, что заведомо есть. Измерение оценивается, только если уровень указан не "
-        "меньше чем у 60% его практик (3 из 5).",
-        "Бал виміру — зважене середнє балів його застосовних практик. «Не застосовно» виключається, "
-        "ваги перераховуються. «Не знаю» та практики без відповіді вважаються рівнем 1 (0 балів): бал "
-        "відображає лише те, що напевно є. Вимір оцінюється, лише якщо рівень зазначено щонайменше для "
-        "60% його практик (3 з 5)."),
-    "x.rule.index": (
-        "The CEM index is the weighted mean of the dimension scores (dimension weights), a dimension with "
+        "least 60% of its practices (3 of 5) have a level."),
+    "x.rule.index": ("The CEM index is the weighted mean of the dimension scores (dimension weights), a dimension with "
         "too few answers included. It is shown only when at least 60% of the applicable practices have a "
         "level and at most 40% of all practices are \"not applicable\"; otherwise: \"not enough answers "
-        "(n of N)\". More \"don't know\" can never raise it.",
-        "Индекс CEM — взвешенное среднее баллов измерений (веса измерений), включая измерения с "
-        "недостаточным числом ответов. Он показывается, только если уровень указан не меньше чем у 60% "
-        "применимых практик и не больше 40% всех практик отмечены «неприменимо»; иначе — «недостаточно "
-        "ответов (n из N)». Больше ответов «не знаю» никогда не повышает индекс.",
-        "Індекс CEM — зважене середнє балів вимірів (ваги вимірів), разом із вимірами, де відповідей "
-        "замало. Він показується, лише якщо рівень зазначено щонайменше для 60% застосовних практик і не "
-        "більше 40% усіх практик позначено «не застосовно»; інакше — «недостатньо відповідей (n з N)». "
-        "Більше відповідей «не знаю» ніколи не підвищує індекс."),
-    "x.rule.band": (
-        "Band and phase agree: the top band needs all three phases attained, and each phase not attained "
+        "(n of N)\". More \"don't know\" can never raise it."),
+    "x.rule.band": ("Band and phase agree: the top band needs all three phases attained, and each phase not attained "
         "lowers the highest band allowed by one (here: no phase — at most \"{b1}\", phase 1 — "
-        "\"{b2}\", phase 2 — \"{b3}\", all three — \"{b4}\").",
-        "Уровень и фаза согласованы: высший уровень требует всех трёх достигнутых фаз, и каждая "
-        "недостигнутая фаза снижает допустимый уровень на одну ступень (здесь: ни одной фазы — "
-        "не выше «{b1}», фаза 1 — «{b2}», фаза 2 — «{b3}», все три — «{b4}»).",
-        "Рівень і фаза узгоджені: найвищий рівень потребує всіх трьох досягнутих фаз, і кожна недосягнута "
-        "фаза знижує допустимий рівень на один щабель (тут: жодної фази — не вище «{b1}», "
-        "фаза 1 — «{b2}», фаза 2 — «{b3}», усі три — «{b4}»)."),
-    "x.rule.phase": (
-        "Phase N is attained only when every applicable practice of phases 1..N is at level 4 or above; "
+        "\"{b2}\", phase 2 — \"{b3}\", all three — \"{b4}\")."),
+    "x.rule.phase": ("Phase N is attained only when every applicable practice of phases 1..N is at level 4 or above; "
         "unanswered and \"don't know\" practices block it. At least 80% of a phase's practices must be "
         "applicable. \"Not applicable\" on a phase-1 practice needs a reason (the comment given with it), "
-        "which the report prints; without one it blocks phase 1.",
-        "Фаза N достигнута, только если все применимые практики фаз 1..N имеют уровень 4 или выше; "
-        "практики без ответа и «не знаю» блокируют фазу. Применимы должны быть не меньше 80% практик "
-        "фазы. Ответ «неприменимо» по практике фазы 1 требует причины (комментария к ответу), которую "
-        "печатает отчёт; без неё он блокирует фазу 1.",
-        "Фазу N досягнуто, лише якщо всі застосовні практики фаз 1..N мають рівень 4 або вище; практики "
-        "без відповіді та «не знаю» блокують фазу. Застосовними мають бути щонайменше 80% практик фази. "
-        "Відповідь «не застосовно» щодо практики фази 1 потребує причини (коментаря до відповіді), яку "
-        "друкує звіт; без неї вона блокує фазу 1."),
-    "x.rule.metrics": (
-        "Metrics feed phase 1 (\"stop the bleeding\"): churn above 15% (or retention below 85%) in the "
-        "period entered, or an NPS below 0 from at least 5 answers, keeps phase 1 open whatever the answers.",
-        "Метрики влияют на фазу 1 («остановить кровотечение»): отток выше 15% (или удержание ниже 85%) за "
-        "указанный период либо NPS ниже 0 по не менее чем 5 ответам оставляют фазу 1 открытой при любых ответах.",
-        "Метрики впливають на фазу 1 («зупинити кровотечу»): відтік понад 15% (або утримання нижче 85%) за "
-        "вказаний період чи NPS нижче 0 щонайменше за 5 відповідями залишають фазу 1 відкритою за будь-яких відповідей."),
-    "x.rule.checks": (
-        "A Voice-of-Customer pitfall is found when any of its practices is at level 2 or below. A B2B "
+        "which the report prints; without one it blocks phase 1."),
+    "x.rule.metrics": ("Metrics feed phase 1 (\"stop the bleeding\"): churn above 15% (or retention below 85%) in the "
+        "period entered, or an NPS below 0 from at least 5 answers, keeps phase 1 open whatever the answers."),
+    "x.rule.checks": ("A Voice-of-Customer pitfall is found when any of its practices is at level 2 or below. A B2B "
         "principle is met only when all its practices are at level 4 or above; partly met when some are "
-        "at 4+ and none at 2 or below; not met otherwise.",
-        "Ловушка «голоса клиента» обнаружена, если хотя бы одна её практика на уровне 2 или ниже. Принцип "
-        "B2B соблюдается, только если все его практики на уровне 4 или выше; частично — если часть на 4+ "
-        "и ни одной на 2 или ниже; иначе не соблюдается.",
-        "Пастку «голосу клієнта» виявлено, якщо хоча б одна її практика на рівні 2 або нижче. Принцип B2B "
-        "дотримано, лише якщо всі його практики на рівні 4 або вище; частково — якщо частина на 4+ і жодної "
-        "на 2 або нижче; інакше не дотримано."),
-    "x.rule.roadmap": (
-        "Roadmap: a practice below level 4 targets level 4 (level 5 once every phase is attained); gaps "
+        "at 4+ and none at 2 or below; not met otherwise."),
+    "x.rule.roadmap": ("Roadmap: a practice below level 4 targets level 4 (level 5 once every phase is attained); gaps "
         "under half a level create no action. Priority = gap × practice weight ÷ effort (S=1, M=2, L=3); "
         "phase order first, then priority, and an action never comes before one it builds on. Now holds at "
-        "most {cap} actions; the rest wait in Next. Benchmarks inform and never set a priority.",
-        "Дорожная карта: практика ниже уровня 4 нацелена на уровень 4 (на 5, когда достигнуты все фазы); "
-        "разрывы меньше половины уровня действий не создают. Приоритет = разрыв × вес практики ÷ "
-        "трудозатраты (S=1, M=2, L=3); сначала порядок фаз, затем приоритет, и действие никогда не стоит "
-        "раньше того, на которое опирается. В «Сейчас» не больше {cap} действий, остальные ждут в «Далее». "
-        "Бенчмарки информируют и не задают приоритетов.",
-        "Дорожня карта: практика нижче рівня 4 має за мету рівень 4 (5, коли досягнуто всіх фаз); розриви "
-        "менші за пів рівня дій не створюють. Пріоритет = розрив × вага практики ÷ трудовитрати (S=1, M=2, "
-        "L=3); спершу порядок фаз, потім пріоритет, і дія ніколи не стоїть раніше за ту, на яку спирається. "
-        "У «Зараз» не більше {cap} дій, решта чекають у «Далі». Бенчмарки інформують і не задають пріоритетів."),
-    "x.no_actions_unknown": (
-        "No action can be sized yet: {n} applicable practice(s) have no level. Answer them first.",
-        "Действия пока нельзя определить: у применимых практик без уровня ({n}) нет ответа. Сначала ответьте на них.",
-        "Дії поки що не можна визначити: застосовні практики без рівня ({n}) не мають відповіді. Спершу дайте відповідь на них."),
-    "x.app.figures": ("Targets, percentile ranks and NPS comparisons", "Цели, процентильные ранги и сравнения NPS",
-                      "Цілі, процентильні ранги та порівняння NPS"),
-    "x.app.backlog": ("All {n} actions and how their priority was computed",
-                      "Все действия ({n}) и расчёт их приоритета", "Усі дії ({n}) і розрахунок їхнього пріоритету"),
-    "x.illustrative_no_advice": (
-        "Illustrative (generated) figures are shown for orientation only: they set no priority and "
-        "suggest no industry to learn from.",
-        "Иллюстративные (сгенерированные) данные показаны только для ориентира: они не задают "
-        "приоритетов и не подсказывают, у какой отрасли учиться.",
-        "Ілюстративні (згенеровані) дані показано лише для орієнтиру: вони не задають пріоритетів "
-        "і не підказують, у якої галузі вчитися."),
+        "most {cap} actions; the rest wait in Next. Benchmarks inform and never set a priority."),
+    "x.no_actions_unknown": "No action can be sized yet: {n} applicable practice(s) have no level. Answer them first.",
+    "x.app.figures": "Targets, percentile ranks and NPS comparisons",
+    "x.app.backlog": "All {n} actions and how their priority was computed",
+    "x.illustrative_no_advice": ("Illustrative (generated) figures are shown for orientation only: they set no priority and "
+        "suggest no industry to learn from."),
     # --- h14infra ---
     "roadmap.no_actions": "No actions: every practice is at its target.",
     # the language's own name, as its language menu entry shows it: translate "English" as

@@ -97,11 +97,11 @@ _STR: Catalogue = {
     "custom": "Own action",
     "note": "Note",
     # --- h15 ---
-    "sheet.matrix": ("Respondents x practices", "Респонденты x практики", "Респонденти x практики"),
-    "sheet.gaps": ("Perception gaps", "Разрывы восприятия", "Розриви сприйняття"),
-    "gap_levels": ("Gap (levels)", "Разрыв (уровни)", "Розрив (рівні)"),
-    "gap_high": ("Highest role", "Самая высокая оценка", "Найвища оцінка"),
-    "gap_low": ("Lowest role", "Самая низкая оценка", "Найнижча оцінка"),
+    "sheet.matrix": "Respondents x practices",
+    "sheet.gaps": "Perception gaps",
+    "gap_levels": "Gap (levels)",
+    "gap_high": "Highest role",
+    "gap_low": "Lowest role",
 }
 
 

@@ -53,43 +53,21 @@ S: Catalogue = {
     "room.personal_title": "Your result against the room",
     "room.event": "Event",
     # --- h15 ---
-    "room.common_gaps": ("The room's most common gaps", "Самые частые слабые места в зале",
-                         "Найчастіші слабкі місця в залі"),
+    "room.common_gaps": "The room's most common gaps",
     "room.common_gaps_note": ("How many participants have the dimension among their three weakest. Counts "
-                              "below five are not shown.",
-                              "Сколько участников назвали измерение среди трёх своих самых слабых. Числа "
-                              "меньше пяти не показываются.",
-                              "Скільки учасників мають вимір серед трьох своїх найслабших. Числа, менші за "
-                              "п’ять, не показуються."),
-    "room.common_actions": ("The room's most common first actions", "Самые частые первые действия",
-                            "Найчастіші перші дії"),
+                              "below five are not shown."),
+    "room.common_actions": "The room's most common first actions",
     "room.common_actions_note": ("How many participants have the action among the first three of their roadmap. "
-                                 "Counts below five are not shown.",
-                                 "У скольких участников действие входит в первые три в дорожной карте. Числа "
-                                 "меньше пяти не показываются.",
-                                 "У скількох учасників дія входить до перших трьох у дорожній карті. Числа, "
-                                 "менші за п’ять, не показуються."),
-    "room.none_common": ("No gap or action is shared by five participants or more.",
-                         "Ни одно слабое место или действие не встречается у пяти участников и более.",
-                         "Жодне слабке місце чи дія не трапляється в п’яти учасників і більше."),
-    "room.count_col": ("Participants", "Участников", "Учасників"),
+                                 "Counts below five are not shown."),
+    "room.none_common": "No gap or action is shared by five participants or more.",
+    "room.count_col": "Participants",
     "room.partial": ("{k} of {n} participants answered fewer than {pct} of the practices. They receive their "
                      "personal report, marked as partial, but are left out of the room's figures, which "
-                     "describe the other {m}.",
-                     "{k} из {n} участников ответили менее чем на {pct} практик. Они получают личный отчёт с "
-                     "пометкой «неполный», но не входят в показатели зала, которые описывают остальных {m}.",
-                     "{k} з {n} учасників відповіли менш ніж на {pct} практик. Вони отримують особистий звіт "
-                     "з позначкою «неповний», але не входять до показників залу, які описують решту {m}."),
+                     "describe the other {m}."),
     "room.partial_you": ("Partial: you answered {answered} of {total} practices, so your result is not part of "
-                         "the room's figures.",
-                         "Неполный: вы ответили на {answered} из {total} практик, поэтому ваш результат не входит "
-                         "в показатели зала.",
-                         "Неповний: ви відповіли на {answered} з {total} практик, тому ваш результат не входить "
-                         "до показників залу."),
-    "room.few": ("fewer than 5", "меньше 5", "менше 5"),
-    "room.phase_hidden": ("Phases reached by fewer than five participants are not shown.",
-                          "Фазы, которых достигли меньше пяти участников, не показываются.",
-                          "Фази, яких досягли менше п’яти учасників, не показуються."),
+                         "the room's figures."),
+    "room.few": "fewer than 5",
+    "room.phase_hidden": "Phases reached by fewer than five participants are not shown.",
 }
 
 
