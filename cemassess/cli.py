@@ -215,7 +215,7 @@ def score_text(res: Results, lang: str, explain: bool = False) -> str:
                 lines.append("  " + explain_target(d.id, target, a.targets.overrides, lang))
             c = b.comparisons.get(d.id) if b else None
             if b and c is not None and c.shown and c.percentile is not None:
-                lines.append("  " + explain_percentile(c, b.segment.title(lang), lang))
+                lines.append("  " + explain_percentile(c, segment_title(b.segment, lang), lang))
     return "\n".join(lines)
 
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from cemassess.exchange.atomic import atomic_write_bytes
 from cemassess.i18n import Catalogue, role_name, tr
+from cemassess.labels import segment_title
 
 if TYPE_CHECKING:
     from cemassess.domain.results import Results
@@ -224,7 +225,7 @@ def _summary_rows(res: Results, lang: str) -> list[list[Any]]:
         rows.append([tr("churn_rate", lang), Fmt(m.churn_rate, SCORE)])
     if res.benchmark is not None:
         b = res.benchmark
-        label = b.segment.title(lang) + (f" ({tr('illustrative', lang)})" if b.pack.illustrative else "")
+        label = segment_title(b.segment, lang) + (f" ({tr('illustrative', lang)})" if b.pack.illustrative else "")
         rows.append([_t("benchmark", lang), label])
         rows.append([_t("benchmark_source", lang), b.pack.source])
     rows.append([_t("strongest", lang), "; ".join(fw.dimensions_by_id[d].title(lang) for d in res.strongest(3))])

@@ -387,7 +387,7 @@ def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> Table
 def sections(res: Results, m: ReportModel) -> list[Section]:
     """The report in the PDF's order, as plain blocks: executive pages, profile, phases,
     perception gaps, then the appendix (full roadmap, per-practice detail, method)."""
-    from cemassess.explain import check_status, dimension_cell, method_lines
+    from cemassess.explain import check_status, dimension_cell, method_lines, no_actions
 
     lang, fw = m.lang, res.framework
     out: list[Section] = []
@@ -396,7 +396,7 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
     out.append(Section(s("m.phase_title", lang), 2, [Para(m.phase.label + ".", "strong"), Para(m.phase.sentence)]))
     out.append(Section(s("m.strengths", lang), 2, [Bullets(tuple(p.sentence for p in m.strengths))]))
     out.append(Section(s("m.gaps", lang), 2, [Bullets(tuple(p.sentence for p in m.gaps))]))
-    road: list[Block] = [action_table(m.roadmap, lang)] if m.roadmap else [Para(s("sum.no_actions", lang))]
+    road: list[Block] = [action_table(m.roadmap, lang)] if m.roadmap else [Para(no_actions(res.overall, lang) or s("sum.no_actions", lang))]
     if m.roadmap_more:
         road.append(Para(s("m.roadmap_more", lang, n=m.roadmap_more), "small"))
     road.append(Para(s("m.due_rule", lang), "small"))

@@ -16,6 +16,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from cemassess.domain.results import Results
+from cemassess.explain import no_actions
 from cemassess.i18n import tr
 from cemassess.report import palette
 from cemassess.report.model import ActionRow, ReportModel, build_model, lv, s
@@ -207,7 +208,7 @@ class PptxWriter:
         rows: list[ActionRow] = self.model.roadmap
         if not rows:
             slide = self._slide(prs, s("m.roadmap_title", self.lang))
-            self._text(slide, MARGIN, Emu(1200000), W - 2 * MARGIN, Emu(800000), s("sum.no_actions", self.lang), 20)
+            self._text(slide, MARGIN, Emu(1200000), W - 2 * MARGIN, Emu(800000), no_actions(self.res.overall, self.lang) or s("sum.no_actions", self.lang), 20)
             return
         n_slides = -(-len(rows) // ROADMAP_ROWS)
         per = -(-len(rows) // n_slides)  # balanced: 8 actions are 4 + 4, not 6 + 2

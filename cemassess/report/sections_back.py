@@ -307,7 +307,7 @@ def figures_explained(ctx: Ctx) -> list[Flowable]:
             lines.append(f"{d.title(lang)}: " + explain_target(d.id, target, res.assessment.targets.overrides, lang))
         c = b.comparisons.get(d.id) if b is not None else None
         if b is not None and c is not None and c.shown and c.percentile is not None:
-            lines.append(f"{d.title(lang)}: " + explain_percentile(c, b.segment.title(lang), lang))
+            lines.append(f"{d.title(lang)}: " + explain_percentile(c, segment_title(b.segment, lang), lang))
     if b is not None and b.pack.illustrative:
         lines.append(tr("x.illustrative_no_advice", lang))
     if not lines:

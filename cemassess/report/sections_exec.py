@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
+from cemassess.explain import no_actions
 from cemassess.i18n import pct as fmt_pct
 from cemassess.i18n import tr
 from cemassess.report.flow import Ctx, fmt_score
@@ -93,7 +94,7 @@ def top_roadmap(ctx: Ctx, m: ReportModel) -> list[Flowable]:
     w = ctx.width
     story: list[Flowable] = []
     if not m.roadmap:
-        story.append(ctx.u(ctx.s("sum.no_actions"), "lead"))
+        story.append(ctx.u(no_actions(ctx.res.overall, ctx.lang) or ctx.s("sum.no_actions"), "lead"))
     else:
         story.append(ctx.table(roadmap_rows(ctx, m.roadmap), [7 * mm, w * 0.45, w * 0.17, w * 0.13,
                                                               w * 0.25 - 7 * mm]))

@@ -152,7 +152,9 @@ class Controller(BaseController):
             except Exception:  # no pack installed: the industry is typed in
                 self._pack = None
         pack = self._pack
-        return [(x.industry, x.title(lang)) for x in pack.segments if x.industry] if pack is not None else []
+        from cemassess.labels import segment_title
+
+        return [(x.industry, segment_title(x, lang)) for x in pack.segments if x.industry] if pack is not None else []
 
     def refresh(self) -> None:
         s, v, lang = self.session, self.view, self.lang

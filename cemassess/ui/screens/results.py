@@ -474,7 +474,7 @@ class Controller(BaseController):
                                p75=f"{c.p75:.0f}", p90=f"{c.p90:.0f}",
                                pct=f"{c.percentile:.0f}" if c.percentile is not None else "—"))
                 if c.percentile is not None:
-                    lines.append("  " + explain_percentile(c, b.segment.title(lang), lang))
+                    lines.append("  " + explain_percentile(c, segment_title(b.segment, lang), lang))
             else:
                 lines.append("  " + t("too_few", lang))
             if b.pack.illustrative:
