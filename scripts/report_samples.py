@@ -1,5 +1,5 @@
 """Regenerate the report samples in docs/report/ from the demo assessment (sample data):
-PDF pages, the Word report's first pages and two debrief slides, in English and Russian.
+PDF pages, the Word report's first pages and debrief slides, in English, Russian and Ukrainian.
 
     .venv/bin/python scripts/report_samples.py
 
@@ -18,9 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "report"
 PDF_PAGES = {"en": {1: "cover", 2: "summary", 3: "roadmap", 4: "profile"},
-             "ru": {2: "summary", 3: "roadmap", 8: "perception"}}
-DOCX_PAGES = {"en": {2: "word-summary"}, "ru": {3: "word-roadmap"}}
-SLIDES = {"en": {2: "slides-headline", 9: "slides-roadmap"}, "ru": {6: "slides-strengths-gaps"}}
+             "ru": {2: "summary", 3: "roadmap", 8: "perception"},
+             "uk": {2: "summary", 3: "roadmap"}}
+DOCX_PAGES = {"en": {2: "word-summary"}, "ru": {3: "word-roadmap"}, "uk": {2: "word-summary"}}
+SLIDES = {"en": {2: "slides-headline", 9: "slides-roadmap"}, "ru": {6: "slides-strengths-gaps"},
+          "uk": {2: "slides-headline"}}
 
 
 def render(pdf: Path, page: int, out: Path, dpi: int = 80) -> None:
@@ -40,7 +42,7 @@ def main() -> int:
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
-        for lang in ("en", "ru"):
+        for lang in ("en", "ru", "uk"):
             res = results_for(make_demo(lang))
             files = build_set(res, lang, (".pdf", ".docx", ".pptx"), Branding(consultant="Sample Consulting"))
             for ext, data in files.items():
