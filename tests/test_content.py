@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
 from cemassess.content import framework_path, load_framework_file
+from cemassess.domain.framework import _texts
 from cemassess.domain.text import Text
 from cemassess.exchange.strictjson import FileFormatError
 
@@ -20,14 +20,8 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 def walk_texts(obj, path="$"):
-    if isinstance(obj, Text):
-        yield path, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from walk_texts(getattr(obj, name), f"{path}.{name}")
-    elif isinstance(obj, tuple | list):
-        for i, x in enumerate(obj):
-            yield from walk_texts(x, f"{path}[{i}]")
+    """Every Text of a framework with its path (the framework's own walker)."""
+    return _texts(obj, path)
 
 
 def test_ten_dimensions_in_order(fw):
