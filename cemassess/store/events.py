@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from cemassess.exchange.atomic import atomic_write_bytes, fsync_dir
 from cemassess.exchange.strictjson import FileFormatError, parse_bytes, validate
 from cemassess.store.errors import StoreError, StoreIOError
-from cemassess.store.journal import decode_line, encode_line
+from cemassess.store.journal import decode_line, decode_lines, encode_line
 from cemassess.store.paths import data_dir as resolve_data_dir
 
 EVENT_FORMAT = "cemassess-event"
@@ -90,12 +90,8 @@ def scan_journal(raw: bytes, event_id: str) -> EventScan:
     out = EventScan()
     if not raw:
         return out
-    lines = raw.split(b"\n")
-    complete, tail = lines[:-1], lines[-1]
-    decoded = [decode_line(x) for x in complete]
-    last_good = max((i for i, d in enumerate(decoded) if d is not None), default=-1)
-    out.torn_tail = sum(1 for d in decoded[last_good + 1:] if d is None) + (1 if tail else 0)
-    for i, obj in enumerate(decoded[:last_good + 1]):
+    decoded, out.torn_tail = decode_lines(raw)
+    for i, obj in enumerate(decoded):
         if obj is None:
             out.damaged_lines += 1
         elif i == 0 and "journal" in obj:

@@ -74,17 +74,24 @@ class JournalScan:
         return not self.problem
 
 
-def scan_bytes(raw: bytes, aid: str) -> JournalScan:
-    out = JournalScan(size=len(raw))
-    if not raw:
-        return out
+def decode_lines(raw: bytes) -> tuple[list[dict | None], int]:
+    """A journal's lines decoded up to the last good one (None where a line is damaged), and
+    how many lines after it are torn (a crash mid-append). Shared by every fsynced journal."""
     lines = raw.split(b"\n")
     # the piece after the last newline is incomplete by definition (empty if the file ends well)
     complete, tail = lines[:-1], lines[-1]
     decoded = [decode_line(line) for line in complete]
     last_good = max((i for i, d in enumerate(decoded) if d is not None), default=-1)
-    out.damaged_lines = sum(1 for d in decoded[:last_good + 1] if d is None)
-    out.torn_tail = sum(1 for d in decoded[last_good + 1:] if d is None) + (1 if tail else 0)
+    torn = sum(1 for d in decoded[last_good + 1:] if d is None) + (1 if tail else 0)
+    return decoded[:last_good + 1], torn
+
+
+def scan_bytes(raw: bytes, aid: str) -> JournalScan:
+    out = JournalScan(size=len(raw))
+    if not raw:
+        return out
+    decoded, out.torn_tail = decode_lines(raw)
+    out.damaged_lines = sum(1 for d in decoded if d is None)
     for obj in decoded:
         if obj is None:
             continue
