@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -299,12 +298,3 @@ class DocxWriter:
 
 def build_docx(res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False) -> bytes:
     return DocxWriter(res, lang, branding, anonymous=anonymous).build()
-
-
-def write_docx(res: Results, lang: str, path: Path | str, branding: Branding | None = None, *,
-               anonymous: bool = False) -> Path:
-    from cemassess.exchange.atomic import atomic_write_bytes
-
-    path = Path(path)
-    atomic_write_bytes(path, build_docx(res, lang, branding, anonymous=anonymous))
-    return path

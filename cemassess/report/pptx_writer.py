@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
@@ -251,12 +250,3 @@ class PptxWriter:
 
 def build_pptx(res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False) -> bytes:
     return PptxWriter(res, lang, branding, anonymous=anonymous).build()
-
-
-def write_pptx(res: Results, lang: str, path: Path | str, branding: Branding | None = None, *,
-               anonymous: bool = False) -> Path:
-    from cemassess.exchange.atomic import atomic_write_bytes
-
-    path = Path(path)
-    atomic_write_bytes(path, build_pptx(res, lang, branding, anonymous=anonymous))
-    return path

@@ -112,14 +112,12 @@ class Exporter(QObject):
         res, lang, branding = self.session.results_snapshot(), self.lang, self.branding()
 
         def work(progress, cancelled):
+            from cemassess.exchange.atomic import atomic_write_bytes
+            from cemassess.report.bundle import build_set
+
             progress(0.1)
-            if kind == "docx":
-                from cemassess.report.docx_writer import write_docx
-
-                return write_docx(res, lang, path, branding)
-            from cemassess.report.pptx_writer import write_pptx
-
-            return write_pptx(res, lang, path, branding)
+            atomic_write_bytes(path, build_set(res, lang, [suffix], branding)[suffix])
+            return path
 
         return self._run(work, t("export.office.progress", lang), open_after=True)
 
