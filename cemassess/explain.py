@@ -12,37 +12,15 @@ from cemassess.domain.nps import PUBLISHED_B2B_NPS
 from cemassess.domain.phases import Blocker, PhaseResult
 from cemassess.domain.roadmap import EFFORT_COST, NOW_MAX, RoadmapItem
 from cemassess.domain.scoring import DimensionScore, OverallScore, PracticeResult
-from cemassess.i18n import Catalogue, effort_name, num, pct, plural, tr
+from cemassess.i18n import Catalogue, effort_name, num, pct, tr
 from cemassess.labels import published_label, published_source
 
 S: Catalogue = {
-    "method.scale": "Scale: level 1 = 0 points, level 5 = 100 points, linearly (25 points per level).",
-    "method.median": ("With several respondents a practice's answer is the median of their levels; an answer "
-                      "agreed by the facilitator replaces the median."),
-    "method.dimension": ("A dimension's score is the weighted mean of its practices' points. \"Not applicable\" "
-                         "is left out and the remaining weights are renormalised. \"Don't know\" is left out of "
-                         "the score and counted as a knowledge gap."),
-    "method.index": ("The CEM index is the weighted mean of the dimension scores (dimension weights from the "
-                     "framework)."),
-    "method.phase": ("Phase N is attained only when every applicable practice of phases 1..N is at level "
-                     "{threshold} or above; unanswered and \"don't know\" practices block the phase."),
-    "method.priority": ("Action priority = gap (levels) × practice weight × (1 + points behind the benchmark "
-                        "median / 100) / effort (small 1, medium 2, large 3). Phase order first, then priority."),
     "dim.no_terms": "No practice has a level yet: no score.",
     "dim.term": "level {level} → {points} pts × weight share {share} = {contribution}",
     "dim.sum": "Sum = {sum}",
     "overall.missing": "Not scored (left out): ",
     "phase.attained": "Phase {n} attained: {title}",
-    "phase.blocked": plural("Phase {n} ({title}) is not attained because {k} practice is below "
-                            "level {threshold} or unanswered. Progress {progress}.",
-                            "Phase {n} ({title}) is not attained because {k} practices are "
-                            "below level {threshold} or unanswered. Progress {progress}.", count="k"),
-    "action.custom": "Added by the user.",
-    "action.base": "Level {level} against a target of {target} (gap {gap}), weight {weight}",
-    "action.behind": ", {points} pts behind the benchmark median",
-    "action.effort": ", effort: {effort} (÷{cost})",
-    "action.answers": plural("; {n} answer, spread {spread}", "; {n} answers, spread {spread}"),
-    "action.blocks": "; blocks phase attainment",
     "moved.up": "improved",
     "moved.down": "declined",
     "moved.flat": "stayed about the same",
