@@ -156,7 +156,8 @@ def nps_comparisons(score: float | None, lang: str) -> list[str]:
     out = []
     for p in PUBLISHED_B2B_NPS:
         label = published_label(p, lang)
-        value = f"{p.value:+g}" if p.value is not None else f"{p.low:+g}…{p.high:+g}"
+        value = (num(p.value, lang, 0, sign=True) if p.value is not None
+                 else f"{num(p.low, lang, 0, sign=True)}…{num(p.high, lang, 0, sign=True)}")
         year = str(p.year) if p.year else tr("x.no_year", lang)
         out.append(tr("x.nps_vs", lang, score=num(score, lang, 0, sign=True) if score is not None else "—", label=label,
                       value=value, source=published_source(p, lang), year=year))
@@ -250,7 +251,7 @@ def action_why(fw: Framework, item: RoadmapItem, lang: str) -> str:
     if w.moved_to_next:
         parts.append(tr("x.why.moved", lang))
     if w.benchmark_gap > 0:  # measured packs only; never part of the priority
-        parts.append(tr("x.why.bench", lang, gap=f"{w.benchmark_gap:.0f}"))
+        parts.append(tr("x.why.bench", lang, gap=num(w.benchmark_gap, lang, 0)))
     return " ".join(x for x in parts if x)
 
 

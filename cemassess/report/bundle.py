@@ -24,21 +24,22 @@ def build_set(res: Results, lang: str, formats: Sequence[str], branding: Brandin
         from cemassess.report.anonymity import anonymise
 
         res = anonymise(res)  # the charts (heatmap) are drawn from the anonymised results too
-    images = chart_images(res, lang, ChartTheme(accent=branding.accent))
+    images = chart_images(res, lang, ChartTheme(accent=branding.accent), trend=trend)
     out: dict[str, bytes] = {}
+    kw: dict[str, Any] = {"trend": trend, "images": images, "anonymised": anonymous}
     for fmt in dict.fromkeys(f.lower() for f in formats):
         if fmt == ".pdf":
             from cemassess.report.pdf import ReportRenderer
 
-            out[fmt] = ReportRenderer(res, lang, branding, trend=trend, images=images, invariant=invariant).generate()
+            out[fmt] = ReportRenderer(res, lang, branding, invariant=invariant, **kw).generate()
         elif fmt == ".docx":
             from cemassess.report.docx_writer import DocxWriter
 
-            out[fmt] = DocxWriter(res, lang, branding, images=images).build()
+            out[fmt] = DocxWriter(res, lang, branding, **kw).build()
         elif fmt == ".pptx":
             from cemassess.report.pptx_writer import PptxWriter
 
-            out[fmt] = PptxWriter(res, lang, branding, images=images).build()
+            out[fmt] = PptxWriter(res, lang, branding, **kw).build()
         else:
             raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
     return out

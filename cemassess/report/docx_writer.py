@@ -10,12 +10,13 @@ fields); LibreOffice on Tools > Update. Text is inserted as text runs, never par
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 from typing import Any
 from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
@@ -42,6 +43,7 @@ from cemassess.report.theme import Branding, ChartTheme
 FONT = "Arial"  # on every Word; LibreOffice maps it to Liberation Sans
 LANG_TAG = {"en": "en-GB", "ru": "ru-RU", "uk": "uk-UA"}
 TEXT_WIDTH_CM = 16.0
+TAIL_ROWS = 3  # a long table's last rows kept together on one page
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -93,18 +95,21 @@ def _set_lang(style, tag: str) -> None:
 
 class DocxWriter:
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False,
-                 theme: ChartTheme | None = None, images: dict[str, Any] | None = None) -> None:
+                 theme: ChartTheme | None = None, images: dict[str, Any] | None = None, trend: Any = None,
+                 anonymised: bool = False) -> None:
         self.images = images  # charts already drawn for a report set (name -> RGB image)
-        if anonymous:
+        if anonymous and not anonymised:  # anonymised: the caller did it (a report set)
             from cemassess.report.anonymity import anonymise
 
             res = anonymise(res)
         self.res, self.lang = res, lang if lang in ("en", "ru", "uk") else "en"
         self.branding = branding or Branding()
+        self.trend = trend  # earlier assessments of the same company: the "Change over time" chapter
         self.model: ReportModel = build_model(res, self.lang, consultant=self.branding.consultant,
-                                              anonymous=anonymous)
+                                              anonymous=anonymous or anonymised, trend=trend)
         self.theme = theme or ChartTheme(accent=self.branding.accent)
         self.accent = self.branding.accent
+        self.width_cm = TEXT_WIDTH_CM  # of the current section (landscape for the wide tables)
 
     # -- styles ------------------------------------------------------------------------------
     def _styles(self, doc) -> None:
@@ -206,10 +211,12 @@ class DocxWriter:
         """A table written as one piece of WordprocessingML (python-docx's cell by cell API
         costs a second for the appendix): fixed column grid, header row repeated on every
         page in the accent colour, zebra rows, text escaped."""
-        total = int(TEXT_WIDTH_CM / 2.54 * 1440)  # twips
+        total = int(self.width_cm / 2.54 * 1440)  # twips
         cols = [int(total * w) for w in block.widths]
         white, muted, zebra = palette.WHITE[1:], palette.MUTED[1:], palette.ZEBRA[1:]
         accent = self.accent.lstrip("#")
+        group_fill = palette.tint(self.accent, 0.86)[1:]
+        groups = set(block.groups)
 
         def run(text: str, size: float, bold: bool = False, colour: str = "") -> str:
             sz = int(size * 2)
@@ -217,26 +224,38 @@ class DocxWriter:
             return (f'<w:r><w:rPr>{rpr}<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>'
                     f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
 
-        def para(runs: str) -> str:
-            return f'<w:p><w:pPr><w:spacing w:before="0" w:after="30"/></w:pPr>{runs}</w:p>'
+        def para(runs: str, how: str = "l", keep: bool = False) -> str:
+            jc = {"c": '<w:jc w:val="center"/>', "r": '<w:jc w:val="right"/>'}.get(how, "")
+            kn = "<w:keepNext/>" if keep else ""
+            return f'<w:p><w:pPr>{kn}<w:spacing w:before="0" w:after="30"/>{jc}</w:pPr>{runs}</w:p>'
 
         def cell(width: int, paras: str, fill: str = "") -> str:
             shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
             return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shd}</w:tcPr>{paras}</w:tc>'
 
+        def align(j: int) -> str:  # the column's alignment
+            return block.align[j] if j < len(block.align) else "l"
+
         rows = ['<w:tr><w:trPr><w:tblHeader/></w:trPr>'
-                + "".join(cell(w, para(run(clean(h), 8.5, True, white)), accent) for h, w in zip(
-                    block.head, cols, strict=True)) + "</w:tr>"]
+                + "".join(cell(w, para(run(clean(h), 8.5, True, white), align(j)), accent) for j, (h, w) in
+                          enumerate(zip(block.head, cols, strict=True))) + "</w:tr>"]
+        n_rows = len(block.rows)
         for i, row in enumerate(block.rows):
             cells = []
+            group = i in groups
+            # a group's head row stays with its first row, and a long table's last rows stay
+            # together (Word's "keep with next"): a page never ends on a lone row
+            keep = (group or n_rows > 2 * TAIL_ROWS and i >= n_rows - TAIL_ROWS) and i < n_rows - 1
+            fill = group_fill if group else zebra if i % 2 and not groups else ""
             for j, (text, w) in enumerate(zip(row, cols, strict=True)):
                 lines = clean(text).split("\n")
                 detail = j == block.detail_col and len(lines) > 1
-                ps = [para(run(lines[0], 8.5, detail))]
+                ps = [para(run(lines[0], 8.5, detail or group), align(j), keep)]
                 for k, line in enumerate(lines[1:]):
-                    ps.append(para(run(line, 7.8 if detail else 8.5, False, muted if detail and k == 0 else "")))
-                cells.append(cell(w, "".join(ps), zebra if i % 2 else ""))
-            rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
+                    ps.append(para(run(line, 7.8 if detail else 8.5, False, muted if detail and k == 0 else ""),
+                                   align(j), keep))
+                cells.append(cell(w, "".join(ps), fill))
+            rows.append(("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if keep else "<w:tr>") + "".join(cells) + "</w:tr>")
         xml = (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{total}" w:type="dxa"/>'
                '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
                'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
@@ -265,20 +284,51 @@ class DocxWriter:
                 if block.caption:
                     doc.add_paragraph(clean(block.caption), style="Caption")
 
+    def _orient(self, doc, landscape: bool) -> None:
+        """A new section (on a new page) in landscape or portrait; header and footer carry on.
+        The section break goes into the empty paragraph that follows the last table when
+        there is one (a paragraph of its own could spill onto a blank page)."""
+        body = doc.element.body
+        last = body[-2] if len(body) >= 2 else None
+        if last is not None and last.tag == qn("w:p") and not "".join(last.itertext()) and not last.xpath(
+                "./w:pPr/w:sectPr"):
+            p_pr = last.get_or_add_pPr()
+            p_pr.append(copy.deepcopy(body[-1]))  # the section so far keeps its properties
+            p_pr.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
+            sec = doc.sections[-1]
+            sec.start_type = WD_SECTION.NEW_PAGE
+        else:
+            sec = doc.add_section(WD_SECTION.NEW_PAGE)
+        sec.different_first_page_header_footer = False  # the cover's first-page header is the cover's only
+        long, short = Cm(29.7), Cm(21.0)
+        if landscape:
+            sec.orientation, sec.page_width, sec.page_height = WD_ORIENT.LANDSCAPE, long, short
+        else:
+            sec.orientation, sec.page_width, sec.page_height = WD_ORIENT.PORTRAIT, short, long
+        sec.left_margin = sec.right_margin = Cm(2.5)
+        self.width_cm = (29.7 if landscape else 21.0) - 5.0
+
     def build(self) -> bytes:
         doc = Document()
         self._styles(doc)
         self._page(doc)
         secs: list[Section] = sections(self.res, self.model)
         names = [b.name for sec in secs for b in sec.blocks if isinstance(b, Chart)]
-        charts = chart_pngs(self.res, self.lang, self.theme, names, self.images)
+        charts = chart_pngs(self.res, self.lang, self.theme, names, self.images, trend=self.trend)
         self._cover(doc)
         in_appendix = False
+        landscape = False
         for n, sec in enumerate(secs):
-            if sec.level == 1 and n > 0:
-                doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            new_page = False
+            if sec.level == 1 and sec.landscape != landscape:
+                self._orient(doc, sec.landscape)
+                landscape = sec.landscape
+            elif sec.level == 1 and n > 0:
+                new_page = True  # "page break before" on the heading: no empty paragraph on a page of its own
             in_appendix = in_appendix or sec.appendix
-            doc.add_heading(clean(sec.title), level=sec.level)
+            heading = doc.add_heading(clean(sec.title), level=sec.level)
+            if new_page:
+                heading.paragraph_format.page_break_before = True
             for block in sec.blocks:
                 self._block(doc, block, charts)
         cp = doc.core_properties
@@ -296,5 +346,6 @@ class DocxWriter:
         return buf.getvalue()
 
 
-def build_docx(res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False) -> bytes:
-    return DocxWriter(res, lang, branding, anonymous=anonymous).build()
+def build_docx(res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False,
+               trend: Any = None) -> bytes:
+    return DocxWriter(res, lang, branding, anonymous=anonymous, trend=trend).build()

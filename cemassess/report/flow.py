@@ -175,7 +175,7 @@ def fmt_int(x: float | None, lang: str = "en") -> str:
 
 
 def fmt_level(x: float | None, lang: str = "en") -> str:
-    """A level with at most one decimal: 3, 3.5 (3,5)."""
-    if x is None:
-        return "–"
-    return num(x, lang, 0 if round(x, 1) == round(x) else 1)
+    """A level with at most one decimal: 3, 3.5 (3,5): the report model's one level format."""
+    from cemassess.report.model import lv
+
+    return lv(x, lang)

@@ -14,12 +14,15 @@ Rules decided here (and stated in the report where a reader needs them):
 - The executive roadmap holds at most `TOP_ACTIONS` actions, Now first; the full list is
   in the appendix.
 - Anonymous: respondents are named by role and a code (R1, R2...), never by name.
+- Numbers are written in the report's language (`cemassess.i18n.num`/`pct`): 3,5 and 86 %
+  in Russian, 3.5 and 86% in English; a level has at most one decimal (`lv`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cemassess.domain.results import Results
 from cemassess.domain.roadmap import HORIZON_MONTHS, RoadmapItem
@@ -28,8 +31,14 @@ from cemassess.labels import industry_label, segment_title
 from cemassess.report.limits import TEXT_CAP, cap
 from cemassess.report.strings import STRINGS
 
+if TYPE_CHECKING:
+    from cemassess.domain.assessment import Answer
+    from cemassess.domain.trend import Trend
+    from cemassess.report.sections_trend import TrendWords
+
 TOP_ACTIONS = 8
 POINTS = 3
+ANSWER_COLS = 14  # respondents per block of the all-answers matrix (PDF and Word, landscape)
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,28 @@ class GapRow:
     gap: float
 
 
+@dataclass(frozen=True)
+class MatrixRow:
+    number: str  # "2" for a dimension, "2.3" for a practice
+    label: str  # the dimension's title or the practice's statement
+    cells: tuple[str, ...]  # one answer code per respondent ("" on a dimension row)
+    group: bool = False  # a dimension's row, above its practices
+
+
+@dataclass(frozen=True)
+class AnswerMatrix:
+    """Every answer: practices (grouped by dimension) x respondents (R1, R2...), as codes:
+    the level, N/A, DK or "–", with "!" for marked for review and "*" for a comment."""
+
+    codes: tuple[str, ...]  # R1..Rn, the column heads
+    rows: tuple[MatrixRow, ...]
+    legend: str
+
+    def blocks(self, k: int = ANSWER_COLS) -> list[tuple[int, int]]:
+        """Column ranges [start, end) of at most `k` respondents, for pages that hold k."""
+        return [(i, min(i + k, len(self.codes))) for i in range(0, len(self.codes), k)]
+
+
 @dataclass
 class ReportModel:
     lang: str
@@ -115,6 +146,9 @@ class ReportModel:
     # (title, score, band, target) per dimension
     comments: list[tuple[str, str, str]] = field(default_factory=list)  # (practice, who, text capped)
     cut: int = 0  # comments shortened to TEXT_CAP
+    trend: TrendWords | None = None  # a re-assessment: the change since the last assessment
+    matrix: AnswerMatrix | None = None  # every answer (None without respondents)
+    respondents: list[tuple[str, str, str, str]] = field(default_factory=list)  # code, name, role, "12 / 50"
 
 
 def s(key: str, lang: str, **fmt: object) -> str:
@@ -268,13 +302,62 @@ def _perception(res: Results, lang: str) -> list[GapRow]:
     for g in res.practice_gaps:
         p = fw.practices[g.practice_id]
         out.append(GapRow(p.statement(lang), fw.dimension_of[p.id].title(lang),
-                          f"{role_name(g.high.value, lang)}: {lv(g.by_role[g.high])}",
-                          f"{role_name(g.low.value, lang)}: {lv(g.by_role[g.low])}", g.gap))
+                          f"{role_name(g.high.value, lang)}: {lv(g.by_role[g.high], lang)}",
+                          f"{role_name(g.low.value, lang)}: {lv(g.by_role[g.low], lang)}", g.gap))
     return out
 
 
-def lv(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".")
+def lv(x: float | None, lang: str) -> str:
+    """A level with at most one decimal, as the language writes it: 3, 3.5 (3,5 in Russian and
+    Ukrainian); "–" for none. The one level format of the PDF, the Word report and the slides."""
+    if x is None:
+        return "–"
+    return num(x, lang, 0 if round(x, 1) == round(x) else 1)
+
+
+def signed(x: float | None, lang: str) -> str:
+    """A whole number with its sign (an NPS, a change): +20, -5, as the language writes it."""
+    return num(x, lang, 0, sign=True)
+
+
+def answer_code(ans: Answer | None, lang: str) -> str:
+    """One cell of the all-answers matrix: the level, N/A, DK or "–"; "!" marked for review,
+    "*" with a comment."""
+    if ans is None or ans.value is None:
+        return "–"
+    v = ans.value
+    text = str(v) if isinstance(v, int) else s("ans.na", lang) if v == "na" else s("ans.dk", lang)
+    if ans.review:
+        text += "!"
+    if ans.comment:
+        text += "*"
+    return text
+
+
+def answer_matrix(res: Results, lang: str) -> AnswerMatrix | None:
+    a, fw = res.assessment, res.framework
+    if not a.respondents:
+        return None
+    codes = tuple(f"R{n}" for n in range(1, len(a.respondents) + 1))
+    rows: list[MatrixRow] = []
+    for i, d in enumerate(fw.dimensions, 1):
+        rows.append(MatrixRow(str(i), d.title(lang), ("",) * len(codes), group=True))
+        for j, p in enumerate(d.practices, 1):
+            rows.append(MatrixRow(f"{i}.{j}", p.statement(lang),
+                                  tuple(answer_code(a.answers.get(r.id, {}).get(p.id), lang) for r in a.respondents)))
+    return AnswerMatrix(codes, tuple(rows), s("app.answers_legend", lang))
+
+
+def respondent_rows(res: Results, lang: str) -> list[tuple[str, str, str, str]]:
+    """The key to the codes: R1, the name (the code again when anonymised), role, answered."""
+    from cemassess.domain.scoring import completion
+
+    a = res.assessment
+    out = []
+    for n, r in enumerate(a.respondents, 1):
+        c = completion(res.framework, a, r.id)
+        out.append((f"R{n}", r.name or r.id, role_name(r.role.value, lang), f"{c.answered} / {c.total}"))
+    return out
 
 
 def firm_line(consultant: str, assessor: str) -> str:
@@ -283,7 +366,12 @@ def firm_line(consultant: str, assessor: str) -> str:
     return consultant.strip() or assessor.strip()
 
 
-def build_model(res: Results, lang: str, *, consultant: str = "", anonymous: bool = False) -> ReportModel:
+def build_model(res: Results, lang: str, *, consultant: str = "", anonymous: bool = False,
+                trend: Trend | None = None) -> ReportModel:
+    """The report model. `anonymous`: `res` has been through `anonymity.anonymise` (the
+    writers do it), so respondents are codes; `trend`: earlier assessments of the company."""
+    from cemassess.report.sections_trend import trend_words
+
     a = res.assessment
     fw = res.framework
     draft = a.status == "draft"
@@ -330,7 +418,8 @@ def build_model(res: Results, lang: str, *, consultant: str = "", anonymous: boo
         strengths=_points(res, lang, res.strongest(POINTS), True),
         gaps=_points(res, lang, res.weakest(POINTS), False),
         roadmap=top, roadmap_all=rows, roadmap_more=len(rows) - len(top), perception=_perception(res, lang),
-        anonymous=anonymous, dimensions=dims)
+        anonymous=anonymous, dimensions=dims, trend=trend_words(fw, trend, lang), matrix=answer_matrix(res, lang),
+        respondents=respondent_rows(res, lang))
 
 
 # -- the whole report as sections of blocks, for the Office writers (DOCX, PPTX) ----------------
@@ -351,6 +440,8 @@ class TableBlock:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]  # shares of the text width, summing to 1
     detail_col: int = -1  # a column whose cells are "title\nsmall print...": the first line stands out
+    groups: tuple[int, ...] = ()  # rows (0-based, below the head) that head a group: bold, tinted
+    align: str = ""  # one letter per column, l / r / c (figures right, answer codes centred); "" all left
 
 
 @dataclass(frozen=True)
@@ -368,6 +459,7 @@ class Section:
     level: int  # 1: chapter, 2: sub-section
     blocks: list[Block] = field(default_factory=list)
     appendix: bool = False
+    landscape: bool = False  # wide tables (the all-answers matrix, the comments), as in the PDF
 
 
 def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> TableBlock:
@@ -379,7 +471,8 @@ def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> Table
             action += "\n" + r.why
         if r.depends_on and not (why and all(d in r.why for d in r.depends_on)):  # the why may say it
             action += "\n" + s("m.depends", lang) + ": " + "; ".join(r.depends_on)
-        due = date_text(r.due, lang, "short") + (f"\n({s('m.due_default', lang)})" if r.due_default else "")
+        # ISO dates, as the PDF and the slides print them ("2/1/26" is a different day in London)
+        due = r.due.isoformat() + (f"\n({s('m.due_default', lang)})" if r.due_default else "")
         body.append((str(n), action, r.owner or "–", due, r.kpi or "–"))
     return TableBlock(head, tuple(body), (0.04, 0.44, 0.19, 0.13, 0.20), detail_col=1)
 
@@ -405,13 +498,19 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
                       tuple((d.title(lang), dimension_cell(res.dimensions[d.id], lang), band or "–",
                              num(tg, lang, 1, none="–"))
                             for d, (_t, _sc, band, tg) in zip(fw.dimensions, m.dimensions, strict=True)),
-                      (0.5, 0.15, 0.2, 0.15))
+                      (0.5, 0.15, 0.2, 0.15), align="lrlr")
     out.append(Section(s("sec.profile", lang), 1, [Chart("radar"), dims, Chart("gap_bars")]))
     if res.nps is not None:
         n = res.nps
         out.append(Section(s("prof.metrics", lang), 2, [Chart("nps_panel"), Para(s(
-            "prof.nps_line", lang, score=f"{n.score:+.0f}", n=n.n, pro=f"{n.pct_promoters:.0f}",
-            pas=f"{n.pct_passives:.0f}", det=f"{n.pct_detractors:.0f}")), Para(s("prof.nps_def", lang), "small")]))
+            "prof.nps_line", lang, score=signed(n.score, lang), n=n.n, pro=pct(n.pct_promoters / 100, lang),
+            pas=pct(n.pct_passives / 100, lang), det=pct(n.pct_detractors / 100, lang))),
+            Para(s("prof.nps_def", lang), "small")]))
+    if m.trend is not None:
+        tw = m.trend
+        out.append(Section(tw.title, 1, [Para(tw.intro), Chart("trend"), TableBlock(
+            tw.head, tuple((r.dimension, r.before, r.after, r.change, r.direction) for r in tw.rows),
+            (0.42, 0.12, 0.12, 0.12, 0.22), align="lrrrl")]))
     ph = res.phase
     rows = []
     for st in ph.phases:
@@ -421,12 +520,12 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
     out.append(Section(s("sec.phases", lang), 1, [Para(m.phase.sentence), Chart("phase_progress"),
                                                   TableBlock((tr("phase", lang), "", s("ph.status", lang),
                                                               tr("progress", lang)), tuple(rows),
-                                                             (0.12, 0.48, 0.22, 0.18))]))
+                                                             (0.12, 0.48, 0.22, 0.18), align="lllr")]))
     if m.perception:
         gaps = TableBlock((s("dim.practice", lang), tr("dimension", lang), s("gap.high", lang), s("gap.low", lang),
                            s("gap.gap", lang)),
-                          tuple((g.practice, g.dimension, g.high, g.low, lv(g.gap)) for g in m.perception[:10]),
-                          (0.4, 0.2, 0.15, 0.15, 0.1))
+                          tuple((g.practice, g.dimension, g.high, g.low, lv(g.gap, lang)) for g in m.perception[:10]),
+                          (0.4, 0.2, 0.15, 0.15, 0.1), align="llllr")
         out.append(Section(tr("perception_gaps", lang), 1, [Para(s("m.gap_intro", lang)), Chart("role_heatmap"),
                                                              gaps]))
     if res.checks:
@@ -457,16 +556,43 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
         prow = []
         for j, p in enumerate(d.practices, 1):
             r = res.practices.get(p.id)
-            level = lv(r.level) if r is not None and r.level is not None else (
+            level = lv(r.level, lang) if r is not None and r.level is not None else (
                 tr(r.status, lang) if r is not None and r.status in ("na", "dk") else "–")
             prow.append((f"{i}.{j}", p.statement(lang), level))
-        blocks.append(TableBlock(("#", s("dim.practice", lang), tr("level", lang)), tuple(prow), (0.08, 0.77, 0.15)))
+        blocks.append(TableBlock(("#", s("dim.practice", lang), tr("level", lang)), tuple(prow), (0.08, 0.77, 0.15),
+                                  align="llr"))
         out.append(Section(f"{i}. {d.title(lang)}", 2, blocks, appendix=True))
+    if m.matrix is not None:
+        out.append(Section(s("app.answers", lang), 1, answer_blocks(m, lang), appendix=True, landscape=True))
     if m.comments:
         blocks = [TableBlock((s("dim.practice", lang), s("app.name", lang), s("dim.comments", lang)),
                              tuple((_short(p, 120), who, text) for p, who, text in m.comments), (0.3, 0.18, 0.52))]
         if m.cut:
             blocks.append(Para(s("app.cut", lang, n=m.cut, limit=TEXT_CAP), "small"))
-        out.append(Section(s("app.comments", lang), 1, blocks, appendix=True))
+        out.append(Section(s("app.comments", lang), 1, blocks, appendix=True, landscape=True))
     out.append(Section(s("app.method", lang), 1, [Bullets(tuple(method_lines(lang, fw=fw)))], appendix=True))
+    return out
+
+
+def answer_blocks(m: ReportModel, lang: str) -> list[Block]:
+    """The all-answers appendix as blocks: who R1, R2... are, the legend, then the matrix in
+    blocks of ANSWER_COLS respondents (a page's width)."""
+    mx = m.matrix
+    if mx is None:
+        return []
+    out: list[Block] = [TableBlock((s("app.code", lang), s("app.name", lang), s("app.role", lang),
+                                    s("app.answered", lang)), tuple(m.respondents), (0.1, 0.5, 0.2, 0.2),
+                                   align="lllr"),
+                        Para(mx.legend, "small")]
+    groups = tuple(i for i, r in enumerate(mx.rows) if r.group)
+    blocks = mx.blocks()
+    for a, b in blocks:
+        if len(blocks) > 1:
+            out.append(Para(s("app.block", lang, a=a + 1, b=b), "strong"))
+        cols = b - a
+        code_w = min(0.055, 0.62 / cols)
+        label_w = 1 - 0.05 - code_w * cols
+        out.append(TableBlock(("#", s("dim.practice", lang)) + mx.codes[a:b],
+                              tuple((r.number, _short(r.label, 170)) + r.cells[a:b] for r in mx.rows),
+                              (0.05, label_w) + (code_w,) * cols, groups=groups, align="ll" + "c" * cols))
     return out

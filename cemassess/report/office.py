@@ -4,21 +4,33 @@ chart functions the PDF and the app use, and the branding's colours."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from cemassess.domain.results import Results
 from cemassess.report.theme import ChartTheme
 
 
-def chart_images(res: Results, lang: str, theme: ChartTheme) -> dict[str, Any]:
-    """Every chart that has something to show, drawn once, as RGB images (shared by a report
-    set: the PDF stores the pixels, the Office files a PNG of them)."""
+def _charts(res: Results, trend: Any) -> dict[str, Callable[..., Any]]:
+    """The chart functions by name: the report's charts, and "trend" for a re-assessment."""
     from cemassess.report.charts import ALL_CHARTS
+
+    out: dict[str, Callable[..., Any]] = dict(ALL_CHARTS)
+    if trend is not None:
+        from cemassess.report.sections_trend import trend_chart
+
+        out["trend"] = lambda r, lang, theme: trend_chart(r.framework, trend, lang, theme)
+    return out
+
+
+def chart_images(res: Results, lang: str, theme: ChartTheme, trend: Any = None) -> dict[str, Any]:
+    """Every chart that has something to show, drawn once, as RGB images (shared by a report
+    set: the PDF stores the pixels, the Office files a PNG of them); with a `trend` (earlier
+    assessments of the company), its chart too."""
     from cemassess.report.raster import figure_to_image
 
     out: dict[str, Any] = {}
-    for name, fn in ALL_CHARTS.items():
+    for name, fn in _charts(res, trend).items():
         fig = fn(res, lang, theme)
         if fig is not None:
             out[name] = figure_to_image(fig)
@@ -26,11 +38,12 @@ def chart_images(res: Results, lang: str, theme: ChartTheme) -> dict[str, Any]:
 
 
 def chart_pngs(res: Results, lang: str, theme: ChartTheme, names: Iterable[str],
-               images: dict[str, Any] | None = None) -> dict[str, bytes]:
+               images: dict[str, Any] | None = None, trend: Any = None) -> dict[str, bytes]:
     """name -> PNG bytes for each named chart that has something to show; from `images`
     (drawn once for a report set) when given."""
-    from cemassess.report.charts import ALL_CHARTS
     from cemassess.report.raster import figure_to_png
+
+    charts = _charts(res, trend)
 
     out: dict[str, bytes] = {}
     if images is not None:
@@ -41,7 +54,7 @@ def chart_pngs(res: Results, lang: str, theme: ChartTheme, names: Iterable[str],
                 out[name] = buf.getvalue()
         return out
     for name in dict.fromkeys(names):
-        fn = ALL_CHARTS.get(name)
+        fn = charts.get(name)
         if fn is None:
             continue
         fig = fn(res, lang, theme)

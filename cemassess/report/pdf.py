@@ -101,10 +101,10 @@ class ReportRenderer:
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, invariant: bool = False,
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
                  theme: ChartTheme | None = None, trend: Trend | None = None, anonymous: bool = False,
-                 images: dict[str, Any] | None = None) -> None:
-        self.anonymous = anonymous
+                 images: dict[str, Any] | None = None, anonymised: bool = False) -> None:
+        self.anonymous = anonymous or anonymised
         self.images = images  # charts already drawn for a report set (name -> RGB image)
-        if anonymous:
+        if anonymous and not anonymised:  # anonymised: the caller did it (a report set)
             from cemassess.report.anonymity import anonymise
 
             res = anonymise(res)
@@ -141,7 +141,7 @@ class ReportRenderer:
             if fig is not None:
                 out[name] = figure_to_image(fig)
             self._tick(CHART_SHARE * (i + 1) / len(names))
-        if self.trend is not None:
+        if self.trend is not None and "trend" not in out:
             from cemassess.report.sections_trend import trend_chart
 
             fig = trend_chart(self.res.framework, self.trend, self.lang, self.theme)
@@ -307,7 +307,8 @@ class ReportRenderer:
     def _generate(self) -> bytes:
         from cemassess.report.model import build_model
 
-        self.model = build_model(self.res, self.lang, consultant=self.branding.consultant, anonymous=self.anonymous)
+        self.model = build_model(self.res, self.lang, consultant=self.branding.consultant, anonymous=self.anonymous,
+                                 trend=self.trend)
         at = next((i for i, (k, _) in enumerate(self.model.facts) if k == self.s("cover.status")),
                   len(self.model.facts))
         self.model.facts[at:at] = list(self.extra_facts)  # e.g. the event's name, before the status

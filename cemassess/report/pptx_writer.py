@@ -1,5 +1,6 @@
 """Debrief slides (.pptx, python-pptx): a deck to walk the room through the results: title,
-headline, phase, the charts, strengths and gaps, perception gaps, the roadmap. 16:9, branded
+headline, phase, the charts, the change since the last assessment (a re-assessment),
+strengths and gaps, perception gaps, the roadmap. 16:9, branded
 with the consultant's accent and logo. What each slide says comes from the report model;
 this writer only lays it out. Text goes in as text runs, never parsed."""
 
@@ -16,7 +17,7 @@ from pptx.util import Emu, Pt
 
 from cemassess.domain.results import Results
 from cemassess.explain import no_actions
-from cemassess.i18n import tr
+from cemassess.i18n import num, tr
 from cemassess.report import palette
 from cemassess.report.model import ActionRow, ReportModel, build_model, lv, s
 from cemassess.report.office import chart_pngs, clean
@@ -38,16 +39,18 @@ def _short(text: str, n: int) -> str:
 
 class PptxWriter:
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False,
-                 theme: ChartTheme | None = None, images: dict[str, Any] | None = None) -> None:
+                 theme: ChartTheme | None = None, images: dict[str, Any] | None = None, trend: Any = None,
+                 anonymised: bool = False) -> None:
         self.images = images  # charts already drawn for a report set (name -> RGB image)
-        if anonymous:
+        if anonymous and not anonymised:  # anonymised: the caller did it (a report set)
             from cemassess.report.anonymity import anonymise
 
             res = anonymise(res)
         self.res, self.lang = res, lang if lang in ("en", "ru", "uk") else "en"
         self.branding = branding or Branding()
+        self.trend = trend  # earlier assessments of the same company: the "Change over time" slide
         self.model: ReportModel = build_model(res, self.lang, consultant=self.branding.consultant,
-                                              anonymous=anonymous)
+                                              anonymous=anonymous or anonymised, trend=trend)
         self.theme = theme or ChartTheme(accent=self.branding.accent, font_scale=1.25)
         self.accent = self.branding.accent
 
@@ -150,7 +153,7 @@ class PptxWriter:
     def _headline(self, prs) -> None:
         m, h = self.model, self.model.headline
         slide = self._slide(prs, s("m.headline_title", self.lang))
-        big = f"{h.score:.1f}" if h.score is not None else s("m.withheld_tile", self.lang)
+        big = num(h.score, self.lang, 1) if h.score is not None else s("m.withheld_tile", self.lang)
         self._text(slide, MARGIN, Emu(1100000), Emu(3600000), Emu(1000000), big, 54 if h.score is not None else 30,
                    bold=True, colour=self.accent)
         self._text(slide, MARGIN, Emu(2150000), Emu(3600000), Emu(900000),
@@ -198,10 +201,26 @@ class PptxWriter:
             self._picture(slide, png, MARGIN, Emu(1000000), (W - 3 * MARGIN) * 11 // 20, H - Emu(1600000))
         if m.perception:
             x = MARGIN + (W - 3 * MARGIN) * 11 // 20 + MARGIN
-            rows = [[_short(g.practice, 90), g.high, g.low, lv(g.gap)] for g in m.perception[:5]]
+            rows = [[_short(g.practice, 90), g.high, g.low, lv(g.gap, self.lang)] for g in m.perception[:5]]
             self._table(slide, [s("dim.practice", self.lang), s("gap.high", self.lang), s("gap.low", self.lang),
                                 s("gap.gap", self.lang)], rows, [0.52, 0.19, 0.19, 0.10], x, Emu(1000000),
                         W - x - MARGIN, Emu(350000 + 600000 * len(rows)), size=10)
+
+    def _trend(self, prs, charts) -> None:
+        """A re-assessment: the trend lines beside the change per dimension (the report model's
+        words, as in the PDF and the Word report)."""
+        tw = self.model.trend
+        if tw is None:
+            return
+        slide = self._slide(prs, tw.title)
+        png = charts.get("trend")
+        split = (W - 3 * MARGIN) * 11 // 20
+        if png is not None:
+            self._picture(slide, png, MARGIN, Emu(1000000), split, H - Emu(1700000))
+        x = MARGIN + split + MARGIN if png is not None else MARGIN
+        rows = [[_short(r.dimension, 60), r.before, r.after, f"{r.change}\n{r.direction}"] for r in tw.rows]
+        self._table(slide, list(tw.head[:4]), rows, [0.46, 0.15, 0.15, 0.24], x, Emu(1000000), W - x - MARGIN,
+                    Emu(300000 + 380000 * len(rows)), size=10)
 
     def _roadmap(self, prs) -> None:
         rows: list[ActionRow] = self.model.roadmap
@@ -228,13 +247,14 @@ class PptxWriter:
     def build(self) -> bytes:
         prs = Presentation()
         prs.slide_width, prs.slide_height = W, H
-        charts = chart_pngs(self.res, self.lang, self.theme, ("radar", "gap_bars", "phase_progress",
-                                                                "role_heatmap", "nps_panel"), self.images)
+        charts = chart_pngs(self.res, self.lang, self.theme, ("radar", "gap_bars", "phase_progress", "role_heatmap",
+                                                                "nps_panel", "trend"), self.images, trend=self.trend)
         self._title_slide(prs)
         self._headline(prs)
         self._phase(prs, charts)
         self._chart_slide(prs, s("sec.profile", self.lang), charts.get("radar"))
         self._chart_slide(prs, s("prof.gaps", self.lang), charts.get("gap_bars"))
+        self._trend(prs, charts)
         self._points(prs)
         self._gaps(prs, charts)
         self._chart_slide(prs, s("prof.metrics", self.lang), charts.get("nps_panel"))
@@ -248,5 +268,6 @@ class PptxWriter:
         return buf.getvalue()
 
 
-def build_pptx(res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False) -> bytes:
-    return PptxWriter(res, lang, branding, anonymous=anonymous).build()
+def build_pptx(res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False,
+               trend: Any = None) -> bytes:
+    return PptxWriter(res, lang, branding, anonymous=anonymous, trend=trend).build()

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 from cemassess.domain.assessment import Assessment, Company
 from cemassess.domain.benchmark import MIN_N, BenchmarkPack, Segment
 from cemassess.domain.results import Results, evaluate
-from cemassess.i18n import Catalogue, tr
+from cemassess.i18n import Catalogue, pct, tr
 from cemassess.report import charts as ch
 from cemassess.report import sections_back as back
 from cemassess.report import sections_front as front
@@ -218,7 +218,7 @@ class RoomSummaryRenderer(ReportRenderer):
         if dg is not None and dg.partial:
             from cemassess.workshop import PARTIAL_BELOW
 
-            flow.append(ctx.u(_s("room.partial", lang, k=dg.partial, n=dg.n, pct=f"{PARTIAL_BELOW:.0%}",
+            flow.append(ctx.u(_s("room.partial", lang, k=dg.partial, n=dg.n, pct=pct(PARTIAL_BELOW, lang),
                                  m=dg.counted), "note"))
         if dg is not None:
             flow += self._common(ctx, dg)

@@ -11,7 +11,7 @@ from cemassess.explain import no_actions
 from cemassess.i18n import pct as fmt_pct
 from cemassess.i18n import tr
 from cemassess.report.flow import Ctx, fmt_score
-from cemassess.report.model import ReportModel
+from cemassess.report.model import ReportModel, signed
 from cemassess.report.sections_front import incomplete_box
 from cemassess.report.styles import tint
 from cemassess.report.text import esc
@@ -31,7 +31,7 @@ def tiles(ctx: Ctx, m: ReportModel) -> Table:
         _tile(ctx, tr("overall", lang), index, h.band or h.withheld),
         _tile(ctx, ctx.s("m.phase_title"), f"{ph.attained}" + '<font size="10"> / 3</font>', ph.label),
         _tile(ctx, ctx.s("m.coverage_tile"), esc(pct), h.coverage),
-        _tile(ctx, "NPS", f"{res.nps.score:+.0f}" if res.nps else "–",
+        _tile(ctx, "NPS", signed(res.nps.score, lang) if res.nps else "–",
               ctx.s("sum.nps_n", n=res.nps.n) if res.nps else ctx.s("sum.not_measured")),
     ]
     t = Table([cells], colWidths=[w / 4] * 4, hAlign="LEFT")

@@ -17,10 +17,11 @@ from cemassess.explain import (
     no_actions,
     withheld_lines,
 )
-from cemassess.i18n import pct, role_name, tr
+from cemassess.i18n import num, pct, role_name, tr
 from cemassess.labels import pack_source, pack_title, segment_title
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_int, fmt_level, fmt_score
+from cemassess.report.model import signed
 from cemassess.report.styles import RULE, WARN, WARN_BG, tint
 from cemassess.report.text import esc
 
@@ -133,8 +134,9 @@ def _nps_ref(ctx: Ctx) -> str:
     """The published B2B figures in a few words (values from domain.nps, not retyped)."""
     ref = {p.key: p for p in PUBLISHED_B2B_NPS}
     best = ref["b2b_best"]
-    return ctx.s("sum.nps_ref", avg15=f"{ref['b2b_avg_2015'].value:+.0f}", avg5=f"{ref['b2b_avg_5y'].value:+.0f}",
-                 lo=f"{best.low:.0f}", hi=f"{best.high:.0f}")
+    return ctx.s("sum.nps_ref", avg15=signed(ref["b2b_avg_2015"].value, ctx.lang),
+                 avg5=signed(ref["b2b_avg_5y"].value, ctx.lang), lo=num(best.low, ctx.lang, 0),
+                 hi=num(best.high, ctx.lang, 0))
 
 
 def summary(ctx: Ctx) -> list[Flowable]:
@@ -150,7 +152,7 @@ def summary(ctx: Ctx) -> list[Flowable]:
         _tile(ctx, tr("current_phase", lang), f"{ph.current}" + '<font size="10"> / 3</font>',
               esc(fw.phase(ph.current).title(lang)) + "<br/>"
               + esc(ctx.s("sum.phase_progress", pct=pct(ph.progress, lang), attained=ph.attained))),
-        _tile(ctx, "NPS", f"{res.nps.score:+.0f}" if res.nps else "–",
+        _tile(ctx, "NPS", signed(res.nps.score, lang) if res.nps else "–",
               (esc(ctx.s("sum.nps_n", n=res.nps.n)) + "<br/>" + esc(_nps_ref(ctx))) if res.nps
               else esc(ctx.s("sum.not_measured"))),
         _tile(ctx, ctx.s("sum.retention"), pct(m.retention_rate / 100, lang) if m.retention_rate is not None else "–",
@@ -292,7 +294,7 @@ def key_metrics(ctx: Ctx) -> list[Flowable]:
         img = ctx.chart("nps_panel", ctx.width * 0.92)
         if img is not None:
             block.append(img)
-        bits = [ctx.s("prof.nps_line", score=f"{n.score:+.0f}", n=n.n, pro=pct(n.pct_promoters / 100, lang),
+        bits = [ctx.s("prof.nps_line", score=signed(n.score, lang), n=n.n, pro=pct(n.pct_promoters / 100, lang),
                       pas=pct(n.pct_passives / 100, lang), det=pct(n.pct_detractors / 100, lang))]
         if m.nps is not None and (m.nps.period or m.nps.source):
             bits.append(ctx.s("prof.nps_src", period=m.nps.period or "–", source=m.nps.source or "–"))
@@ -358,7 +360,7 @@ def phases(ctx: Ctx) -> list[Flowable]:
                      ctx.u(what, "cell")])
     story.append(ctx.table(rows, [w * 0.58, w * 0.26, w * 0.16]))
     st = ph.phases[ph.current - 1]
-    story.append(ctx.u(tr("x.progress_expl", lang, pct=f"{ph.progress:.0%}", n=ph.current,
+    story.append(ctx.u(tr("x.progress_expl", lang, pct=pct(ph.progress, lang), n=ph.current,
                           at=st.at_threshold, total=st.applicable), "note"))
     return story
 
