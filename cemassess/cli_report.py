@@ -84,8 +84,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     res = results_for(a, args.segment)
     lang = args.lang or a.language
     branding = Branding(consultant=args.consultant or "", logo=logo, accent=accent)
-    trend = history_trend(a, res, getattr(args, "data_dir", None)) if any(o.suffix.lower() == ".pdf"
-                                                                          for o in outs) else None
+    trend = history_trend(a, res, getattr(args, "data_dir", None))  # all three show the change over time
     from cemassess.report.bundle import write_set
     from cemassess.report.pdf import ReportLayoutError
 

@@ -158,3 +158,82 @@ def test_ukrainian_word_report_and_slides():
     assert "Дорожня карта: головні дії" in [t for st, t in paras if st == "Heading 1"]
     assert Document(io.BytesIO(build_docx(res, "uk"))).core_properties.language == "uk-UA"
     assert "Дорожня карта: головні дії" in pptx_text(build_pptx(res, "uk"))
+
+
+def _matrix_tables(doc, lang):
+    from cemassess.report.model import s
+
+    practice = s("dim.practice", lang)
+    return [t for t in doc.tables if [c.text for c in t.rows[0].cells][:3] == ["#", practice, "R1"]
+            or ([c.text for c in t.rows[0].cells][:2] == ["#", practice] and len(t.columns) > 3)]
+
+
+def _code(ans, lang) -> str:
+    """An answer as the matrix should show it, worked out here from the answer itself."""
+    if ans is None or ans.value is None:
+        return "–"
+    na, dk = {"en": ("N/A", "DK"), "ru": ("Н/П", "НЗ")}[lang]
+    v = ans.value
+    text = str(v) if isinstance(v, int) else na if v == "na" else dk
+    return text + ("!" if ans.review else "") + ("*" if ans.comment else "")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_docx_has_the_all_answers_matrix(office, lang):
+    """The PDF's respondent x practice appendix is in the Word report too: every answer, in a
+    landscape section, the dimensions as group rows, who R1, R2... are above it."""
+    from docx.enum.section import WD_ORIENT
+
+    from cemassess.report.model import s
+
+    res, data, _ = office[lang]
+    doc = Document(io.BytesIO(data))
+    heads = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert heads.index(s("sec.dimensions", lang)) < heads.index(s("app.answers", lang)) \
+        < heads.index(s("app.method", lang))
+    a, fw = res.assessment, res.framework
+    tables = _matrix_tables(doc, lang)
+    assert len(tables) == 1  # five respondents: one block
+    rows = [[c.text for c in row.cells] for row in tables[0].rows]
+    assert rows[0][2:] == [f"R{n}" for n in range(1, len(a.respondents) + 1)]
+    expected = []
+    for i, d in enumerate(fw.dimensions, 1):
+        expected.append([str(i), d.title(lang)[:150]] + [""] * len(a.respondents))
+        for j, p in enumerate(d.practices, 1):
+            expected.append([f"{i}.{j}", p.statement(lang)[:150]]
+                            + [_code(a.answers.get(r.id, {}).get(p.id), lang) for r in a.respondents])
+    got = [[r[0], r[1][:150]] + r[2:] for r in rows[1:]]
+    assert got == expected
+    assert any(c.endswith("*") for r in got for c in r[2:])  # the demo's comments are marked
+    # the key to the codes, with the respondents' names (not anonymous here)
+    key = next(t for t in doc.tables if t.rows[0].cells[0].text == s("app.code", lang))
+    assert [r.cells[1].text for r in key.rows[1:]] == [r.name for r in a.respondents]
+    # landscape for the wide tables, portrait again for the method
+    orient = [sec.orientation for sec in doc.sections]
+    assert WD_ORIENT.LANDSCAPE in orient and orient[-1] == WD_ORIENT.PORTRAIT
+    wide = next(sec for sec in doc.sections if sec.orientation == WD_ORIENT.LANDSCAPE)
+    assert wide.page_width > wide.page_height
+
+
+def test_docx_matrix_of_thirty_respondents_in_blocks():
+    """Thirty respondents: blocks of at most 14 columns, each respondent in exactly one,
+    every block with every practice (as in the PDF)."""
+    from cemassess.cli import results_for
+    from cemassess.demo import make_demo
+    from cemassess.report.model import ANSWER_COLS, s
+    from cemassess.report.sample import crowd
+
+    res = results_for(crowd(make_demo("en"), 30))
+    doc = Document(io.BytesIO(build_docx(res, "en", anonymous=True)))
+    tables = _matrix_tables(doc, "en")
+    heads = [[c.text for c in t.rows[0].cells][2:] for t in tables]
+    assert [len(h) for h in heads] == [ANSWER_COLS, ANSWER_COLS, 30 - 2 * ANSWER_COLS]
+    assert sum(heads, []) == [f"R{n}" for n in range(1, 31)]
+    n_rows = len(res.framework.dimensions) + len(res.framework.practices)
+    assert all(len(t.rows) == n_rows + 1 for t in tables)
+    labels = [p.text for p in doc.paragraphs if p.text.startswith("Respondents R")]
+    assert labels == [s("app.block", "en", a=1, b=14), s("app.block", "en", a=15, b=28),
+                      s("app.block", "en", a=29, b=30)]
+    text, _ = docx_text(build_docx(res, "en", anonymous=True))
+    for r in crowd(make_demo("en"), 30).respondents:  # anonymous: the key names nobody either
+        assert r.name not in text
