@@ -138,3 +138,59 @@ def test_settings_adjust_a_light_accent_and_refuse_a_non_image_logo(qtbot, win, 
     v.logo.editingFinished.emit()
     assert win.settings.get("branding/logo") == before
     assert "not a readable" in v.brand_note.text()
+
+
+def test_anonymous_reports_from_the_export_menu(qtbot, win, answers, tmp_path, monkeypatch):
+    """Export → Anonymous reports: a switch the consultant sees above the reports, per
+    assessment; with it on, the PDF, the Word report and the slides name nobody."""
+    from test_report_cli import _extract
+
+    from cemassess.ui import dialogs
+    from cemassess.ui.actions import ActionKey
+
+    act = win.actions_by_key[ActionKey.ANONYMOUS]
+    assert act.isCheckable() and act.isEnabled() and not act.isChecked()  # a client's own report names people
+    shown = [a for a in win.menus["export"].actions() if not a.isSeparator()]
+    assert shown[0] is act and shown[1] is win.actions_by_key[ActionKey.EXPORT_PDF]
+    assert "R1" in act.text()
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "save_file",
+                        lambda parent, title, suggested, filt: (asked.append((title, suggested)), answers.save_path)[1])
+    answers.confirm = False
+    names = [part for r in win.session.assessment.respondents for part in r.name.split()
+             if len(part) > 3 and part.isalpha()]
+    assert names
+
+    def export(key: ActionKey, path) -> str:
+        answers.save_path = path
+        with qtbot.waitSignal(win.exporter.finished, timeout=120_000) as done:
+            win.actions_by_key[key].trigger()
+        assert done.args == [str(path)] and not [v for k, v in answers.asked if k == "error"]
+        qtbot.waitUntil(lambda: win.exporter.job is None)
+        return _extract(path)
+
+    named = export(ActionKey.EXPORT_PDF, tmp_path / "named.pdf")
+    assert any(n in named for n in names)  # off: the respondents table names them
+    assert "(anonymous)" not in asked[-1][0]
+
+    act.trigger()  # the consultant ticks it
+    assert act.isChecked() and win.exporter.anonymous
+    for key, ext in ((ActionKey.EXPORT_PDF, "pdf"), (ActionKey.EXPORT_DOCX, "docx"), (ActionKey.EXPORT_PPTX, "pptx")):
+        text = export(key, tmp_path / f"anon.{ext}")
+        assert text.strip()
+        leaked = [n for n in names if n in text]
+        assert not leaked, (ext, leaked)
+        assert asked[-1][0].endswith("(anonymous)") and "-anonymous." in asked[-1][1]  # said before saving
+        if ext != "pptx":  # the deck names nobody either way; the others show the codes instead
+            assert "R1" in text
+
+    # remembered for this assessment only
+    aid = win.session.assessment.id
+    other = win.session.create_demo()
+    qtbot.waitUntil(lambda: win.session.assessment.id == other)
+    assert not act.isChecked() and not win.exporter.anonymous
+    win.session.open(aid)
+    qtbot.waitUntil(lambda: win.session.assessment.id == aid)
+    assert act.isChecked() and win.exporter.anonymous
+    act.trigger()  # off again
+    assert not win.exporter.anonymous and aid not in win.settings.get("report/anonymous")

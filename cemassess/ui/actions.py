@@ -38,6 +38,7 @@ class ActionKey(StrEnum):
     IMPORT_PACK = "import_pack"
     BUILD_PACK = "build_pack"
     COLLECT_LIVE = "collect_live"
+    ANONYMOUS = "anonymous"
 
 
 class ActionSpec(NamedTuple):  # a NamedTuple: dataclasses would cost start-up time
@@ -48,6 +49,7 @@ class ActionSpec(NamedTuple):  # a NamedTuple: dataclasses would cost start-up t
     needs_assessment: bool = False
     writes: bool = False
     separator_before: bool = False
+    checkable: bool = False  # an on/off option (its handler reads the action's state)
 
 
 MENUS = ("file", "edit", "workshop", "export", "view", "help")
@@ -77,7 +79,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionKey.IMPORT_PACK, "workshop", "action.import_pack", writes=True,
                separator_before=True),
     ActionSpec(ActionKey.BUILD_PACK, "workshop", "action.build_pack", writes=True),
-    ActionSpec(ActionKey.EXPORT_PDF, "export", "action.export_pdf", "Ctrl+P", needs_assessment=True),
+    # the anonymity switch first: the consultant sees it before choosing a report
+    ActionSpec(ActionKey.ANONYMOUS, "export", "action.anonymous", needs_assessment=True, checkable=True),
+    ActionSpec(ActionKey.EXPORT_PDF, "export", "action.export_pdf", "Ctrl+P", needs_assessment=True,
+               separator_before=True),
     ActionSpec(ActionKey.EXPORT_DOCX, "export", "action.export_docx", needs_assessment=True),
     ActionSpec(ActionKey.EXPORT_PPTX, "export", "action.export_pptx", needs_assessment=True),
     ActionSpec(ActionKey.EXPORT_XLSX, "export", "action.export_xlsx", needs_assessment=True),

@@ -1,5 +1,11 @@
-"""Exports: the PDF report (built on a worker thread with progress and cancel, then offered
-to the system to open), CSV and XLSX tables, and the assessment file."""
+"""Exports: the PDF report, the Word report and the slides (built on a worker thread with
+progress and cancel, then offered to the system to open), CSV and XLSX tables, and the
+assessment file.
+
+Anonymous reports: a switch per assessment (Export → Anonymous reports, remembered in the
+settings, off until the consultant turns it on) names respondents R1, R2... in the PDF, the
+Word report and the slides, as `cemassess report --anonymous` does; the save dialog's title
+and the suggested file name say so."""
 
 from __future__ import annotations
 
@@ -48,6 +54,9 @@ class Job(QThread):
             self.succeeded.emit(result)
 
 
+MAX_REMEMBERED = 500  # assessments whose anonymity switch the settings remember
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^\w-]+", "-", text, flags=re.UNICODE).strip("-")[:60] or "assessment"
 
@@ -67,10 +76,32 @@ class Exporter(QObject):
     def lang(self) -> str:
         return self.session.lang
 
-    def _suggest(self, suffix: str) -> str:
+    def _suggest(self, suffix: str, report: bool = False) -> str:
         a = self.session.assessment
         base = _slug(a.company.name or a.title or a.id)
-        return str(Path.home() / f"{base}-{a.date.isoformat()}{suffix}")
+        tag = f"-{_slug(t('export.anonymous_tag', self.lang))}" if report and self.anonymous else ""
+        return str(Path.home() / f"{base}-{a.date.isoformat()}{tag}{suffix}")
+
+    # -- anonymity ---------------------------------------------------------------------------
+    def _anonymous_ids(self) -> list[str]:
+        return self.settings.get("report/anonymous").split()
+
+    @property
+    def anonymous(self) -> bool:
+        """Whether the open assessment's reports name respondents R1, R2... (remembered per
+        assessment; off by default)."""
+        return self.session.is_open and self.session.assessment.id in self._anonymous_ids()
+
+    def set_anonymous(self, on: bool) -> None:
+        if not self.session.is_open:
+            return
+        aid = self.session.assessment.id
+        ids = [i for i in self._anonymous_ids() if i != aid] + ([aid] if on else [])
+        self.settings.set("report/anonymous", " ".join(ids[-MAX_REMEMBERED:]))
+
+    def _title(self, key: str) -> str:
+        title = t(key, self.lang)
+        return t("export.anonymous_title", self.lang, title=title) if self.anonymous else title
 
     def branding(self) -> Any:
         from cemassess.report.theme import Branding
@@ -84,18 +115,19 @@ class Exporter(QObject):
     def export_pdf(self, path: Path | None = None) -> Job | None:
         if not self.session.is_open or self.job is not None:
             return None
-        path = path or dialogs.save_file(self.window, t("export.pdf", self.lang),
-                                         self._suggest(".pdf"), "PDF (*.pdf)")
+        path = path or dialogs.save_file(self.window, self._title("export.pdf"),
+                                         self._suggest(".pdf", report=True), "PDF (*.pdf)")
         if path is None:
             return None
         res, lang, branding = self.session.results_snapshot(), self.lang, self.branding()
         trend = self.session.trend()  # a re-assessment: the report shows the change too
+        anonymous = self.anonymous
 
         def work(progress, cancelled):
             from cemassess.report.pdf import write_report
 
             return write_report(res, lang, path, branding, progress=progress, cancelled=cancelled,
-                                trend=trend)
+                                trend=trend, anonymous=anonymous)
 
         return self._run(work, t("export.pdf.progress", lang), open_after=True)
 
@@ -106,17 +138,21 @@ class Exporter(QObject):
             return None
         suffix = f".{kind}"
         label = "Word (*.docx)" if kind == "docx" else "PowerPoint (*.pptx)"
-        path = path or dialogs.save_file(self.window, t(f"export.{kind}", self.lang), self._suggest(suffix), label)
+        path = path or dialogs.save_file(self.window, self._title(f"export.{kind}"),
+                                         self._suggest(suffix, report=True), label)
         if path is None:
             return None
         res, lang, branding = self.session.results_snapshot(), self.lang, self.branding()
+        trend = self.session.trend()  # a re-assessment: the change over time, as in the PDF
+        anonymous = self.anonymous
 
         def work(progress, cancelled):
             from cemassess.exchange.atomic import atomic_write_bytes
             from cemassess.report.bundle import build_set
 
             progress(0.1)
-            atomic_write_bytes(path, build_set(res, lang, [suffix], branding)[suffix])
+            data = build_set(res, lang, [suffix], branding, anonymous=anonymous, trend=trend)[suffix]
+            atomic_write_bytes(path, data)
             return path
 
         return self._run(work, t("export.office.progress", lang), open_after=True)

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
             self.menus[name] = self.menuBar().addMenu("")
         for spec in ACTIONS:
             act = QAction(self)
+            act.setCheckable(spec.checkable)
             if spec.shortcut:
                 act.setShortcut(QKeySequence(spec.shortcut))
             if spec.key is ActionKey.PRESENTATION:
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
             ActionKey.QUIT: self.close,
             ActionKey.UNDO: s.undo_stack.undo,
             ActionKey.REDO: s.undo_stack.redo,
+            ActionKey.ANONYMOUS: lambda: ex.set_anonymous(self.actions_by_key[ActionKey.ANONYMOUS].isChecked()),
             ActionKey.EXPORT_PDF: lambda: ex.export_pdf(),
             ActionKey.EXPORT_DOCX: lambda: ex.export_office("docx"),
             ActionKey.EXPORT_PPTX: lambda: ex.export_office("pptx"),
@@ -345,6 +347,8 @@ class MainWindow(QMainWindow):
             self.controllers[ScreenKey.WALK].go_to(focus_first=True)
 
     def _assessment_opened(self) -> None:
+        if self.exporter is not None:  # the anonymity switch as remembered for this assessment
+            self.actions_by_key[ActionKey.ANONYMOUS].setChecked(self.exporter.anonymous)
         self._update_enabled()
         self._window_title()
         if not self.session.is_open and self.presenting and self._current_key() is not ScreenKey.EVENT:

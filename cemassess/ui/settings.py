@@ -36,6 +36,8 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("start/sort", str, "modified"),
     Option("roadmap/now_max", int, 8),  # at most this many actions in Now (domain NOW_MAX)
     Option("start/last", str, ""),  # the assessment last opened: offered on the next start
+    # assessments whose reports are exported anonymously (ids, space-separated; default off)
+    Option("report/anonymous", str, ""),
     Option("window/geometry", bytes, b""),
     Option("meta/version", int, SETTINGS_VERSION),
 )}

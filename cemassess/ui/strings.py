@@ -680,6 +680,10 @@ UI: dict[str, Entry] = {
     "live.ws.title": "Collect answers live: {company}",
     "live.ws.intro": ("Each respondent opens the address on their phone or laptop, enters their name "
                       "and role and answers. Their answers land as that respondent's answers."),
+    # --- rep15 ---
+    "action.anonymous": "A&nonymous reports (R1, R2… instead of names)",
+    "export.anonymous_title": "{title} (anonymous)",
+    "export.anonymous_tag": "anonymous",
 }
 
 
