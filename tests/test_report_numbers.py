@@ -16,6 +16,7 @@ from cemassess.domain.assessment import Answer
 from cemassess.domain.framework import Role
 from cemassess.i18n import role_name
 
+
 def _split_results(lang: str):
     """The demo with one practice where the two sales people answer 5 and 4 and everybody else
     1: the sales role's level is 4.5, the perception gap 3.5 (the largest, listed first)."""
