@@ -115,6 +115,20 @@ def test_nps_panel_cites_its_sources(tiny_fw):
     assert "B2B International" in t and "Сторонники" in t
 
 
+def test_nps_answer_mix_has_its_own_percent_scale(tiny_fw):
+    """The promoters / passives / detractors bar is a share of answers (0-100 %) on its own axis,
+    never under the NPS axis (-20...100), where detractors would seem to span -20 to 22."""
+    res = evaluate(tiny_fw, tiny_assessment(tiny_fw))
+    for lang, hundred in (("en", "100%"), ("ru", "100\u00a0%")):
+        fig = charts.nps_panel(res, lang, ChartTheme())
+        score_ax, mix_ax = fig.axes[:2]
+        assert score_ax.get_xlim()[0] <= -20 and mix_ax.get_xlim() == (0.0, 100.0)
+        bars = [p for p in mix_ax.patches]
+        assert len(bars) == 3 and bars[0].get_x() == 0.0  # detractors start at 0 %, not at -20
+        assert abs(sum(b.get_width() for b in bars) - 100) < 1e-6
+        assert [t.get_text() for t in mix_ax.get_xticklabels()][-1] == hundred
+
+
 def test_user_text_is_drawn_literally(tiny_fw):
     a = tiny_assessment(tiny_fw)
     a.roadmap.custom.append(CustomAction(id="c.x", title="Save $5 on $x^2$ <b>R&D</b>", dimension="alpha"))

@@ -125,16 +125,24 @@ def test_office_files_at_the_limits(lang):
 
 @pytest.mark.slow
 def test_libreoffice_opens_docx_and_pptx_in_both_languages(office, tmp_path):
-    """One LibreOffice run per format, both languages: the files open and carry the text."""
+    """One LibreOffice run per format, both languages: the files open and carry the text; so do
+    the files at the documented limits (a 4,000-character comment, a 200-character company
+    name, markup-like text, mixed scripts)."""
     import pypdf
+
+    from cemassess.cli import results_for
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice (soffice) is needed for this test (Debian libreoffice-writer/-impress)"
+    extreme = {lang: results_for(extreme_assessment(lang)) for lang in ("en", "ru")}
     for ext, k in (("docx", 1), ("pptx", 2)):
         files = []
         for lang, entry in office.items():
             p = tmp_path / f"{lang}.{ext}"
             p.write_bytes(entry[k])
+            files.append(str(p))
+            p = tmp_path / f"limits-{lang}.{ext}"
+            p.write_bytes((build_docx if ext == "docx" else build_pptx)(extreme[lang], lang))
             files.append(str(p))
         out = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
                               "--convert-to", "pdf", "--outdir", str(tmp_path / ext)] + files,
@@ -150,6 +158,12 @@ def test_libreoffice_opens_docx_and_pptx_in_both_languages(office, tmp_path):
             assert ("Roadmap: the top actions" if lang == "en" else "Дорожная карта: главные действия") in text
             if ext == "docx":
                 assert ("Executive summary" if lang == "en" else "Краткое резюме") in text
+            pdf = tmp_path / ext / f"limits-{lang}.pdf"
+            assert pdf.exists(), f"LibreOffice could not open limits-{lang}.{ext}: {out.stdout} {out.stderr}"
+            text = re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages))
+            assert COMPANY[:40] in text and "Ґанок Їжак" in text and "Ωμέγα" in text
+            if ext == "docx":  # the deck has no comments, title or assessor line
+                assert "<b>R&D</b>" in text and PROSE[:60] in text and "[…]" in text
 
 
 def test_ukrainian_word_report_and_slides():
