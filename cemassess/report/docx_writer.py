@@ -84,6 +84,16 @@ def _field(paragraph, instr: str, placeholder: str = "", size: float | None = No
     run._r.append(fld("end"))
 
 
+def _styled(doc, text: str, style_id: str):
+    """A paragraph in a style given by its id ("Caption", "ListBullet", "Heading1"): python-docx's
+    look-up by name scans every style each time (a tenth of a second for a report)."""
+    p = doc.add_paragraph()
+    p._p.style = style_id
+    if text:
+        p.add_run(text)
+    return p
+
+
 def _set_lang(style, tag: str) -> None:
     r_pr = style.element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
@@ -266,7 +276,7 @@ class DocxWriter:
 
     def _block(self, doc, block, charts: dict[str, bytes]) -> None:
         if isinstance(block, Para):
-            p = doc.add_paragraph(style="Caption" if block.style == "small" else None)
+            p = _styled(doc, "", "Caption") if block.style == "small" else doc.add_paragraph()
             r = p.add_run(clean(block.text))
             if block.style == "lead":
                 r.font.size = Pt(11.5)
@@ -274,7 +284,7 @@ class DocxWriter:
                 r.bold = True
         elif isinstance(block, Bullets):
             for item in block.items:
-                doc.add_paragraph(clean(item), style="List Bullet")
+                _styled(doc, clean(item), "ListBullet")
         elif isinstance(block, TableBlock):
             self._table(doc, block)
         elif isinstance(block, Chart):
@@ -282,7 +292,7 @@ class DocxWriter:
             if png is not None:
                 doc.add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM * 0.95))
                 if block.caption:
-                    doc.add_paragraph(clean(block.caption), style="Caption")
+                    _styled(doc, clean(block.caption), "Caption")
 
     def _orient(self, doc, landscape: bool) -> None:
         """A new section (on a new page) in landscape or portrait; header and footer carry on.
@@ -326,7 +336,7 @@ class DocxWriter:
             elif sec.level == 1 and n > 0:
                 new_page = True  # "page break before" on the heading: no empty paragraph on a page of its own
             in_appendix = in_appendix or sec.appendix
-            heading = doc.add_heading(clean(sec.title), level=sec.level)
+            heading = _styled(doc, clean(sec.title), f"Heading{sec.level}")
             if new_page:
                 heading.paragraph_format.page_break_before = True
             for block in sec.blocks:

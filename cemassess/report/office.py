@@ -11,6 +11,15 @@ from cemassess.domain.results import Results
 from cemassess.report.theme import ChartTheme
 
 
+class PngCache(dict):
+    """A report set's charts (name -> RGB image) that also keeps each one's PNG once encoded,
+    so the Word report and the slides share the encoding as they share the drawing."""
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.pngs: dict[str, bytes] = {}
+
+
 def _charts(res: Results, trend: Any) -> dict[str, Callable[..., Any]]:
     """The chart functions by name: the report's charts, and "trend" for a re-assessment."""
     from cemassess.report.charts import ALL_CHARTS
@@ -29,7 +38,7 @@ def chart_images(res: Results, lang: str, theme: ChartTheme, trend: Any = None) 
     assessments of the company), its chart too."""
     from cemassess.report.raster import figure_to_image
 
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = PngCache()
     for name, fn in _charts(res, trend).items():
         fig = fn(res, lang, theme)
         if fig is not None:
@@ -40,18 +49,21 @@ def chart_images(res: Results, lang: str, theme: ChartTheme, trend: Any = None) 
 def chart_pngs(res: Results, lang: str, theme: ChartTheme, names: Iterable[str],
                images: dict[str, Any] | None = None, trend: Any = None) -> dict[str, bytes]:
     """name -> PNG bytes for each named chart that has something to show; from `images`
-    (drawn once for a report set) when given."""
+    (drawn once for a report set) when given, each encoded once for the set (`PngCache`)."""
     from cemassess.report.raster import figure_to_png
 
     charts = _charts(res, trend)
 
     out: dict[str, bytes] = {}
     if images is not None:
+        cache = images.pngs if isinstance(images, PngCache) else {}
         for name in dict.fromkeys(names):
             if name in images:
-                buf = io.BytesIO()
-                images[name].save(buf, format="PNG", compress_level=1)
-                out[name] = buf.getvalue()
+                if name not in cache:
+                    buf = io.BytesIO()
+                    images[name].save(buf, format="PNG", compress_level=1)
+                    cache[name] = buf.getvalue()
+                out[name] = cache[name]
         return out
     for name in dict.fromkeys(names):
         fn = charts.get(name)
