@@ -56,23 +56,6 @@ def bare_document(pngs: list[Path]) -> bytes:
     return buf.getvalue()
 
 
-def earlier_trend(a, res):
-    """The same company a year earlier with every answer one level lower: a two-point trend."""
-    import datetime as dt
-
-    from cemassess.cli import results_for
-    from cemassess.domain.assessment import Answer
-    from cemassess.domain.trend import trend
-
-    old = a.model_copy(deep=True)
-    old.date = a.date - dt.timedelta(days=365)
-    for rid, answers in old.answers.items():
-        for pid, ans in answers.items():
-            if isinstance(ans.value, int):
-                old.answers[rid][pid] = Answer(value=max(1, ans.value - 1))
-    return trend([results_for(old, with_benchmark=False), res])
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
@@ -85,7 +68,7 @@ def main() -> int:
     from cemassess.exchange.export_tabular import write_chart_pngs
     from cemassess.report.charts import ALL_CHARTS
     from cemassess.report.pdf import build_report
-    from cemassess.report.sample import crowd
+    from cemassess.report.sample import crowd, reassessment_trend
 
     a = crowd(make_demo(args.lang), args.respondents)
     res = results_for(a)
@@ -115,7 +98,7 @@ def main() -> int:
         docx_t, _ = median_time(lambda: build_docx(res, args.lang), args.runs)
         pptx_t, _ = median_time(lambda: build_pptx(res, args.lang), args.runs)
         set_t, set_runs = median_time(lambda: build_set(res, args.lang, (".pdf", ".docx", ".pptx")), args.runs)
-        tr = earlier_trend(a, res)
+        tr = reassessment_trend(a, res)
         trend_t, trend_runs = median_time(lambda: build_set(res, args.lang, (".pdf", ".docx", ".pptx"), trend=tr),
                                           args.runs)
 

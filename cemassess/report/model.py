@@ -510,7 +510,7 @@ def sections(res: Results, m: ReportModel) -> list[Section]:
         tw = m.trend
         out.append(Section(tw.title, 1, [Para(tw.intro), Chart("trend"), TableBlock(
             tw.head, tuple((r.dimension, r.before, r.after, r.change, r.direction) for r in tw.rows),
-            (0.42, 0.12, 0.12, 0.12, 0.22), align="lrrrl")]))
+            (0.40, 0.12, 0.12, 0.15, 0.21), align="lrrrl")]))
     ph = res.phase
     rows = []
     for st in ph.phases:
