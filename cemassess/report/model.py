@@ -474,7 +474,7 @@ def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> Table
         # ISO dates, as the PDF and the slides print them ("2/1/26" is a different day in London)
         due = r.due.isoformat() + (f"\n({s('m.due_default', lang)})" if r.due_default else "")
         body.append((str(n), action, r.owner or "–", due, r.kpi or "–"))
-    return TableBlock(head, tuple(body), (0.04, 0.44, 0.19, 0.13, 0.20), detail_col=1)
+    return TableBlock(head, tuple(body), (0.04, 0.41, 0.19, 0.16, 0.20), detail_col=1)
 
 
 def sections(res: Results, m: ReportModel) -> list[Section]:
