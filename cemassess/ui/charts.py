@@ -328,7 +328,9 @@ class ChartView(QWidget):
     def _placeholder(self, text: str) -> None:
         self.label.setPixmap(QPixmap())
         self.label.setText(text)
-        self.label.setStyleSheet("color: palette(mid); border: 1px dashed palette(mid); padding: 12px;")
+        from cemassess.ui import style
+
+        self.label.setStyleSheet(style.placeholder_css())
         self.label.setMinimumHeight(0)
         self.label.setMaximumHeight(16_777_215)
         h = max(60, self.label.sizeHint().height())

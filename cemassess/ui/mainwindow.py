@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QFrame, QMainWindow, QMenu, QScrollArea, QTabWidge
 from cemassess.ui.actions import ACTIONS, MENUS, ActionKey
 from cemassess.ui.screens import SCREENS, ScreenKey, ScreenSpec
 from cemassess.ui.strings import t
-from cemassess.ui.style import APP_CSS, PRESENTATION_CSS, PRESENTATION_TABS_CSS
 
 
 class MainWindow(QMainWindow):
@@ -53,12 +52,13 @@ class MainWindow(QMainWindow):
         from cemassess.ui import style
 
         style.apply(self.pages, skip=(ScreenKey.WALK,))  # the one stylesheet (cemassess/ui/style.py)
+        self.tabs.tabBar().setStyleSheet(style.tabs_css())
         self.tabs.currentChanged.connect(self._tab_changed)
         from PySide6.QtWidgets import QLabel
 
         self.present_hint = QLabel()  # "Esc or F11 leaves presentation mode", while presenting
         self.present_hint.setObjectName("presentHint")
-        self.present_hint.setStyleSheet(style.PRESENT_HINT_CSS)
+        self.present_hint.setStyleSheet(style.present_hint_css())
         self.present_hint.hide()
         self.tabs.setCornerWidget(self.present_hint, Qt.Corner.TopRightCorner)
         self.actions_by_key: dict[ActionKey, QAction] = {}
@@ -476,10 +476,13 @@ class MainWindow(QMainWindow):
                                     self._presentable(spec.key) or not on)
             if spec.key in self.views:
                 self.views[spec.key].set_presentation(on)
-        for spec in SCREENS:  # only the two screens on show: restyling all would take long
+        from cemassess.ui import style
+
+        css = style.app_css() + (style.presentation_css() if on else "")
+        for spec in SCREENS:  # only the screens on show: restyling all would take long
             if spec.presentation:
-                self.pages[spec.key].setStyleSheet(APP_CSS + PRESENTATION_CSS if on else APP_CSS)
-        self.tabs.tabBar().setStyleSheet(PRESENTATION_TABS_CSS if on else "")
+                self.pages[spec.key].setStyleSheet(css)
+        self.tabs.tabBar().setStyleSheet(style.tabs_css(presentation=on))
         self.present_hint.setText(t("present.leave", self.lang))
         self.present_hint.setVisible(on)  # how to leave, always in sight
         if on:

@@ -519,7 +519,6 @@ UI: dict[str, Entry] = {
                             "nobody can be recognised. Add more answer files.",
                             "Only {n} participants: nothing is shown below {min}, so that "
                             "nobody can be recognised. Add more answer files."),
-    "event.distribution": "Distribution per dimension",
     "event.distribution.note": ("Each dot is one participant; the box spans the middle half of the "
                                 "room, the line is the median."),
     "event.positions": "Each participant in the room",
@@ -680,6 +679,12 @@ UI: dict[str, Entry] = {
     "live.ws.title": "Collect answers live: {company}",
     "live.ws.intro": ("Each respondent opens the address on their phone or laptop, enters their name "
                       "and role and answers. Their answers land as that respondent's answers."),
+    # --- ui16 ---
+    "chart.title.phase_progress": "Progress in each phase",
+    "chart.title.nps_panel": "NPS against published B2B figures",
+    "chart.title.trend": "Dimension scores at each assessment",
+    "chart.title.strips": "Distribution per dimension",
+    "chart.title.phase_mix": "Phase mix",
 }
 
 

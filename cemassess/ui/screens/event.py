@@ -38,7 +38,7 @@ from cemassess.ui import dialogs
 from cemassess.ui.charts import ChartView, chart_theme
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Banner, heading, wrap_label
+from cemassess.ui.widgets import Banner, heading, hint_label, wrap_label
 from cemassess.ui.workshop import reason_text
 
 CHARTS = (("strips", "chart.strips"), ("phase_mix", "chart.phase_mix"))
@@ -75,7 +75,7 @@ class View(BaseView):
             row.addWidget(w)
         row.addStretch(1)
         sl.addLayout(row)
-        sl.addWidget(b.bind(wrap_label(css="color: palette(mid);"), "event.drop_hint"))
+        sl.addWidget(b.bind(hint_label(), "event.drop_hint"))
         lay.addWidget(self.setup)
         from cemassess.ui.screens.live_panel import LivePanel  # h13ui: the live room
 
@@ -95,9 +95,7 @@ class View(BaseView):
         self.charts_box = QWidget()
         self.chart_lay = QVBoxLayout(self.charts_box)
         self.chart_lay.setContentsMargins(0, 0, 0, 0)
-        self.dist_title = b.bind(heading(size=1.15), "event.distribution")
-        self.chart_lay.addWidget(self.dist_title)
-        self.dist_note = b.bind(wrap_label(css="color: palette(mid);"), "event.distribution.note")
+        self.dist_note = b.bind(hint_label(), "event.distribution.note")
         lay.addWidget(self.charts_box)
         self.table_box = b.bind(QGroupBox(), "event.positions")
         tl = QVBoxLayout(self.table_box)

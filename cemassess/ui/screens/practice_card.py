@@ -99,12 +99,11 @@ class PracticeCard(QFrame):
         self.statement.setFont(f)
         head.addWidget(self.statement, 1)
         self.phase_tag = QLabel()
-        from cemassess.ui.style import muted
-
-        self.phase_tag.setStyleSheet(f"color: {muted()};")
+        self.phase_tag.setObjectName("hint")  # the muted colour (practice_card_css)
         head.addWidget(self.phase_tag, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(head)
-        self.help = wrap_label(css=f"color: {muted()};")
+        self.help = wrap_label()
+        self.help.setObjectName("hint")
         lay.addWidget(self.help)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)

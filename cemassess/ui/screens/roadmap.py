@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.ui import style
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Banner, heading, wrap_label
+from cemassess.ui.widgets import Banner, heading, hint_label, wrap_label
 
 HORIZONS = ("now", "next", "later")
 COLUMNS = ("rank", "action", "dimension", "phase", "effort", "owner", "due", "edited", "moved")
@@ -93,9 +94,8 @@ class View(BaseView):
         title_row.addWidget(self.ed_title, 1)
         title_row.addWidget(self.ed_edited)
         self.ed_desc = wrap_label(selectable=True)
-        from cemassess.ui.style import muted
-
-        self.ed_why = wrap_label(selectable=True, css=f"color: {muted()};")
+        self.ed_why = hint_label()
+        self.ed_why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ed_moved = wrap_label(selectable=True, css="font-weight: bold;")
         ed.addLayout(title_row)
         ed.addWidget(self.ed_desc)
@@ -133,6 +133,24 @@ class View(BaseView):
         split.setSizes([840, 380])
         lay.addWidget(split, 1)
         self.split = split
+
+    NARROW = 1100  # below this width (200% scaling on a 1080p screen) the editor goes below
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._arrange(self.width() < self.NARROW)
+
+    def _arrange(self, narrow: bool) -> None:
+        """Side by side on a wide screen; on a narrow one the editor goes under the list, so
+        the actions and owners keep a column wide enough for their words."""
+        want = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.split.orientation() == want:
+            return
+        self.split.setOrientation(want)
+        self.tree.setMinimumHeight(260 if narrow else 0)
+        total = self.split.height() if narrow else self.split.width()
+        self.split.setSizes([total * 3 // 5, total * 2 // 5] if not narrow else
+                            [max(260, total // 2), self.editor.sizeHint().height()])
 
     def fit_columns(self) -> None:
         """The dimension and the owner wrap in columns sized to the tree; the action takes
@@ -299,13 +317,12 @@ class Controller(BaseController):
                     row.setText(MOVED_COL, ARROWS.get(direction, ""))
                     row.setTextAlignment(MOVED_COL, Qt.AlignmentFlag.AlignCenter)
                     if direction in ("up", "down"):
-                        row.setForeground(MOVED_COL, Qt.GlobalColor.darkGreen if direction == "up"
-                                          else Qt.GlobalColor.darkRed)
+                        row.setForeground(MOVED_COL, style.status_brush("good" if direction == "up" else "bad"))
                     row.setToolTip(MOVED_COL, self._moved(it.dimension_id) or t(f"trend.{direction}", lang))
                     row.setData(MOVED_COL, Qt.ItemDataRole.AccessibleTextRole, t(f"trend.{direction}", lang))
                 if not it.included:
                     for c in range(len(COLUMNS)):
-                        row.setForeground(c, v.palette().mid())
+                        row.setForeground(c, style.muted_brush())
                 if it.edited:
                     f = v.tree.font()
                     f.setItalic(True)

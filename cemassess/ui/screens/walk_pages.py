@@ -51,8 +51,10 @@ class DimensionPage(QWidget):
         for box, lab in ((self.trad_box, self.trad), (self.cem_box, self.cem)):
             QVBoxLayout(box).addWidget(lab)
             contrast.addWidget(box, 1)
-        self.trad_box.setStyleSheet("QGroupBox { background: #f6f1ea; }")
-        self.cem_box.setStyleSheet("QGroupBox { background: #eaf3ee; }")
+        from cemassess.ui import style
+
+        style.contrast_box(self.trad_box, "traditional")
+        style.contrast_box(self.cem_box, "cem")
         self.lay.addLayout(contrast)
         self.progress = QLabel()
         self.lay.addWidget(self.progress)
