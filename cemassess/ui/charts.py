@@ -243,6 +243,11 @@ class ChartView(QWidget):
     def figure_ready(self) -> bool:
         return self.image is not None or self.empty
 
+    @property
+    def busy(self) -> bool:
+        """Out of date, being drawn, or about to be drawn again for a new width."""
+        return self._dirty or self.pending or self._resize_timer.isActive()
+
     def invalidate(self) -> None:
         self._dirty = True
         if self.isVisible():
@@ -353,7 +358,7 @@ def wait_for_charts(views: list[ChartView], timeout_s: float = 60.0) -> bool:
     deadline = time.perf_counter() + timeout_s
     while time.perf_counter() < deadline:
         QApplication.processEvents()
-        if all(not v.isVisible() or not (v._dirty or v.pending) for v in views):
+        if all(not v.isVisible() or not v.busy for v in views):
             return True
         time.sleep(0.01)
     return False
