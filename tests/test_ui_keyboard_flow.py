@@ -289,23 +289,12 @@ def test_a_benchmark_segment_too_small_says_why(qtbot, answers):
         assert (f"n = {seg.n} < {MIN_N}" in text) == (seg in small), text
 
 
-def test_participant_mode_has_the_industry_list_and_a_simple_nps(qtbot, answers, tmp_path):
+def test_participant_mode_has_the_industry_list_and_a_simple_nps(qtbot, answers, participant):
     from cemassess.domain.assessment import Company
     from cemassess.exchange import participant as px
-    from cemassess.ui.participant import open_participant
-    from cemassess.ui.settings import Settings
 
-    fw_id = "cem-b2b"
-    q = px.Questionnaire(mode="event", event="Club day", framework=fw_id,
-                         company=Company(name=""), facilitator="Dana Smith")
-    qfile = tmp_path / "questionnaire.json"
-    qfile.write_bytes(px.dumps(q))
-    settings = Settings()
-    settings.language = "en"
-    win = open_participant(settings, qfile)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = participant.open(px.Questionnaire(mode="event", event="Club day", framework="cem-b2b",
+                                            company=Company(name=""), facilitator="Dana Smith"))
     ctrl = win.controller
     v = ctrl.view
     ctrl.shown()

@@ -205,7 +205,7 @@ QTabBar::tab {{
 QTabBar::tab:selected {{ background: {k.window}; border-top: 3px solid {k.accent}; padding-top: 3px; }}
 QTabBar::tab:disabled {{ color: {k.disabled}; }}
 QTabBar::tab:hover {{ border-color: {k.focus}; }}
-QTabBar::tab:focus {{ border: {FOCUS_WIDTH}px solid {k.focus}; border-bottom: none; background: {k.focus_bg}; }}
+QTabBar::tab:focus {{ border: {FOCUS_WIDTH}px solid {k.focus}; background: {k.focus_bg}; }}
 """
 
 

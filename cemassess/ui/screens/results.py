@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cemassess.i18n import num, pct
+from cemassess.i18n import date_text, num, pct
 from cemassess.labels import (
     pack_source,
     pack_title,
@@ -321,8 +321,8 @@ class Controller(BaseController):
             return
         fw = s.framework
         n = len(trend.dates)
-        v.trend_intro.setText(t("results.trend_intro", lang, n=n, before=trend.dates[-2],
-                                dates=", ".join(trend.dates)))
+        v.trend_intro.setText(t("results.trend_intro", lang, n=n, before=date_text(trend.dates[-2], lang, "medium"),
+                                dates=", ".join(date_text(d, lang, "medium") for d in trend.dates)))
         table = v.trend_table
         table.setRowCount(len(trend.changes))
         for i, c in enumerate(trend.changes):

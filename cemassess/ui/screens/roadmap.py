@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.i18n import date_text
 from cemassess.ui import style
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
@@ -305,7 +306,7 @@ class Controller(BaseController):
                 row = QTreeWidgetItem([
                     str(it.rank), title, fw.dimensions_by_id[it.dimension_id].title(lang),
                     str(it.phase), t(f"effort.{it.effort}", lang), owner,
-                    it.due.isoformat() if it.due else "", "✎" if it.edited else ""])
+                    date_text(it.due, lang, "medium") if it.due else "", "✎" if it.edited else ""])
                 row.setToolTip(1, f"{title}\n{t('kpi', lang)}: {kpi}")
                 row.setData(0, ROLE, it.id)
                 row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.i18n import date_text, time_text
 from cemassess.labels import segment_title
 from cemassess.ui import dialogs, style
 from cemassess.ui.screens.base import BaseController, BaseView
@@ -288,8 +289,9 @@ class Controller(BaseController):
         selected = self.selected_id() or str(self.ctx.settings.get("start/last") or "")
         v.table.setRowCount(len(rows))
         for i, s in enumerate(rows):
-            cells = (s.company or "—", s.title, s.date.isoformat(), str(s.respondents),
-                     str(s.answers), s.modified.astimezone().strftime("%Y-%m-%d %H:%M"))
+            modified = s.modified.astimezone()
+            cells = (s.company or "—", s.title, date_text(s.date, lang, "medium"), str(s.respondents),
+                     str(s.answers), f"{date_text(modified, lang, 'medium')} {time_text(modified, lang, 'short')}")
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
