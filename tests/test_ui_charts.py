@@ -41,7 +41,8 @@ def drawn(monkeypatch):
 
 
 def outside(fig) -> list[str]:
-    """Texts of a drawn figure that reach beyond its edges (cut off in the picture)."""
+    """Texts of a drawn figure that reach beyond its edges (cut off in the picture) or were
+    shortened with an ellipsis to fit."""
     renderer = fig.canvas.get_renderer()
     w, h = fig.bbox.width, fig.bbox.height
     idle = set()  # labels of ticks outside an axis's view: matplotlib keeps them, never draws them
@@ -59,6 +60,8 @@ def outside(fig) -> list[str]:
         b = text.get_window_extent(renderer)
         if b.x0 < -1 or b.y0 < -1 or b.x1 > w + 1 or b.y1 > h + 1:
             out.append(f"{text.get_text()!r} at {b.x0:.0f}..{b.x1:.0f} x {b.y0:.0f}..{b.y1:.0f} of {w:.0f}x{h:.0f}")
+        elif "…" in str(text.get_text()):  # shortened to fit: a word that matters is gone
+            out.append(f"{text.get_text()!r} shortened")
     return out
 
 
@@ -89,6 +92,8 @@ def test_results_and_room_charts_at_their_final_size_with_titles(qtbot, monkeypa
     settle(qtbot, 50)
     rv = win.views[ScreenKey.RESULTS]
     check_views(list(rv.charts.values()), drawn, lang)
+    gap = [d[3] for d in drawn if d[0] == "gap_bars"][-1].axes[0]  # its scale ends at 100, not ~120
+    assert max(gap.get_xticks()) == 100 and tuple(gap.spines["bottom"].get_bounds()) == (0, 100)
 
     # the window grows: each chart is drawn again for its new slot, once, not at every step
     before = len(drawn)

@@ -176,8 +176,12 @@ def test_every_kind_of_control_shows_the_keyboard_focus(qtbot, monkeypatch, tone
 
 
 def _text_contrast(img: QImage, rect: QRect) -> float:
-    """The contrast of a label's ink against its background: the most common colour in its
-    rectangle is the background, the pixel that differs most from it is the ink."""
+    return contrast(*_ink(img, rect))
+
+
+def _ink(img: QImage, rect: QRect) -> tuple[str, str]:
+    """A label's ink and background: the most common colour in its rectangle is the
+    background, the pixel that differs most from it is the ink."""
     from collections import Counter
 
     counts: Counter = Counter()
@@ -188,7 +192,7 @@ def _text_contrast(img: QImage, rect: QRect) -> float:
             counts[c] += 1
             pixels.append(c)
     bg = counts.most_common(1)[0][0]
-    return max(contrast(c, bg) for c in set(pixels))
+    return max(set(pixels), key=lambda c: contrast(c, bg)), bg
 
 
 def test_kpi_tiles_read_at_4_5_to_1(qtbot, monkeypatch, tone):
@@ -214,3 +218,8 @@ def test_kpi_tiles_read_at_4_5_to_1(qtbot, monkeypatch, tone):
             rect = QRect(part.mapTo(tile, QPoint(0, 0)), part.size())
             got = _text_contrast(img, rect)
             assert got >= 4.5, f"{tone}: {tile.title()!r} {type(part).__name__} reads at {got:.1f}:1"
+        # the figure in the text colour, not a link's blue (and not underlined: see the style)
+        ink, _bg = _ink(img, QRect(tile.number.mapTo(tile, QPoint(0, 0)), tile.number.size()))
+        assert sum(abs(a - b) for a, b in zip(QColor(ink).getRgb()[:3], QColor(k.text).getRgb()[:3],
+                                               strict=True)) <= 60, (tone, ink, k.text)
+    assert "underline" not in style.app_css().split("QPushButton#number")[1].split("}")[0]

@@ -347,7 +347,7 @@ def phase_progress(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
                 + _s("chart.phase_at4", lang, at=st.at_threshold, n=st.applicable),
                 va="center", ha="left", fontsize=BASE_PT * theme.font_scale * 0.82, color=theme.fg,
                 fontweight="bold" if current or (attained and st.number == ph.attained) else "normal")
-        labels.append(_wrap(f"{tr('phase', lang)} {st.number}. {fw.phase(st.number).title(lang)}", width, 2))
+        labels.append(_wrap(f"{tr('phase', lang)} {st.number}. {fw.phase(st.number).title(lang)}", width, 3))
     ax.set_yticks(y, labels)
     # room for the labels right of the bars grows with the type (presentation mode)
     ax.set_xlim(0, 100 + 55 * max(1.0, theme.font_scale))
@@ -373,7 +373,7 @@ def timeline(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     if not items:
         return None
     fw = res.framework
-    colors = {"now": theme.accent, "next": _tint(theme.accent, 0.4), "later": _tint(theme.accent, 0.7)}
+    colors = {hz: palette.horizon_colour(hz, theme.accent) for hz in ("now", "next", "later")}
     per_action = len(items) <= PER_ACTION_MAX
     if per_action:
         rows = [(action_title(res, it, lang), [it]) for it in items]

@@ -95,7 +95,12 @@ def phase_colour(state: str, accent: str = ACCENT) -> str:
     return {"attained": accent, "current": tint(accent, 0.25), "ahead": tint(accent, 0.65)}[state]
 
 
+def horizon_colour(horizon: str, accent: str = ACCENT) -> str:
+    """A roadmap horizon's colour in the timeline: now in the accent, next and later lighter."""
+    return {"now": accent, "next": tint(accent, 0.4), "later": tint(accent, 0.7)}[horizon]
+
+
 def ink_on(background: str) -> str:
-    """Text colour for a coloured background: white or the charts' near-black, whichever
-    reads better."""
-    return WHITE if contrast(background, WHITE) >= contrast(background, "#222222") else "#222222"
+    """Text colour for a coloured background: white or black, whichever reads better (every
+    colour of the scales above then reads at 4.5:1 or more)."""
+    return WHITE if contrast(background, WHITE) >= contrast(background, "#000000") else "#000000"

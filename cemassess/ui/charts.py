@@ -52,10 +52,10 @@ def draw_chart(kind: str, res: Any, lang: str, theme: Any):
     return getattr(charts, kind)(res, lang, theme)
 
 
-def chart_theme(accent: str = "#1f5f8b", font_scale: float = 1.0, dark: bool = False):
-    from cemassess.report.theme import ChartTheme
+def chart_theme(accent: str | None = None, font_scale: float = 1.0, dark: bool = False):
+    from cemassess.report.theme import DEFAULT_ACCENT, ChartTheme
 
-    return ChartTheme(accent=accent, font_scale=font_scale, dpi=SCREEN_DPI, dark=dark)
+    return ChartTheme(accent=accent or DEFAULT_ACCENT, font_scale=font_scale, dpi=SCREEN_DPI, dark=dark)
 
 
 def render(kind: str, res: Any, lang: str, theme: Any, width_px: int, ratio: float,
@@ -215,7 +215,7 @@ class ChartView(QWidget):
         self._lay = QVBoxLayout(self)
         self._lay.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self)  # every chart says what it shows (the PDF's heading above it)
-        self.title.setObjectName("heading")
+        self.title.setObjectName("chartTitle")  # sized for the projector by ui/style.py
         self.title.setWordWrap(True)
         f = self.title.font()
         f.setBold(True)

@@ -423,6 +423,11 @@ class MainWindow(QMainWindow):
 
         self.lang = lang
         install_qt_translations(lang)
+        from PySide6.QtCore import QLocale
+        from PySide6.QtWidgets import QAbstractSpinBox
+
+        for box in self.findChildren(QAbstractSpinBox):  # made before the switch: 86,0 % in Russian
+            box.setLocale(QLocale(lang))
         for name, menu in self.menus.items():
             menu.setTitle(t(f"menu.{name}", lang))
         for spec in ACTIONS:

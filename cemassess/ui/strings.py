@@ -685,6 +685,16 @@ UI: dict[str, Entry] = {
     "chart.title.trend": "Dimension scores at each assessment",
     "chart.title.strips": "Distribution per dimension",
     "chart.title.phase_mix": "Phase mix",
+    "event.kpi.participants": "Participants",
+    "event.kpi.participants_note": "Consented to the benchmark: {consented} of {n}",
+    "event.kpi.participants_expl": ("Answer files read: {n}; refused: {refused}; answered less than {pct} of the practices (not in "
+        "the room's figures): {partial}. Nothing is shown from fewer than {min} participants, so that "
+        "nobody can be recognised."),
+    "event.kpi.index": "CEM index, the room's median",
+    "event.kpi.index_note": "The middle half of the room: {p25}–{p75}",
+    "event.kpi.index_expl": ("The median of the participants' CEM index (n = {n}): half the room is above it, half below. "
+        "The participants' own figures stay on their personal reports."),
+    "event.kpi.median": "median",
 }
 
 

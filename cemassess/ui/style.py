@@ -132,6 +132,11 @@ def phase_colour(state: str, accent: str = ACCENT) -> str:
     return P.phase_colour(state, accent)
 
 
+def horizon_colour(horizon: str, accent: str = ACCENT) -> str:
+    """A roadmap horizon's colour as the timeline draws it: "now", "next" or "later"."""
+    return P.horizon_colour(horizon, accent)
+
+
 def ink_on(background: str) -> str:
     return P.ink_on(background)
 
@@ -184,9 +189,14 @@ QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{
 }}
 QCheckBox, QRadioButton {{ border: {w}px solid transparent; border-radius: 4px; padding: 1px 4px; }}
 QCheckBox:focus, QRadioButton:focus {{ border-color: {f}; background: {bg}; }}
-QTableView, QTreeView, QListView {{ border: 1px solid {k.rule}; padding: 1px; }}
+QTableView, QTreeView, QListView {{
+    border: 1px solid {k.rule}; padding: 1px; selection-background-color: {ACCENT}; selection-color: #ffffff;
+}}
 QTableView:focus, QTreeView:focus, QListView:focus {{ border: {w}px solid {f}; padding: 0px; }}
 QTableView::item:focus, QTreeView::item:focus, QListView::item:focus {{ border: {w}px solid {f}; }}
+QTableView::item:selected:focus, QTreeView::item:selected:focus, QListView::item:selected:focus {{
+    border: {w}px solid {P.ink_on(ACCENT)}; background: {ACCENT}; color: {P.ink_on(ACCENT)};
+}}
 QPlainTextEdit:focus, QTextEdit:focus {{ border: {w}px solid {f}; }}
 """
 
@@ -213,7 +223,7 @@ def app_css(k: Ink | None = None) -> str:
     """The screens' stylesheet for the palette in use."""
     k = k or ink()
     return f"""
-QLabel#heading {{ font-weight: 600; }}
+QLabel#heading, QLabel#chartTitle, QLabel#lead {{ font-weight: 600; }}
 QLabel#caption, QLabel#hint {{ color: {k.muted}; }}
 QFrame#kpi {{
     border: 1px solid {k.rule}; border-top: 4px solid {k.accent}; border-radius: 8px;
@@ -242,6 +252,8 @@ def presentation_css(k: Ink | None = None) -> str:
     return f"""
 QWidget {{ font-size: 16pt; }}
 QLabel#heading {{ font-size: 26pt; font-weight: 600; }}
+QLabel#chartTitle {{ font-size: 20pt; font-weight: 600; }}
+QLabel#lead {{ font-size: 22pt; font-weight: 600; }}
 QLabel#caption, QLabel#hint {{ color: {k.text}; }}
 QFrame#kpi {{ border-top: 6px solid {k.accent}; }}
 QLabel#kpiCaption {{ font-size: 15pt; color: {k.text}; }}
@@ -362,3 +374,22 @@ def colour_cell(item: Any, background: str | None) -> None:
         return
     item.setBackground(QBrush(QColor(background)))
     item.setForeground(QBrush(QColor(ink_on(background))))
+
+
+def coloured(label: Any, colour: str) -> Any:
+    """A label in one of this module's colours (a check's status: status_colour())."""
+    label.setStyleSheet(f"QLabel {{ color: {colour}; }}")
+    return label
+
+
+def swatch_css(colour: str) -> str:
+    """The accent's sample in Settings: the colour itself, framed."""
+    return f"background: {colour}; border: 1px solid {ink().rule};"
+
+
+def colour_chip(item: Any, colour: str) -> None:
+    """A small square of a chart's colour before a tree row's first text (a legend's key)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    item.setData(0, Qt.ItemDataRole.DecorationRole, QColor(colour))

@@ -74,14 +74,17 @@ def discard(w: QWidget) -> None:
     w.deleteLater()
 
 
-def wrap_label(text: str = "", *, selectable: bool = False, css: str = "") -> QLabel:
+def wrap_label(text: str = "", *, selectable: bool = False, bold: bool = False) -> QLabel:
+    """Plain text that wraps. Colours and frames come from cemassess/ui/style.py, never here."""
     lab = QLabel(text)
     lab.setWordWrap(True)
     lab.setTextFormat(Qt.TextFormat.PlainText)
     if selectable:
         lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if css:
-        lab.setStyleSheet(css)
+    if bold:
+        f = lab.font()
+        f.setBold(True)
+        lab.setFont(f)
     return lab
 
 
@@ -98,10 +101,7 @@ def error_label(text: str = "") -> QLabel:
     """A form's error line, in a red that reads on the palette in use."""
     from cemassess.ui import style
 
-    lab = wrap_label(text)
-    lab.setObjectName("error")
-    lab.setStyleSheet(f"QLabel#error {{ color: {style.status_colour('bad')}; }}")
-    return lab
+    return style.coloured(wrap_label(text), style.status_colour("bad"))
 
 
 def heading(text: str = "", size: float = 1.35) -> QLabel:

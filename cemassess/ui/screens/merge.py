@@ -93,7 +93,7 @@ class View(BaseView):
         self.median = wrap_label()
         al.addWidget(self.median)
         dl.addWidget(self.answers_box)
-        self.agreed_label = b.bind(wrap_label(css="font-weight: bold;"), "merge.agreed_intro")
+        self.agreed_label = b.bind(wrap_label(bold=True), "merge.agreed_intro")
         dl.addWidget(self.agreed_label)
         self.card_holder = QVBoxLayout()
         dl.addLayout(self.card_holder)

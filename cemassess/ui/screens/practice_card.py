@@ -156,7 +156,8 @@ class PracticeCard(QFrame):
         crow.addWidget(self.comment, 1)
         lay.addLayout(crow)
         QWidget.setTabOrder(self.comment, self.review)  # comment, then its review flag
-        self.others = wrap_label(css="color: palette(dark);")
+        self.others = wrap_label()
+        self.others.setObjectName("hint")  # the others' answers, muted (practice_card_css)
         self.others.hide()
         lay.addWidget(self.others)
         self.translateUI(lang)

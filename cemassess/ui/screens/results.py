@@ -86,6 +86,10 @@ class View(BaseView):
         bench.addWidget(self.segment_label)
         bench.addWidget(self.segment, 1)
         lay.addLayout(bench)
+        # on the projector the comparison is said, whole, not offered as a choice
+        self.segment_shown = hint_label()
+        self.segment_shown.hide()
+        lay.addWidget(self.segment_shown)
         self.illustrative = Banner("warn")
         lay.addWidget(self.illustrative)
         self.trend_box = b.bind(QGroupBox(), "results.trend")
@@ -163,8 +167,10 @@ class View(BaseView):
     def set_presentation(self, on: bool) -> None:
         """On a projector: the figures, the gating and the charts; the detail stays behind."""
         super().set_presentation(on)
-        for w in (self.done_box, self.table, self.table_hint, self.findings_box):
+        for w in (self.done_box, self.table, self.table_hint, self.findings_box, self.segment_label, self.segment):
             w.setVisible(not on)
+        self.segment_shown.setText(f"{self.segment_label.text()}: {self.segment.currentText()}")
+        self.segment_shown.setVisible(on)
         # the charts come right after the figures; why this phase follows them
         lay = self.main_layout
         lay.removeWidget(self.gating_box)
@@ -288,6 +294,7 @@ class Controller(BaseController):
             v.segment.addItem(t("results.no_benchmark", lang), "")
             v.segment.setEnabled(False)
             v.illustrative.show_text("")
+            v.segment_shown.setText(f"{v.segment_label.text()}: {v.segment.currentText()}")
             return
         v.segment.setEnabled(True)
         shipped = s.shipped_benchmarks
@@ -308,6 +315,7 @@ class Controller(BaseController):
                 if pack.id == chosen.id and seg.id == res.benchmark.segment.id:
                     current = v.segment.count() - 1
         v.segment.setCurrentIndex(current)
+        v.segment_shown.setText(f"{v.segment_label.text()}: {v.segment.currentText()}")
         title = pack_title(chosen, lang)
         v.illustrative.show_text(t("results.illustrative", lang, pack=title) if chosen.illustrative else "")
         v.illustrative.setToolTip(pack_source(chosen, lang))

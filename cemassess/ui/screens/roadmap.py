@@ -97,7 +97,7 @@ class View(BaseView):
         self.ed_desc = wrap_label(selectable=True)
         self.ed_why = hint_label()
         self.ed_why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.ed_moved = wrap_label(selectable=True, css="font-weight: bold;")
+        self.ed_moved = wrap_label(selectable=True, bold=True)
         ed.addLayout(title_row)
         ed.addWidget(self.ed_desc)
         ed.addWidget(self.ed_why)
@@ -295,10 +295,14 @@ class Controller(BaseController):
         bold = v.tree.font()
         bold.setBold(True)
         select_item = None
+        from cemassess.ui.charts import chart_theme
+
+        accent = chart_theme(self.ctx.settings.get("branding/accent")).accent
         for h in HORIZONS:
             head = QTreeWidgetItem([f"{t(f'horizon.{h}', lang)} — {len(groups[h])}"])
             head.setFont(0, bold)
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            style.colour_chip(head, style.horizon_colour(h, accent))  # the timeline's colour for it
             v.tree.addTopLevelItem(head)
             head.setFirstColumnSpanned(True)
             for it in groups[h]:

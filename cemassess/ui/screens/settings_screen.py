@@ -105,7 +105,9 @@ class View(BaseView):
         lay.addStretch(1)
 
     def show_swatch(self, colour: str) -> None:
-        self.swatch.setStyleSheet(f"background: {colour}; border: 1px solid palette(mid);")
+        from cemassess.ui import style
+
+        self.swatch.setStyleSheet(style.swatch_css(colour))
 
 
 class Controller(BaseController):

@@ -47,8 +47,10 @@ class View(BaseView):
         top = QHBoxLayout()
         self.respondent_label = b.bind(QLabel(), "walk.answering_as")
         self.respondent = b.bind(QComboBox(), name="walk.answering_as")
-        self.respondent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.respondent.setMinimumContentsLength(36)
+        # as wide as the longest "name (role)", within reason: who answers is read whole
+        self.respondent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.respondent.setMinimumContentsLength(24)
+        self.respondent.setMaximumWidth(560)
         self.respondent_label.setBuddy(self.respondent)
         self.consensus = b.bind(QCheckBox(), "walk.consensus", tip="walk.consensus.tip")
         self.progress = b.bind(QProgressBar(), name="walk.progress")

@@ -182,7 +182,9 @@ class ChecksPage(QWidget):
         box = QGroupBox(title)
         box.setAccessibleName(title)
         bl = QVBoxLayout(box)
-        st = wrap_label(status, css=f"color: {colour}; font-weight: bold;")
+        from cemassess.ui import style
+
+        st = style.coloured(wrap_label(status, bold=True), colour)
         bl.addWidget(st)
         bl.addWidget(wrap_label(text))
         ll = LinkList()
