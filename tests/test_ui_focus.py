@@ -223,3 +223,16 @@ def test_kpi_tiles_read_at_4_5_to_1(qtbot, monkeypatch, tone):
         assert sum(abs(a - b) for a, b in zip(QColor(ink).getRgb()[:3], QColor(k.text).getRgb()[:3],
                                                strict=True)) <= 60, (tone, ink, k.text)
     assert "underline" not in style.app_css().split("QPushButton#number")[1].split("}")[0]
+    # the charts follow the palette too
+    assert win.controllers[ScreenKey.RESULTS].chart_source()[2].dark == (tone == "dark")
+    # and on the projector: captions in the text colour, every part of a tile at 4.5:1
+    win.toggle_presentation(full_screen=False)
+    settle(qtbot, 30)
+    rv.phase.setFocus()
+    settle(qtbot)
+    for tile in (rv.overall_box, rv.phase_box, rv.nps_box):
+        img = grab(tile)
+        for part in (tile.caption, tile.note) + (() if tile.number.hasFocus() else (tile.number,)):
+            got = _text_contrast(img, QRect(part.mapTo(tile, QPoint(0, 0)), part.size()))
+            assert got >= 4.5, f"{tone}, projected: {tile.title()!r} {type(part).__name__} reads at {got:.1f}:1"
+    win.toggle_presentation()

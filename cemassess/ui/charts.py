@@ -52,9 +52,15 @@ def draw_chart(kind: str, res: Any, lang: str, theme: Any):
     return getattr(charts, kind)(res, lang, theme)
 
 
-def chart_theme(accent: str | None = None, font_scale: float = 1.0, dark: bool = False):
+def chart_theme(accent: str | None = None, font_scale: float = 1.0, dark: bool | None = None):
+    """The charts' theme on screen: the brand's accent, dark when the system palette is (the
+    GUI thread asks; the drawing thread only reads the result)."""
     from cemassess.report.theme import DEFAULT_ACCENT, ChartTheme
 
+    if dark is None:
+        from cemassess.ui.style import is_dark
+
+        dark = is_dark()
     return ChartTheme(accent=accent or DEFAULT_ACCENT, font_scale=font_scale, dpi=SCREEN_DPI, dark=dark)
 
 
