@@ -173,6 +173,21 @@ def test_every_kind_of_control_shows_the_keyboard_focus(qtbot, monkeypatch, tone
         share = focus_difference(w, dlg.company)
         assert share >= SHARE, f"{tone}: {name} changes only {share:.0%}"
     dlg.reject()
+    # and one opened from the main window itself, which carries no screen's stylesheet
+    from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
+    from cemassess.ui.widgets import ExplainDialog
+
+    explain = ExplainDialog("How", ["a line"], "en", win)
+    qtbot.addWidget(explain)
+    explain.show()
+    qtbot.waitExposed(explain)
+    explain.activateWindow()
+    settle(qtbot, 20)
+    close = explain.findChild(QDialogButtonBox).buttons()[0]
+    share = focus_difference(close, explain.findChild(QPlainTextEdit))
+    assert share >= SHARE, f"{tone}: a dialog's button changes only {share:.0%}"
+    explain.close()
 
 
 def _text_contrast(img: QImage, rect: QRect) -> float:

@@ -318,6 +318,12 @@ def kpi_tile(tile: Any) -> None:
     tile.setObjectName("kpi")
 
 
+def dialog(d: Any) -> None:
+    """A dialog or message box: the screens' look and focus frames (one opened from the main
+    window, or any window, inherits no screen's stylesheet)."""
+    d.setStyleSheet(app_css())
+
+
 def apply_walk(widgets: list) -> None:
     """The walk-through's own controls (not its practice cards, which style themselves:
     a stylesheet over the whole page would send every card's children through the style

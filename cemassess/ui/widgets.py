@@ -183,6 +183,9 @@ class ExplainDialog(QDialog):
 
     def __init__(self, title: str, lines: Iterable[str], lang: str, parent: QWidget | None = None):
         super().__init__(parent)
+        from cemassess.ui import style
+
+        style.dialog(self)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         lay = QVBoxLayout(self)
@@ -208,6 +211,9 @@ class ReportDialog(QDialog):
         from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
         super().__init__(parent)
+        from cemassess.ui import style
+
+        style.dialog(self)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         lay = QVBoxLayout(self)

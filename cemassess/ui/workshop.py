@@ -101,6 +101,9 @@ class QuestionnaireDialog(QDialog):
 
     def __init__(self, lang: str, company: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from cemassess.ui import style
+
+        style.dialog(self)
         self.lang = lang
         title = t("quest.title", lang)
         self.setWindowTitle(title)
