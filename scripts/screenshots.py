@@ -363,12 +363,19 @@ def main() -> int:
         ev.clear()
 
     live_only = bool(args.only and "live" in args.only)
+    second = {"en": ("Baltic Freight Forwarding", "Latvia"), "ru": ("ООО «Балтфрахт»", "Россия"),
+              "uk": ("ТОВ «Балтфрахт»", "Україна")}
     for lang in () if live_only else langs:
         s.set_language(lang)
         settings.language = lang
-        if lang == "en":
-            s.create(company=Company(name="Baltic Freight Forwarding", industry="logistics",
-                                     size="small", country="Latvia"), assessor="Jana Ozola")
+        win.controllers[ScreenKey.EVENT].clear()  # no room left over from the language before
+        s.close_assessment()  # each language's pictures show that language's portfolio only
+        for old in s.portfolio.list(include_archived=True):
+            s.portfolio.delete(old.id)
+        s.portfolioChanged.emit()
+        name, country = second.get(lang, second["en"])
+        s.create(company=Company(name=name, industry="logistics", size="small", country=country),
+                 assessor="Jana Ozola")
         s.create_demo()
         fw = s.framework
         win.navigate(ScreenKey.START)

@@ -373,6 +373,10 @@ def test_progress_reads_beside_the_bar_and_explanations_have_no_stray_stops(qtbo
     assert not wv.progress.isTextVisible()  # no "40%" half under its own fill
     n = win.session.results().completion
     assert wv.progress_label.text().startswith(f"{n.answered}") and str(n.total) in wv.progress_label.text()
+    win.controllers[ScreenKey.WALK].go_to(page="phases")  # the phases' bars too
+    settle(qtbot)
+    for _box, _desc, bar, _status, _links in wv.phase_page.boxes:
+        assert not bar.isTextVisible() and bar.bar_text.isVisible() and "%" in bar.bar_text.text()
     rc = win.controllers[ScreenKey.RESULTS]
     win.navigate(ScreenKey.RESULTS)
     settle(qtbot, 20)

@@ -41,7 +41,7 @@ HORIZONS = ("now", "next", "later")
 COLUMNS = ("rank", "action", "dimension", "phase", "effort", "owner", "due", "edited", "moved")
 ROLE = Qt.ItemDataRole.UserRole
 MOVED_COL = COLUMNS.index("moved")
-ARROWS = {"up": "▲", "down": "▼", "flat": "＝", "new": "＋"}
+ARROWS = {"up": "▲", "down": "▼", "flat": "=", "new": "+"}  # glyphs every shipped font has
 TREND_TEXT = "cemassess.explain"  # moved_note() (pure Python, cheap to import)
 
 

@@ -563,8 +563,9 @@ class Controller(BaseController):
             desc.setText(ph.description(lang))
             bar.setValue(round(st.progress * 100))
             bar.setAccessibleName(t("walk.phase_progress", lang, n=st.number))
-            bar.setFormat(t("walk.phase_bar", lang, pct=pct(st.progress, lang),
-                            at=st.at_threshold, total=st.applicable))
+            bar.bar_text.setText(t("walk.phase_bar", lang, pct=pct(st.progress, lang),
+                                   at=st.at_threshold, total=st.applicable))
+            bar.setAccessibleDescription(bar.bar_text.text())
             if st.met:
                 status.setText(t("walk.phase_met", lang))
             else:

@@ -141,10 +141,20 @@ class PhasePage(QWidget):
             desc = wrap_label()
             bar = QProgressBar()
             bar.setRange(0, 100)
+            bar.setTextVisible(False)  # said beside the bar, never half under its fill
+            bar.setMaximumWidth(420)
+            bar_text = QLabel()
+            bar.bar_text = bar_text  # type: ignore[attr-defined]
+            row = QHBoxLayout()
+            row.addWidget(bar, 1)
+            row.addWidget(bar_text)
+            row.addStretch(0)
             status = wrap_label()
             links = LinkList()
             links.clicked.connect(self.practiceClicked)
-            for w in (desc, bar, status, links):
+            bl.addWidget(desc)
+            bl.addLayout(row)
+            for w in (status, links):
                 bl.addWidget(w)
             lay.addWidget(box)
             self.boxes.append((box, desc, bar, status, links))
