@@ -51,8 +51,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, "")
         from cemassess.ui import style
 
-        style.apply(self.pages, skip=(ScreenKey.WALK,))  # the one stylesheet (cemassess/ui/style.py)
-        self.tabs.tabBar().setStyleSheet(style.tabs_css())
+        self.tabs.tabBar().setStyleSheet(style.tabs_css())  # the pages' own: with their views
         self.tabs.currentChanged.connect(self._tab_changed)
         from PySide6.QtWidgets import QLabel
 
@@ -80,6 +79,10 @@ class MainWindow(QMainWindow):
             view = view_cls()
             view.translateUI(self.lang)
             self.views[spec.key] = view
+            if spec.key is not ScreenKey.WALK:  # the walk-through styles its own parts
+                from cemassess.ui import style
+
+                style.apply(self.pages[spec.key])  # the one stylesheet (cemassess/ui/style.py)
             self.pages[spec.key].setWidget(view)
 
     # -- menus -------------------------------------------------------------------------------

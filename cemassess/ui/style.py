@@ -19,8 +19,7 @@ so the frame is a border, and the unfocused state keeps a border of the same wid
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from cemassess.report import palette as P
 from cemassess.report.theme import DEFAULT_ACCENT
@@ -35,8 +34,7 @@ FOCUS_WIDTH = 2  # px (device independent)
 TEXT_CONTRAST = 4.5  # WCAG AA for text
 
 
-@dataclass(frozen=True)
-class Ink:
+class Ink(NamedTuple):  # a NamedTuple: dataclasses would cost start-up time (inspect)
     """The colours of the palette in use, as #rrggbb."""
 
     dark: bool
@@ -333,14 +331,12 @@ def apply_walk(widgets: list) -> None:
         w.setStyleSheet(css)
 
 
-def apply(pages: dict, skip: tuple = ()) -> None:
-    """The app's stylesheet, once per screen page. Not on the application: a global
-    stylesheet sends every widget through the style-sheet engine, and the walk-through's
-    one-key answering (its cards style themselves) must stay under 50 ms a key."""
-    css = app_css()
-    for key, page in pages.items():
-        if key not in skip:
-            page.setStyleSheet(css)
+def apply(page: Any) -> None:
+    """The app's stylesheet on one screen page, when its view is built (boot, after the
+    window is first shown). Not on the application: a global stylesheet sends every widget
+    through the style-sheet engine, and the walk-through's one-key answering (its cards
+    style themselves) must stay under 50 ms a key."""
+    page.setStyleSheet(app_css())
 
 
 def status_brush(kind: str) -> Any:
