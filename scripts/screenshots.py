@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 DEFAULT_SIZE = (1366, 768)
+EVENT_NAMES = {"en": "CX Club, Riga", "ru": "CX-клуб, Москва", "uk": "CX-клуб, Київ"}
 SIZE = DEFAULT_SIZE
 
 
@@ -84,20 +85,6 @@ def main() -> int:
     win.boot()
     s = win.session
 
-    def in_an_assessment_language(make):
-        """An assessment's own language is English or Russian (domain.assessment.Assessment):
-        the Ukrainian pictures show assessments made in English through the Ukrainian UI."""
-        def call(*a, **k):
-            lang = s.lang
-            s.lang = lang if lang in ("en", "ru") else "en"
-            try:
-                return make(*a, **k)
-            finally:
-                s.lang = lang
-        return call
-
-    s.create = in_an_assessment_language(s.create)
-    s.create_demo = in_an_assessment_language(s.create_demo)
     suffix = ("" if SIZE == DEFAULT_SIZE else f"-{SIZE[0]}x{SIZE[1]}") + \
         ("@2x" if args.scale and args.scale != 1 else "")
     args.out.mkdir(parents=True, exist_ok=True)
@@ -138,25 +125,41 @@ def main() -> int:
             app.processEvents()
             time.sleep(0.01)
 
-    def workshop_files() -> Path:
+    people_by_lang = {
+        "en": (("Olga Petrova", "Our quarterly review covers this."), ("Ivan Sokolov", "Only for the top 20 accounts."),
+               ("Maria Lind", ""), ("Tom Berg", "Complaints never reach management."),
+               ("Anna Kask", "We see the opposite at the help desk."), ("Jonas Vilks", "")),
+        "ru": (("Ольга Петрова", "Это разбираем на ежеквартальном обзоре."),
+               ("Иван Соколов", "Только для 20 крупнейших клиентов."), ("Мария Линд", ""),
+               ("Тимур Бергов", "Жалобы до руководства не доходят."),
+               ("Анна Каск", "На линии поддержки мы видим обратное."), ("Юрий Вилкс", "")),
+        "uk": (("Ольга Петренко", "Це розбираємо на щоквартальному огляді."),
+               ("Іван Соколенко", "Лише для 20 найбільших клієнтів."), ("Марія Лінд", ""),
+               ("Тарас Берг", "Скарги до керівництва не доходять."),
+               ("Анна Каск", "На лінії підтримки ми бачимо протилежне."), ("Юрій Вовк", "")),
+    }
+
+    def workshop_files(lang: str) -> Path:
         """Six participants of a workshop at one company (one of them sent the same file twice),
-        plus what turns up in a real inbox: a damaged file and a photo."""
+        plus what turns up in a real inbox: a damaged file and a photo. Names and comments in
+        the pictures' language (made up, like the answers)."""
         import random
+        import shutil
 
         from cemassess.ui._testsupport import answer_file
 
+        shutil.rmtree(inbox, ignore_errors=True)
         inbox.mkdir(parents=True, exist_ok=True)
-        people = (("Olga Petrova", Role.MANAGEMENT, 3.4, "Our quarterly review covers this."),
-                  ("Ivan Sokolov", Role.SALES, 2.8, "Only for the top 20 accounts."),
-                  ("Maria Lind", Role.MARKETING, 3.0, ""),
-                  ("Tom Berg", Role.SERVICE, 2.2, "Complaints never reach management."),
-                  ("Anna Kask", Role.SERVICE, 2.4, "We see the opposite at the help desk."),
-                  ("Jonas Vilks", Role.SALES, 3.2, ""))
+        roles = (Role.MANAGEMENT, Role.SALES, Role.MARKETING, Role.SERVICE, Role.SERVICE, Role.SALES)
+        bases = (3.4, 2.8, 3.0, 2.2, 2.4, 3.2)
+        people = [(name, role, base, says) for (name, says), role, base
+                  in zip(people_by_lang.get(lang, people_by_lang["en"]), roles, bases, strict=True)]
+        files = ("olga", "ivan", "maria", "tom", "anna", "jonas")
         for k, (name, role, base, says) in enumerate(people):
             rnd = random.Random(k)
             data = answer_file(fw, lambda i, b=base, r=rnd: max(1, min(5, round(b + r.gauss(0, 0.55)))),
                                name, role=role, comment=lambda i, c=says: c if i % 5 == 0 else "")
-            (inbox / f"{name.split()[0].lower()}.json").write_bytes(data)
+            (inbox / f"{files[k]}.json").write_bytes(data)
         (inbox / "olga-again.json").write_bytes((inbox / "olga.json").read_bytes())
         (inbox / "notes.json").write_bytes(b'{"answers": [1, 2,')
         (inbox / "whiteboard.json").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
@@ -164,7 +167,7 @@ def main() -> int:
 
     def workshop_shots(lang: str) -> None:
         """Import a folder of answer files into a workshop assessment, then the consensus screen."""
-        s.create(company=Company(name="Nordic Pumps AS" if lang == "en" else "АО «Северные насосы»",
+        s.create(company=Company(name={"ru": "АО «Северные насосы»", "uk": "АТ «Північні насоси»"}.get(lang, "Nordic Pumps AS"),
                                  industry="manufacturing", size="medium"), assessor="Jana Ozola")
         ws = win.workshop
         ws.write_questionnaire(tmp / f"questionnaire-{lang}.json")
@@ -173,7 +176,7 @@ def main() -> int:
         dlg.reject()
         win.navigate(ScreenKey.RESPONDENTS)
         reports.clear()
-        ws.import_answers([workshop_files()])
+        ws.import_answers([workshop_files(lang)])
         wait(lambda: ws.job is None and reports)
         report = reports.pop()
         report.show()
@@ -249,7 +252,7 @@ def main() -> int:
         ev = win.controllers[ScreenKey.EVENT]
         v = win.views[ScreenKey.EVENT]
         ev.clear()
-        v.event_name.setText("CX Club, Riga" if lang == "en" else "CX-клуб, Москва")
+        v.event_name.setText(EVENT_NAMES.get(lang, EVENT_NAMES["en"]))
         ev.add_files(event_files(3))
         wait(lambda: ev.job is None)
         shot(f"event-too-few-{lang}")
@@ -276,15 +279,15 @@ def main() -> int:
 
                 q = tmp / f"event-q-{lang}.json"
                 q.write_bytes(px.dumps(px.Questionnaire(
-                    mode="event", event="CX Club, Riga" if lang == "en" else "CX-клуб, Москва",
+                    mode="event", event=EVENT_NAMES.get(lang, EVENT_NAMES["en"]),
                     framework=fw.id, language=lang)))
             part = open_participant(settings, q)
             part.resize(*SIZE)
             part.show()
             c = part.controller
-            c.view.name.setText("Tom Berg" if lang == "en" else "Фёдор Никитин")
+            c.view.name.setText({"ru": "Фёдор Никитин", "uk": "Федір Нікітін"}.get(lang, "Tom Berg"))
             if mode == "event":
-                c.view.company.setText("Baltic Freight" if lang == "en" else "ООО «Балтфрахт»")
+                c.view.company.setText({"ru": "ООО «Балтфрахт»", "uk": "ТОВ «Балтфрахт»"}.get(lang, "Baltic Freight"))
                 c.view.consent.setChecked(True)
             c.missing()
             c.walk.go_to(focus_first=True)
@@ -315,7 +318,7 @@ def main() -> int:
         ev = win.controllers[ScreenKey.EVENT]
         v = win.views[ScreenKey.EVENT]
         ev.clear()
-        v.event_name.setText({"en": "CX Club, Riga", "ru": "CX-клуб, Москва", "uk": "CX-клуб, Київ"}[lang])
+        v.event_name.setText(EVENT_NAMES[lang])
         v.live.go_live()
         wait(lambda: v.live.live is not None and bool(v.live.live.url))
         url = v.live.live.url
@@ -360,12 +363,19 @@ def main() -> int:
         ev.clear()
 
     live_only = bool(args.only and "live" in args.only)
+    second = {"en": ("Baltic Freight Forwarding", "Latvia"), "ru": ("ООО «Балтфрахт»", "Россия"),
+              "uk": ("ТОВ «Балтфрахт»", "Україна")}
     for lang in () if live_only else langs:
         s.set_language(lang)
         settings.language = lang
-        if lang == "en":
-            s.create(company=Company(name="Baltic Freight Forwarding", industry="logistics",
-                                     size="small", country="Latvia"), assessor="Jana Ozola")
+        win.controllers[ScreenKey.EVENT].clear()  # no room left over from the language before
+        s.close_assessment()  # each language's pictures show that language's portfolio only
+        for old in s.portfolio.list(include_archived=True):
+            s.portfolio.delete(old.id)
+        s.portfolioChanged.emit()
+        name, country = second.get(lang, second["en"])
+        s.create(company=Company(name=name, industry="logistics", size="small", country=country),
+                 assessor="Jana Ozola")
         s.create_demo()
         fw = s.framework
         win.navigate(ScreenKey.START)

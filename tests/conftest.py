@@ -36,3 +36,11 @@ def tiny_fw():
     from cemassess.content import load_framework_file
 
     return load_framework_file(DATA / "tiny-framework.json")
+
+
+@pytest.fixture
+def participant(qtbot, tmp_path):
+    """Participant mode on a questionnaire file in tmp_path (cemassess.ui._testsupport.Participant)."""
+    from cemassess.ui._testsupport import Participant
+
+    return Participant(qtbot, tmp_path)

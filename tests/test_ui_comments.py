@@ -11,7 +11,6 @@ from cemassess.exchange import participant as px
 from cemassess.ui._testsupport import focused, make_window, patch_dialogs, settle, type_text
 from cemassess.ui.screens import ScreenKey
 from cemassess.ui.session import COMMENT_DEBOUNCE_MS
-from cemassess.ui.settings import Settings
 
 WAIT = COMMENT_DEBOUNCE_MS + 300
 
@@ -76,21 +75,11 @@ def test_typing_then_switching_respondent_keeps_the_comment_with_its_author(qtbo
     assert a.answer("r2", card.pid) is None
 
 
-def test_participant_comment_is_in_the_autosave_while_typing(qtbot, answers, fw, tmp_path):
-    from cemassess.ui.participant import open_participant
+def test_participant_comment_is_in_the_autosave_while_typing(qtbot, answers, fw, participant):
     from cemassess.ui.participant_store import ParticipantDraft
 
-    q = px.Questionnaire(mode="workshop", assessment="abc123", framework=fw.id,
-                         company=Company(name="Acme Components"), facilitator="Dana Smith")
-    qfile = tmp_path / "questionnaire.json"
-    qfile.write_bytes(px.dumps(q))
-    settings = Settings()
-    settings.language = "en"
-    win = open_participant(settings, qfile)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
+    win = participant.open(px.Questionnaire(mode="workshop", assessment="abc123", framework=fw.id,
+                                            company=Company(name="Acme Components"), facilitator="Dana Smith"))
     walk = win.controller.walk
     card = first_card(walk)
     card.comment.setFocus()
@@ -101,8 +90,7 @@ def test_participant_comment_is_in_the_autosave_while_typing(qtbot, answers, fw,
     on_disk = ParticipantDraft._read(win.store.path)  # the autosave file itself
     assert on_disk.assessment.answer("r1", card.pid).comment == "typed, never left"
     # a crash now: the next start restores it and says so
-    again = open_participant(settings, qfile)
-    qtbot.addWidget(again)
+    again = participant.open(show=False)
     assert again.store.restored
     assert again.session.assessment.answer("r1", card.pid).comment == "typed, never left"
     win.close()

@@ -251,3 +251,34 @@ def test_selftest_fails_without_the_report_module_or_a_chart(qtbot, monkeypatch,
     assert run_selftest(QApplication.instance(), win, str(tmp_path / "b")) == 1
     err = capsys.readouterr()
     assert "only 4 of 5 charts were drawn" in err.err and "nps_panel" in err.err
+
+
+def test_the_room_at_a_glance_in_tiles_from_five_participants(qtbot, answers, fw, tmp_path):
+    from cemassess.i18n import num
+
+    win = make_window(qtbot)
+    win.navigate(ScreenKey.EVENT)
+    v = win.views[ScreenKey.EVENT]
+    load(qtbot, win, [event_files(fw, tmp_path / "few", 4)])
+    assert not v.tiles.isVisible()  # four people: no figure of the room at all
+    ev = win.controllers[ScreenKey.EVENT]
+    ev.clear()
+    ev = load(qtbot, win, [event_files(fw, tmp_path / "in", 6)])
+    assert v.tiles.isVisible()
+    assert v.people_tile.number.text() == "6" and "5 of 6" in v.people_tile.note.text()  # one did not consent
+    ov = ev.room.profile.overall
+    assert v.index_tile.number.text() == num(ov.median, "en", 1)
+    assert v.index_scale.score == ov.median
+    v.index_tile.number.setFocus(Qt.FocusReason.TabFocusReason)
+    press(K.Key_Return)  # the figure opens how it was computed, by keyboard
+    settle(qtbot)
+    title, lines = answers.explanations[-1]
+    assert title == v.index_tile.title() and f"n = {ov.n}" in lines[0] and f"P90 {ov.p90:.0f}" in lines[1]
+    press(K.Key_Space, widget=v.people_tile.number)
+    assert "Answer files read: 6" in answers.explanations[-1][1][0]
+    win.toggle_presentation(full_screen=False)
+    settle(qtbot)
+    assert v.tiles.isVisible() and not v.table_box.isVisible()  # the room, never its rows
+    assert not v.live.isVisible()  # not live: no empty "Live" heading on the projector
+    win.toggle_presentation()
+    assert unnamed(win.pages[ScreenKey.EVENT]) == []

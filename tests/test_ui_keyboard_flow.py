@@ -289,23 +289,12 @@ def test_a_benchmark_segment_too_small_says_why(qtbot, answers):
         assert (f"n = {seg.n} < {MIN_N}" in text) == (seg in small), text
 
 
-def test_participant_mode_has_the_industry_list_and_a_simple_nps(qtbot, answers, tmp_path):
+def test_participant_mode_has_the_industry_list_and_a_simple_nps(qtbot, answers, participant):
     from cemassess.domain.assessment import Company
     from cemassess.exchange import participant as px
-    from cemassess.ui.participant import open_participant
-    from cemassess.ui.settings import Settings
 
-    fw_id = "cem-b2b"
-    q = px.Questionnaire(mode="event", event="Club day", framework=fw_id,
-                         company=Company(name=""), facilitator="Dana Smith")
-    qfile = tmp_path / "questionnaire.json"
-    qfile.write_bytes(px.dumps(q))
-    settings = Settings()
-    settings.language = "en"
-    win = open_participant(settings, qfile)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = participant.open(px.Questionnaire(mode="event", event="Club day", framework="cem-b2b",
+                                            company=Company(name=""), facilitator="Dana Smith"))
     ctrl = win.controller
     v = ctrl.view
     ctrl.shown()
@@ -344,3 +333,56 @@ def test_participant_mode_has_the_industry_list_and_a_simple_nps(qtbot, answers,
     assert nps is not None and sum(nps.counts) == 50
     assert nps.counts[10] == 30 and nps.counts[6] == 5 and nps.counts[8] == 15
     assert ctrl.session.results().nps.score == 50
+
+
+def test_roadmap_reorder_is_an_edit_and_the_form_never_jumps(qtbot, answers):
+    """Ctrl+↑ marks the moved action ✎; the ✎ beside the title takes no room of its own, so the
+    form below stays put and the next click lands on the field the eye aimed at."""
+    win = make_window(qtbot)
+    win.resize(1366, 768)
+    win.session.create_demo()
+    win.navigate(ScreenKey.ROADMAP)
+    settle(qtbot, 20)
+    v, ctrl = win.views[ScreenKey.ROADMAP], win.controllers[ScreenKey.ROADMAP]
+    group = v.tree.topLevelItem(0)
+    second = group.child(1)
+    aid = second.data(0, Qt.ItemDataRole.UserRole)
+    v.tree.setCurrentItem(second)
+    v.tree.setFocus()
+    settle(qtbot)
+    assert not ctrl.items[aid].edited and v.ed_edited.text() == ""
+    form_at = [w.mapTo(v, w.rect().topLeft()) for w in (v.owner, v.horizon, v.kpi, v.note)]
+    press(K.Key_Up, CTRL)
+    settle(qtbot, 20)
+    assert ctrl.items[aid].edited, "moving an action is an edit"
+    moved = v.tree.topLevelItem(0).child(0)
+    assert moved.data(0, Qt.ItemDataRole.UserRole) == aid and moved.text(7) == "✎"
+    assert ctrl.selected_id() == aid and v.ed_edited.text() == "✎"
+    assert [w.mapTo(v, w.rect().topLeft()) for w in (v.owner, v.horizon, v.kpi, v.note)] == form_at
+    press(K.Key_Z, CTRL)  # one undo puts it back
+    settle(qtbot, 20)
+    assert v.tree.topLevelItem(0).child(1).data(0, Qt.ItemDataRole.UserRole) == aid
+
+
+def test_progress_reads_beside_the_bar_and_explanations_have_no_stray_stops(qtbot, answers):
+    win = make_window(qtbot)
+    win.session.create_demo()
+    win.navigate(ScreenKey.WALK)
+    settle(qtbot, 20)
+    wv = win.views[ScreenKey.WALK]
+    assert not wv.progress.isTextVisible()  # no "40%" half under its own fill
+    n = win.session.results().completion
+    assert wv.progress_label.text().startswith(f"{n.answered}") and str(n.total) in wv.progress_label.text()
+    win.controllers[ScreenKey.WALK].go_to(page="phases")  # the phases' bars too
+    settle(qtbot)
+    for _box, _desc, bar, _status, _links in wv.phase_page.boxes:
+        assert not bar.isTextVisible() and bar.bar_text.isVisible() and "%" in bar.bar_text.text()
+    rc = win.controllers[ScreenKey.RESULTS]
+    win.navigate(ScreenKey.RESULTS)
+    settle(qtbot, 20)
+    for row in range(len(win.session.framework.dimensions)):
+        rc.explain_dimension(row)
+    rc.explain_phase()
+    text = "\n".join(line for _title, lines in answers.explanations for line in lines)
+    assert ": level " in text  # practices with their level are listed...
+    assert ".:" not in text and "?:" not in text  # ...as "statement: level 3.0", not "anything.: level 3.0"

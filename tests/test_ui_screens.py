@@ -323,3 +323,20 @@ def test_the_chosen_benchmark_segment_is_used_and_remembered(qtbot, demo_window)
     assert win.settings.get("results/segment") == "it_services"
     banner = win.views[ScreenKey.RESULTS].illustrative
     assert banner.isVisible() and "ILLUSTRATIVE" in banner.label.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+def test_the_start_list_writes_dates_as_the_language_does(qtbot, answers, lang):
+    import datetime as dt
+
+    from cemassess.i18n import date_text
+
+    win = make_window(qtbot, lang=lang)
+    win.session.create_demo()
+    win.navigate(ScreenKey.START)
+    settle(qtbot)
+    table, a = win.views[ScreenKey.START].table, win.session.assessment
+    day = table.item(0, 2).text()
+    assert day == date_text(a.date, lang, "medium") and day != a.date.isoformat()
+    assert table.item(0, 5).text().startswith(date_text(dt.date.today(), lang, "medium") + " ")
+    assert not any(table.item(0, c).text().count("-") == 2 for c in (2, 5))  # no ISO dates

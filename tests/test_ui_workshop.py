@@ -28,7 +28,6 @@ from cemassess.ui._testsupport import (
     unnamed,
 )
 from cemassess.ui.screens import ScreenKey
-from cemassess.ui.settings import Settings
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -67,21 +66,12 @@ def stored(win):
 
 # -- participant mode ---------------------------------------------------------------------------
 def test_participant_answers_by_keyboard_survive_a_restart_and_export(qtbot, answers, fw, tmp_path,
-                                                                      _isolated_data_dir):
-    from cemassess.ui.participant import open_participant
+                                                                      _isolated_data_dir, participant):
     from cemassess.ui.screens.participant import focus_first
 
     q = px.Questionnaire(mode="workshop", assessment="abc123", framework=fw.id,
                          company=Company(name="Acme Components"), facilitator="Dana Smith")
-    qfile = tmp_path / "questionnaire.json"
-    qfile.write_bytes(px.dumps(q))
-    settings = Settings()
-    settings.language = "en"
-
-    win = open_participant(settings, qfile)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = participant.open(q)
     ctrl = win.controller
     focus_first(ctrl)
     settle(qtbot)
@@ -107,9 +97,7 @@ def test_participant_answers_by_keyboard_survive_a_restart_and_export(qtbot, ans
     assert unnamed(win) == []
 
     # a crash: no clean close; the next start of the same questionnaire has everything back
-    again = open_participant(settings, qfile)
-    qtbot.addWidget(again)
-    again.show()
+    again = participant.open()
     assert again.store.restored
     b = again.session.assessment
     assert {p: b.answer("r1", p).value for p in expect} == expect
@@ -132,28 +120,19 @@ def test_participant_answers_by_keyboard_survive_a_restart_and_export(qtbot, ans
     assert px.read_answer_file((tmp_path / "out" / "second.json").read_bytes(), "x", fw).id == af.id
     again.close()
     # `--participant` with no file resumes the latest answers
-    resumed = open_participant(settings, None)
-    qtbot.addWidget(resumed)
+    resumed = participant.open(resume=True, show=False)
     assert resumed.store.path == path and resumed.controller.respondent.name == "Pat Lee"
     resumed.close()
     # a damaged autosave is set aside (never deleted) and the participant starts afresh, told so
     path.write_bytes(path.read_bytes()[:100])
-    fresh = open_participant(settings, qfile)
-    qtbot.addWidget(fresh)
+    fresh = participant.open(show=False)
     assert not fresh.store.restored and fresh.view.banner.isVisibleTo(fresh)
     assert path.with_suffix(".damaged.json").exists()
     fresh.close()
 
 
-def test_participant_at_an_event_gives_company_and_consent(qtbot, answers, fw, tmp_path):
-    from cemassess.ui.participant import open_participant
-
-    q = px.Questionnaire(mode="event", event="CX Club", framework=fw.id, role=Role.MANAGEMENT)
-    qfile = tmp_path / "q.json"
-    qfile.write_bytes(px.dumps(q))
-    win = open_participant(Settings(), qfile)
-    qtbot.addWidget(win)
-    win.show()
+def test_participant_at_an_event_gives_company_and_consent(qtbot, answers, fw, tmp_path, participant):
+    win = participant.open(px.Questionnaire(mode="event", event="CX Club", framework=fw.id, role=Role.MANAGEMENT))
     v, ctrl = win.view, win.controller
     assert v.company.isVisible() and v.consent.isVisible() and not v.role.isVisible()
     answers.save_path = tmp_path / "a.json"

@@ -29,6 +29,7 @@ from cemassess.domain.nps import PUBLISHED_B2B_NPS
 from cemassess.domain.roadmap import HORIZON_MONTHS, HORIZONS, RoadmapItem
 from cemassess.i18n import num, pct, role_name, tr
 from cemassess.labels import published_label, published_source
+from cemassess.report import palette
 from cemassess.report.strings import STRINGS
 from cemassess.report.theme import ChartTheme
 
@@ -238,8 +239,8 @@ def role_heatmap(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     h = 1.1 + 0.36 * len(dims)
     fig = _figure(theme, 6.6, h)
     ax = fig.add_subplot()
-    cmap = LinearSegmentedColormap.from_list(
-        "cem", ["#c8553d", "#f2d0a4", "#f7f7f2", _tint(theme.accent, 0.45), theme.accent]).with_extremes(bad=theme.grid)
+    cmap = LinearSegmentedColormap.from_list("cem", list(palette.score_stops(theme.accent))).with_extremes(
+        bad=theme.grid)
     ax.imshow(data, cmap=cmap, vmin=0, vmax=100, aspect="auto")
     ax.set_xticks(range(len(roles)), [role_name(r.value, lang) for r in roles])
     ax.xaxis.tick_top()
@@ -298,15 +299,15 @@ def nps_panel(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     ax.set_axisbelow(True)
 
     mix = fig.add_subplot(gs[1])
-    parts = [(nps.pct_detractors, "#c8553d", _s("chart.detractors", lang)),
-             (nps.pct_passives, "#b8b8b8", _s("chart.passives", lang)),
+    parts = [(nps.pct_detractors, palette.DETRACTOR, _s("chart.detractors", lang)),
+             (nps.pct_passives, palette.PASSIVE, _s("chart.passives", lang)),
              (nps.pct_promoters, theme.accent, _s("chart.promoters", lang))]
     left = 0.0
     for share, color, label in parts:
         mix.barh([0], [share], left=left, color=color, height=0.55)
         if share >= 9:
             mix.text(left + share / 2, 0, f"{label} {pct(share / 100, lang)}", ha="center", va="center",
-                     fontsize=BASE_PT * theme.font_scale * 0.8, color="white" if color != "#b8b8b8" else "#222222")
+                     fontsize=BASE_PT * theme.font_scale * 0.8, color="white" if color != palette.PASSIVE else "#222222")
         left += share
     # the answer mix is a share (0-100 %), not an NPS: its own scale and label, so it cannot be
     # read against the -20...100 axis above it
@@ -337,7 +338,7 @@ def phase_progress(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     for yi, st in zip(y, ph.phases, strict=True):
         attained = st.number <= ph.attained
         current = st.number == ph.current and not attained
-        color = theme.accent if attained else _tint(theme.accent, 0.25) if current else _tint(theme.accent, 0.65)
+        color = palette.phase_colour("attained" if attained else "current" if current else "ahead", theme.accent)
         ax.barh([yi], [100], color=theme.grid, height=0.55)
         ax.barh([yi], [st.progress * 100], color=color, height=0.55)
         state = _s("chart.phase_attained" if attained else "chart.phase_current" if current
@@ -346,7 +347,7 @@ def phase_progress(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
                 + _s("chart.phase_at4", lang, at=st.at_threshold, n=st.applicable),
                 va="center", ha="left", fontsize=BASE_PT * theme.font_scale * 0.82, color=theme.fg,
                 fontweight="bold" if current or (attained and st.number == ph.attained) else "normal")
-        labels.append(_wrap(f"{tr('phase', lang)} {st.number}. {fw.phase(st.number).title(lang)}", width, 2))
+        labels.append(_wrap(f"{tr('phase', lang)} {st.number}. {fw.phase(st.number).title(lang)}", width, 3))
     ax.set_yticks(y, labels)
     # room for the labels right of the bars grows with the type (presentation mode)
     ax.set_xlim(0, 100 + 55 * max(1.0, theme.font_scale))
@@ -372,7 +373,7 @@ def timeline(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     if not items:
         return None
     fw = res.framework
-    colors = {"now": theme.accent, "next": _tint(theme.accent, 0.4), "later": _tint(theme.accent, 0.7)}
+    colors = {hz: palette.horizon_colour(hz, theme.accent) for hz in ("now", "next", "later")}
     per_action = len(items) <= PER_ACTION_MAX
     if per_action:
         rows = [(action_title(res, it, lang), [it]) for it in items]

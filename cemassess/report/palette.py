@@ -54,3 +54,53 @@ def readable(hex_colour: str, minimum: float = MIN_CONTRAST) -> str:
         if contrast(out) >= minimum:
             return out
     return INK
+
+
+# -- what the colours mean: the same in the charts, the PDF and the app ----------------------
+# The score scale of the role heatmap, 0 (the traditional practice) to 100 (CEM practised
+# fully): warm at the low end, a neutral middle, the accent at the top. A band (a named
+# maturity level) takes the scale's colour at its score.
+SCORE_LOW = "#c8553d"
+SCORE_LOW_MID = "#f2d0a4"
+SCORE_MID = "#f7f7f2"
+DETRACTOR = SCORE_LOW  # NPS answer mix: detractors, passives, promoters (the accent)
+PASSIVE = "#b8b8b8"
+PHASE_STATES = ("attained", "current", "ahead")
+
+
+def score_stops(accent: str = ACCENT) -> tuple[str, str, str, str, str]:
+    """The heatmap's five colours, evenly spaced from 0 to 100."""
+    return SCORE_LOW, SCORE_LOW_MID, SCORE_MID, tint(accent, 0.45), accent
+
+
+def mix(a: str, b: str, amount: float) -> str:
+    """`a` moved towards `b` (amount 0 = a, 1 = b)."""
+    ra, rb = rgb(a), rgb(b)
+    return "#{:02x}{:02x}{:02x}".format(*(round(x + (y - x) * amount) for x, y in zip(ra, rb, strict=True)))
+
+
+def score_colour(score: float | None, accent: str = ACCENT) -> str | None:
+    """A 0-100 score's colour on the heatmap's scale (None: no score, no colour)."""
+    if score is None or score != score:
+        return None
+    stops = score_stops(accent)
+    x = min(1.0, max(0.0, score / 100)) * (len(stops) - 1)
+    i = min(len(stops) - 2, int(x))
+    return mix(stops[i], stops[i + 1], x - i)
+
+
+def phase_colour(state: str, accent: str = ACCENT) -> str:
+    """A phase's colour in the phase chart: attained in the accent, the current one a little
+    lighter, the ones ahead pale."""
+    return {"attained": accent, "current": tint(accent, 0.25), "ahead": tint(accent, 0.65)}[state]
+
+
+def horizon_colour(horizon: str, accent: str = ACCENT) -> str:
+    """A roadmap horizon's colour in the timeline: now in the accent, next and later lighter."""
+    return {"now": accent, "next": tint(accent, 0.4), "later": tint(accent, 0.7)}[horizon]
+
+
+def ink_on(background: str) -> str:
+    """Text colour for a coloured background: white or black, whichever reads better (every
+    colour of the scales above then reads at 4.5:1 or more)."""
+    return WHITE if contrast(background, WHITE) >= contrast(background, "#000000") else "#000000"

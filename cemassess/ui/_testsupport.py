@@ -127,3 +127,37 @@ def answer_file(fw: Any, level: Any, name: str, *, role: Any = None, company: st
     af = px.answer_file_from(a, r.id, consent=consent)
     af.mode, af.assessment = mode, assessment
     return px.dumps(af)
+
+
+class Participant:
+    """Participant mode over one questionnaire file, for the tests: `open(q)` writes the
+    questionnaire and opens a window on it; `open()` again is a restart on the same file
+    (the autosave is found), `open(resume=True)` starts with no file (the latest answers)."""
+
+    def __init__(self, qtbot: Any, folder: Any, lang: str = "en") -> None:
+        from cemassess.ui.settings import Settings
+
+        self.qtbot, self.folder = qtbot, folder
+        self.settings = Settings()
+        self.settings.language = lang
+        self.file: Any = None
+
+    def write(self, questionnaire: Any) -> Any:
+        from cemassess.exchange import participant as px
+
+        self.file = self.folder / "questionnaire.json"
+        self.file.write_bytes(px.dumps(questionnaire))
+        return self.file
+
+    def open(self, questionnaire: Any = None, *, resume: bool = False, show: bool = True) -> Any:
+        from cemassess.ui.participant import open_participant
+
+        if questionnaire is not None:
+            self.write(questionnaire)
+        win = open_participant(self.settings, None if resume else self.file)
+        self.qtbot.addWidget(win)
+        if show:
+            win.show()
+            self.qtbot.waitExposed(win)
+            win.activateWindow()
+        return win

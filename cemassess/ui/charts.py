@@ -52,10 +52,16 @@ def draw_chart(kind: str, res: Any, lang: str, theme: Any):
     return getattr(charts, kind)(res, lang, theme)
 
 
-def chart_theme(accent: str = "#1f5f8b", font_scale: float = 1.0, dark: bool = False):
-    from cemassess.report.theme import ChartTheme
+def chart_theme(accent: str | None = None, font_scale: float = 1.0, dark: bool | None = None):
+    """The charts' theme on screen: the brand's accent, dark when the system palette is (the
+    GUI thread asks; the drawing thread only reads the result)."""
+    from cemassess.report.theme import DEFAULT_ACCENT, ChartTheme
 
-    return ChartTheme(accent=accent, font_scale=font_scale, dpi=SCREEN_DPI, dark=dark)
+    if dark is None:
+        from cemassess.ui.style import is_dark
+
+        dark = is_dark()
+    return ChartTheme(accent=accent or DEFAULT_ACCENT, font_scale=font_scale, dpi=SCREEN_DPI, dark=dark)
 
 
 def render(kind: str, res: Any, lang: str, theme: Any, width_px: int, ratio: float,
@@ -215,7 +221,7 @@ class ChartView(QWidget):
         self._lay = QVBoxLayout(self)
         self._lay.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self)  # every chart says what it shows (the PDF's heading above it)
-        self.title.setObjectName("heading")
+        self.title.setObjectName("chartTitle")  # sized for the projector by ui/style.py
         self.title.setWordWrap(True)
         f = self.title.font()
         f.setBold(True)
@@ -242,6 +248,11 @@ class ChartView(QWidget):
     @property
     def figure_ready(self) -> bool:
         return self.image is not None or self.empty
+
+    @property
+    def busy(self) -> bool:
+        """Out of date, being drawn, or about to be drawn again for a new width."""
+        return self._dirty or self.pending or self._resize_timer.isActive()
 
     def invalidate(self) -> None:
         self._dirty = True
@@ -328,7 +339,9 @@ class ChartView(QWidget):
     def _placeholder(self, text: str) -> None:
         self.label.setPixmap(QPixmap())
         self.label.setText(text)
-        self.label.setStyleSheet("color: palette(mid); border: 1px dashed palette(mid); padding: 12px;")
+        from cemassess.ui import style
+
+        self.label.setStyleSheet(style.placeholder_css())
         self.label.setMinimumHeight(0)
         self.label.setMaximumHeight(16_777_215)
         h = max(60, self.label.sizeHint().height())
@@ -351,7 +364,7 @@ def wait_for_charts(views: list[ChartView], timeout_s: float = 60.0) -> bool:
     deadline = time.perf_counter() + timeout_s
     while time.perf_counter() < deadline:
         QApplication.processEvents()
-        if all(not v.isVisible() or not (v._dirty or v.pending) for v in views):
+        if all(not v.isVisible() or not v.busy for v in views):
             return True
         time.sleep(0.01)
     return False

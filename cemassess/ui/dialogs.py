@@ -18,6 +18,9 @@ BENCHMARK_FILTER = "cemassess benchmark pack (*.json)"
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setAccessibleName(title)
+    from cemassess.ui import style
+
+    style.dialog(box)
     return box
 
 

@@ -196,6 +196,9 @@ class Exporter(QObject):
     def _run(self, work: Callable, label: str, *, open_after: bool) -> Job:
         lang = self.lang
         dlg = QProgressDialog(label, t("cancel", lang), 0, 1000, self.window)
+        from cemassess.ui import style
+
+        style.dialog(dlg)
         dlg.setWindowTitle(t("export.title", lang))
         dlg.setAccessibleName(label)
         dlg.setWindowModality(Qt.WindowModality.WindowModal)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QFrame, QMainWindow, QMenu, QScrollArea, QTabWidge
 from cemassess.ui.actions import ACTIONS, MENUS, ActionKey
 from cemassess.ui.screens import SCREENS, ScreenKey, ScreenSpec
 from cemassess.ui.strings import t
-from cemassess.ui.style import APP_CSS, PRESENTATION_CSS, PRESENTATION_TABS_CSS
 
 
 class MainWindow(QMainWindow):
@@ -52,13 +51,13 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, "")
         from cemassess.ui import style
 
-        style.apply(self.pages, skip=(ScreenKey.WALK,))  # the one stylesheet (cemassess/ui/style.py)
+        self.tabs.tabBar().setStyleSheet(style.tabs_css())  # the pages' own: with their views
         self.tabs.currentChanged.connect(self._tab_changed)
         from PySide6.QtWidgets import QLabel
 
         self.present_hint = QLabel()  # "Esc or F11 leaves presentation mode", while presenting
         self.present_hint.setObjectName("presentHint")
-        self.present_hint.setStyleSheet(style.PRESENT_HINT_CSS)
+        self.present_hint.setStyleSheet(style.present_hint_css())
         self.present_hint.hide()
         self.tabs.setCornerWidget(self.present_hint, Qt.Corner.TopRightCorner)
         self.actions_by_key: dict[ActionKey, QAction] = {}
@@ -80,6 +79,10 @@ class MainWindow(QMainWindow):
             view = view_cls()
             view.translateUI(self.lang)
             self.views[spec.key] = view
+            if spec.key is not ScreenKey.WALK:  # the walk-through styles its own parts
+                from cemassess.ui import style
+
+                style.apply(self.pages[spec.key])  # the one stylesheet (cemassess/ui/style.py)
             self.pages[spec.key].setWidget(view)
 
     # -- menus -------------------------------------------------------------------------------
@@ -427,6 +430,11 @@ class MainWindow(QMainWindow):
 
         self.lang = lang
         install_qt_translations(lang)
+        from PySide6.QtCore import QLocale
+        from PySide6.QtWidgets import QAbstractSpinBox
+
+        for box in self.findChildren(QAbstractSpinBox):  # made before the switch: 86,0 % in Russian
+            box.setLocale(QLocale(lang))
         for name, menu in self.menus.items():
             menu.setTitle(t(f"menu.{name}", lang))
         for spec in ACTIONS:
@@ -480,10 +488,13 @@ class MainWindow(QMainWindow):
                                     self._presentable(spec.key) or not on)
             if spec.key in self.views:
                 self.views[spec.key].set_presentation(on)
-        for spec in SCREENS:  # only the two screens on show: restyling all would take long
+        from cemassess.ui import style
+
+        css = style.app_css() + (style.presentation_css() if on else "")
+        for spec in SCREENS:  # only the screens on show: restyling all would take long
             if spec.presentation:
-                self.pages[spec.key].setStyleSheet(APP_CSS + PRESENTATION_CSS if on else APP_CSS)
-        self.tabs.tabBar().setStyleSheet(PRESENTATION_TABS_CSS if on else "")
+                self.pages[spec.key].setStyleSheet(css)
+        self.tabs.tabBar().setStyleSheet(style.tabs_css(presentation=on))
         self.present_hint.setText(t("present.leave", self.lang))
         self.present_hint.setVisible(on)  # how to leave, always in sight
         if on:

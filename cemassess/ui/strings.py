@@ -519,7 +519,6 @@ UI: dict[str, Entry] = {
                             "nobody can be recognised. Add more answer files.",
                             "Only {n} participants: nothing is shown below {min}, so that "
                             "nobody can be recognised. Add more answer files."),
-    "event.distribution": "Distribution per dimension",
     "event.distribution.note": ("Each dot is one participant; the box spans the middle half of the "
                                 "room, the line is the median."),
     "event.positions": "Each participant in the room",
@@ -684,6 +683,22 @@ UI: dict[str, Entry] = {
     "action.anonymous": "A&nonymous reports (R1, R2… instead of names)",
     "export.anonymous_title": "{title} (anonymous)",
     "export.anonymous_tag": "anonymous",
+    # --- ui16 ---
+    "chart.title.phase_progress": "Progress in each phase",
+    "chart.title.nps_panel": "NPS against published B2B figures",
+    "chart.title.trend": "Dimension scores at each assessment",
+    "chart.title.strips": "Distribution per dimension",
+    "chart.title.phase_mix": "Phase mix",
+    "event.kpi.participants": "Participants",
+    "event.kpi.participants_note": "Consented to the benchmark: {consented} of {n}",
+    "event.kpi.participants_expl": ("Answer files read: {n}; refused: {refused}; answered less than {pct} of the practices (not in "
+        "the room's figures): {partial}. Nothing is shown from fewer than {min} participants, so that "
+        "nobody can be recognised."),
+    "event.kpi.index": "CEM index, the room's median",
+    "event.kpi.index_note": "The middle half of the room: {p25}–{p75}",
+    "event.kpi.index_expl": ("The median of the participants' CEM index (n = {n}): half the room is above it, half below. "
+        "The participants' own figures stay on their personal reports."),
+    "event.kpi.median": "median",
 }
 
 

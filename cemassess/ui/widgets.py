@@ -74,15 +74,34 @@ def discard(w: QWidget) -> None:
     w.deleteLater()
 
 
-def wrap_label(text: str = "", *, selectable: bool = False, css: str = "") -> QLabel:
+def wrap_label(text: str = "", *, selectable: bool = False, bold: bool = False) -> QLabel:
+    """Plain text that wraps. Colours and frames come from cemassess/ui/style.py, never here."""
     lab = QLabel(text)
     lab.setWordWrap(True)
     lab.setTextFormat(Qt.TextFormat.PlainText)
     if selectable:
         lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if css:
-        lab.setStyleSheet(css)
+    if bold:
+        f = lab.font()
+        f.setBold(True)
+        lab.setFont(f)
     return lab
+
+
+def hint_label(text: str = "", *, margin: int = 0) -> QLabel:
+    """A help line: the screens' stylesheet gives it the muted colour (cemassess/ui/style.py)."""
+    lab = wrap_label(text)
+    lab.setObjectName("hint")
+    if margin:
+        lab.setMargin(margin)
+    return lab
+
+
+def error_label(text: str = "") -> QLabel:
+    """A form's error line, in a red that reads on the palette in use."""
+    from cemassess.ui import style
+
+    return style.coloured(wrap_label(text), style.status_colour("bad"))
 
 
 def heading(text: str = "", size: float = 1.35) -> QLabel:
@@ -104,10 +123,7 @@ class NumberButton(QPushButton):
         super().__init__(parent)
         self.setObjectName("number")
         self.setFlat(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        from cemassess.ui.style import NUMBER_CSS
-
-        self.setStyleSheet(NUMBER_CSS)  # a figure on a tile, not a link (ui/style.py)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)  # a figure on a tile, not a link (ui/style.py)
         if size != 1.0:
             f = self.font()
             f.setPointSizeF(f.pointSizeF() * size)
@@ -127,9 +143,7 @@ class LinkLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet("LinkLabel { color: palette(link); padding: 1px 3px; }"
-                           "LinkLabel:focus { border: 1px dotted palette(link); }"
-                           "LinkLabel:hover { text-decoration: underline; }")
+        self.setObjectName("link")  # the accent, a frame with the keyboard (ui/style.py)
         self.setAccessibleName(text)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt)
@@ -147,14 +161,11 @@ class LinkLabel(QLabel):
 class Banner(QFrame):
     """A coloured one-line notice (read-only portfolio, illustrative benchmarks...)."""
 
-    COLOURS = {"info": ("#e8f0fe", "#174ea6"), "warn": ("#fef7e0", "#8a5300"),
-               "error": ("#fce8e6", "#a50e0e")}
-
     def __init__(self, kind: str = "info", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        bg, fg = self.COLOURS[kind]
-        self.setStyleSheet(f"Banner {{ background: {bg}; border-radius: 4px; }}"
-                           f" QLabel {{ color: {fg}; }}")
+        from cemassess.ui import style
+
+        self.setStyleSheet(style.banner_css(kind))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
         self.label = wrap_label()
@@ -172,6 +183,9 @@ class ExplainDialog(QDialog):
 
     def __init__(self, title: str, lines: Iterable[str], lang: str, parent: QWidget | None = None):
         super().__init__(parent)
+        from cemassess.ui import style
+
+        style.dialog(self)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         lay = QVBoxLayout(self)
@@ -197,6 +211,9 @@ class ReportDialog(QDialog):
         from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
         super().__init__(parent)
+        from cemassess.ui import style
+
+        style.dialog(self)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         lay = QVBoxLayout(self)
@@ -216,7 +233,9 @@ class ReportDialog(QDialog):
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for i, (name, ok, why) in enumerate(rows):
             outcome = QTableWidgetItem(("✓ " if ok else "✗ ") + t("report.ok" if ok else "report.refused", lang))
-            outcome.setForeground(Qt.GlobalColor.darkGreen if ok else Qt.GlobalColor.darkRed)
+            from cemassess.ui import style
+
+            outcome.setForeground(style.status_brush("good" if ok else "bad"))
             for j, item in enumerate((QTableWidgetItem(name), outcome, QTableWidgetItem(why))):
                 item.setToolTip(why if j == 2 else item.text())
                 self.table.setItem(i, j, item)

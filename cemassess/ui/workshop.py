@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from cemassess.ui import dialogs
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import wrap_label
+from cemassess.ui.widgets import error_label, wrap_label
 
 ROLES = ("", "management", "sales", "marketing", "service", "other")  # "" = the participant chooses
 
@@ -101,6 +101,9 @@ class QuestionnaireDialog(QDialog):
 
     def __init__(self, lang: str, company: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from cemassess.ui import style
+
+        style.dialog(self)
         self.lang = lang
         title = t("quest.title", lang)
         self.setWindowTitle(title)
@@ -130,7 +133,7 @@ class QuestionnaireDialog(QDialog):
             self.role.addItem(t(f"role.{r}", lang) if r else t("quest.role.any", lang), r)
         form.addRow(t("quest.role", lang) + ":", self.role)
         lay.addLayout(form)
-        self.error = wrap_label(css="color: #a50e0e;")
+        self.error = error_label()
         lay.addWidget(self.error)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         for std, key in ((QDialogButtonBox.StandardButton.Ok, "quest.save"),

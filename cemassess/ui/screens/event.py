@@ -38,7 +38,8 @@ from cemassess.ui import dialogs
 from cemassess.ui.charts import ChartView, chart_theme
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Banner, heading, wrap_label
+from cemassess.ui.tiles import KpiTile, ScoreScale
+from cemassess.ui.widgets import Banner, heading, hint_label, wrap_label
 from cemassess.ui.workshop import reason_text
 
 CHARTS = (("strips", "chart.strips"), ("phase_mix", "chart.phase_mix"))
@@ -75,18 +76,32 @@ class View(BaseView):
             row.addWidget(w)
         row.addStretch(1)
         sl.addLayout(row)
-        sl.addWidget(b.bind(wrap_label(css="color: palette(mid);"), "event.drop_hint"))
+        sl.addWidget(b.bind(hint_label(), "event.drop_hint"))
         lay.addWidget(self.setup)
         from cemassess.ui.screens.live_panel import LivePanel  # h13ui: the live room
 
         self.live = LivePanel(lambda: None, mode="event")  # the controller gives the opener
         lay.addWidget(self.live)
         self.status = wrap_label()
+        self.status.setObjectName("lead")  # the room's size: large on the projector (ui/style.py)
         f = self.status.font()
         f.setPointSizeF(f.pointSizeF() * 1.15)
         f.setBold(True)
         self.status.setFont(f)
         lay.addWidget(self.status)
+        # the room at a glance, as on Results: tiles whose figure opens how it was computed
+        self.tiles = QWidget()
+        tl_row = QHBoxLayout(self.tiles)
+        tl_row.setContentsMargins(0, 0, 0, 0)
+        tl_row.setSpacing(12)
+        self.people_tile = b.bind(KpiTile(), "event.kpi.participants")
+        self.index_tile = b.bind(KpiTile(), "event.kpi.index")
+        self.index_scale = self.index_tile.set_picture(ScoreScale())
+        for tile in (self.people_tile, self.index_tile):
+            tl_row.addWidget(tile, 1)
+        tl_row.addStretch(1)
+        self.tiles.hide()
+        lay.addWidget(self.tiles)
         self.too_few = Banner("info")
         lay.addWidget(self.too_few)
         self.refused = Banner("warn")
@@ -95,9 +110,7 @@ class View(BaseView):
         self.charts_box = QWidget()
         self.chart_lay = QVBoxLayout(self.charts_box)
         self.chart_lay.setContentsMargins(0, 0, 0, 0)
-        self.dist_title = b.bind(heading(size=1.15), "event.distribution")
-        self.chart_lay.addWidget(self.dist_title)
-        self.dist_note = b.bind(wrap_label(css="color: palette(mid);"), "event.distribution.note")
+        self.dist_note = b.bind(hint_label(), "event.distribution.note")
         lay.addWidget(self.charts_box)
         self.table_box = b.bind(QGroupBox(), "event.positions")
         tl = QVBoxLayout(self.table_box)
@@ -143,6 +156,12 @@ class View(BaseView):
         for c in self.charts.values():
             c.enlarge = on
         self.live.set_presentation(on)  # h13ui: the join code stays on the projector
+        self.show_live()
+
+    def show_live(self) -> None:
+        """The live panel on the projector only while live (its join code); never an empty
+        "Live" heading over the room."""
+        self.live.setVisible(not self.presentation or self.live.running)
 
     def translateUI(self, lang: str) -> None:  # noqa: N802
         super().translateUI(lang)
@@ -170,6 +189,8 @@ class Controller(BaseController):
         v.write_pdfs.clicked.connect(lambda: self.write_pdfs())
         v.save_bench.clicked.connect(self.save_benchmark)
         v.event_name.editingFinished.connect(self._title)
+        v.people_tile.number.explain.connect(self.explain_people)
+        v.index_tile.number.explain.connect(self.explain_index)
         # h13ui: the live room
         v.export_q.clicked.connect(lambda: self.export_questionnaire())
         v.live._opener = self._live_opener
@@ -279,6 +300,7 @@ class Controller(BaseController):
         shown = self.shown_room
         v.too_few.show_text(t("event.too_few", lang, n=n, min=MIN_SHOWN) if room is not None and not shown else "")
         v.charts_box.setVisible(shown)
+        self._fill_tiles()
         v.table_box.setVisible(shown and not v.presentation)  # per-participant rows: never projected
         v.write_pdfs.setEnabled(n > 0 and self.pdf_job is None)
         v.save_bench.setEnabled(n > 0 and not self.session.read_only)
@@ -293,6 +315,53 @@ class Controller(BaseController):
         self._fill_table()
         for chart in v.charts.values():
             chart.invalidate()
+
+    def _fill_tiles(self) -> None:
+        """Participants and the room's median CEM index: only from MIN_SHOWN participants on."""
+        from cemassess.i18n import num
+
+        v, lang, room = self.view, self.lang, self.room
+        ov = room.profile.overall if self.shown_room else None
+        v.tiles.setVisible(self.shown_room)
+        v.status.setVisible(not self.shown_room or v.live.is_live_room)  # the tile says it
+        if not self.shown_room:
+            return
+        n = len(room.files)
+        v.people_tile.number.setText(str(n))
+        v.people_tile.note.setText(t("event.kpi.participants_note", lang, consented=len(room.consenting), n=n))
+        v.people_tile.number.setAccessibleName(f"{v.people_tile.title()}: {n}")
+        v.index_tile.setVisible(ov is not None)
+        if ov is not None:
+            v.index_tile.number.setText(num(ov.median, lang, 1))
+            v.index_tile.note.setText(t("event.kpi.index_note", lang, p25=f"{ov.p25:.0f}", p75=f"{ov.p75:.0f}"))
+            v.index_tile.number.setAccessibleName(f"{v.index_tile.title()}: {v.index_tile.number.text()}")
+            accent = chart_theme(self.ctx.settings.get("branding/accent")).accent
+            v.index_scale.set_score(ov.median, [b.min_score for b in room.framework.bands], accent)
+
+    def explain_people(self) -> None:
+        from cemassess.i18n import pct
+        from cemassess.ui import widgets
+        from cemassess.workshop import PARTIAL_BELOW
+
+        room, lang = self.room, self.lang
+        if room is None:
+            return
+        widgets.show_explanation(self.view, self.view.people_tile.title(),
+                                 [t("event.kpi.participants_expl", lang, n=len(room.files),
+                                    refused=len(room.refused), partial=len(room.partial), min=MIN_SHOWN,
+                                    pct=pct(PARTIAL_BELOW, lang))], lang)
+
+    def explain_index(self) -> None:
+        from cemassess.ui import widgets
+
+        room, lang = self.room, self.lang
+        ov = room.profile.overall if self.shown_room else None
+        if ov is None:
+            return
+        widgets.show_explanation(self.view, self.view.index_tile.title(),
+                                 [t("event.kpi.index_expl", lang, n=ov.n),
+                                  f"P10 {ov.p10:.0f} · P25 {ov.p25:.0f} · {t('event.kpi.median', lang)} "
+                                  f"{ov.median:.0f} · P75 {ov.p75:.0f} · P90 {ov.p90:.0f}"], lang)
 
     def _fill_table(self) -> None:
         from cemassess.explain import headline
@@ -468,6 +537,7 @@ class Controller(BaseController):
             self.roomChanged.emit()
 
     def _live_changed(self) -> None:
+        self.view.show_live()
         self.refresh()
         self.roomChanged.emit()
 

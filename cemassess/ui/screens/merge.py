@@ -31,7 +31,7 @@ from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.screens.practice_card import PracticeCard
 from cemassess.ui.screens.walk_pages import scroller
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Banner, discard, heading, wrap_label
+from cemassess.ui.widgets import Banner, discard, heading, hint_label, wrap_label
 
 ROLE = Qt.ItemDataRole.UserRole
 LIST_COLUMNS = ("practice", "answers", "spread", "agreed")
@@ -93,11 +93,11 @@ class View(BaseView):
         self.median = wrap_label()
         al.addWidget(self.median)
         dl.addWidget(self.answers_box)
-        self.agreed_label = b.bind(wrap_label(css="font-weight: bold;"), "merge.agreed_intro")
+        self.agreed_label = b.bind(wrap_label(bold=True), "merge.agreed_intro")
         dl.addWidget(self.agreed_label)
         self.card_holder = QVBoxLayout()
         dl.addLayout(self.card_holder)
-        self.none = wrap_label(css="color: palette(mid);")
+        self.none = hint_label()
         dl.addWidget(self.none)
         dl.addStretch(1)
         self.detail_scroll = scroller(detail)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from cemassess.i18n import pct
 from cemassess.ui.screens.walk_pages import scroller
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Binder, heading, wrap_label
+from cemassess.ui.widgets import Binder, heading, hint_label, wrap_label
 
 
 def _percent_box() -> QDoubleSpinBox:
@@ -124,7 +124,7 @@ class MetricsPage(QWidget):
             lab = b.bind(QLabel(), key)
             lab.setBuddy(w)
             of.addRow(lab, w)
-        self.unknown_hint = b.bind(wrap_label(css="color: palette(mid);"), "metrics.unknown_hint")
+        self.unknown_hint = b.bind(hint_label(), "metrics.unknown_hint")
         of.addRow(self.unknown_hint)
         lay.addWidget(other)
         lay.addStretch(1)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cemassess.ui import dialogs
+from cemassess.ui import dialogs, style
 from cemassess.ui.screens import walk
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.screens.start import ROLES, SIZES
@@ -71,7 +71,7 @@ class View(BaseView):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         lay.addWidget(self.about)
-        self.saved = wrap_label(css="color: palette(mid);")
+        self.saved = style.hint(wrap_label())
         self.export_btn = b.bind(QPushButton(), "part.export", tip="part.export.tip")
         f = self.export_btn.font()
         f.setBold(True)
@@ -83,6 +83,7 @@ class View(BaseView):
         self.walk.top.addSpacing(12)
         self.walk.top.addWidget(self.export_btn)
         lay.addWidget(self.walk, 1)
+        style.apply_walk([self.about, self.export_btn])
 
     def set_event(self, event: bool, role_fixed: bool) -> None:
         for key in ("part.company", "part.industry", "part.size"):

@@ -99,12 +99,11 @@ class PracticeCard(QFrame):
         self.statement.setFont(f)
         head.addWidget(self.statement, 1)
         self.phase_tag = QLabel()
-        from cemassess.ui.style import muted
-
-        self.phase_tag.setStyleSheet(f"color: {muted()};")
+        self.phase_tag.setObjectName("hint")  # the muted colour (practice_card_css)
         head.addWidget(self.phase_tag, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(head)
-        self.help = wrap_label(css=f"color: {muted()};")
+        self.help = wrap_label()
+        self.help.setObjectName("hint")
         lay.addWidget(self.help)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -157,7 +156,8 @@ class PracticeCard(QFrame):
         crow.addWidget(self.comment, 1)
         lay.addLayout(crow)
         QWidget.setTabOrder(self.comment, self.review)  # comment, then its review flag
-        self.others = wrap_label(css="color: palette(dark);")
+        self.others = wrap_label()
+        self.others.setObjectName("hint")  # the others' answers, muted (practice_card_css)
         self.others.hide()
         lay.addWidget(self.others)
         self.translateUI(lang)

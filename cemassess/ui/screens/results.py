@@ -22,18 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cemassess.i18n import num, pct
+from cemassess.i18n import date_text, num, pct
 from cemassess.labels import (
     pack_source,
     pack_title,
     segment_title,
 )
-from cemassess.ui import widgets
+from cemassess.ui import style, widgets
 from cemassess.ui.charts import ChartView, chart_theme
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.screens.walk_pages import LinkList, scroller
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Banner, NumberButton, heading, wrap_label
+from cemassess.ui.tiles import KpiTile, Meter, PhaseStrip, ScoreScale
+from cemassess.ui.widgets import Banner, heading, hint_label, wrap_label
 
 CHARTS = (("radar", "chart.radar"), ("gap_bars", "chart.gap_bars"),
           ("phase_progress", "chart.phase_progress"), ("nps_panel", "chart.nps_panel"),
@@ -55,35 +56,26 @@ class View(BaseView):
         self.title = heading(size=1.5)
         lay.addWidget(self.title)
         cards = QHBoxLayout()
-        self.overall_box = b.bind(QGroupBox(), "overall")
-        ol = QVBoxLayout(self.overall_box)
-        self.overall = NumberButton(size=2.0)
-        self.overall_band = wrap_label()
-        ol.addWidget(self.overall)
-        ol.addWidget(self.overall_band)
-        self.phase_box = b.bind(QGroupBox(), "current_phase")
-        pl = QVBoxLayout(self.phase_box)
-        self.phase = NumberButton(size=1.4)
-        self.phase_sub = wrap_label()
-        pl.addWidget(self.phase)
-        pl.addWidget(self.phase_sub)
-        self.done_box = b.bind(QGroupBox(), "results.completion")
-        dl = QVBoxLayout(self.done_box)
-        self.completion = NumberButton(size=1.4)
-        self.completion_sub = wrap_label()
-        dl.addWidget(self.completion)
-        dl.addWidget(self.completion_sub)
-        self.nps_box = b.bind(QGroupBox(), "nps")
-        nl = QVBoxLayout(self.nps_box)
-        self.nps = NumberButton(size=1.4)
-        self.nps_sub = wrap_label()
-        nl.addWidget(self.nps)
-        nl.addWidget(self.nps_sub)
+        cards.setSpacing(12)
+        # dashboard tiles: caption, the big figure (opens "how this was computed"), a picture
+        # in the report's colours, a short explanation (cemassess/ui/tiles.py, ui/style.py)
+        self.overall_box = b.bind(KpiTile(2.4), "overall")
+        self.overall = self.overall_box.number
+        self.overall_scale = self.overall_box.set_picture(ScoreScale())
+        self.overall_band = self.overall_box.note
+        self.phase_box = b.bind(KpiTile(), "current_phase")
+        self.phase = self.phase_box.number
+        self.phase_strip = self.phase_box.set_picture(PhaseStrip())
+        self.phase_sub = self.phase_box.note
+        self.done_box = b.bind(KpiTile(), "results.completion")
+        self.completion = self.done_box.number
+        self.completion_meter = self.done_box.set_picture(Meter())
+        self.completion_sub = self.done_box.note
+        self.nps_box = b.bind(KpiTile(), "nps")
+        self.nps = self.nps_box.number
+        self.nps_sub = self.nps_box.note
         for box in (self.overall_box, self.phase_box, self.done_box, self.nps_box):
             cards.addWidget(box, 1)
-        from cemassess.ui.style import kpi
-
-        kpi(self.overall_box, self.phase_box, self.done_box, self.nps_box)  # tiles, not links
         lay.addLayout(cards)
         bench = QHBoxLayout()
         self.segment_label = b.bind(QLabel(), "results.benchmark")
@@ -94,6 +86,10 @@ class View(BaseView):
         bench.addWidget(self.segment_label)
         bench.addWidget(self.segment, 1)
         lay.addLayout(bench)
+        # on the projector the comparison is said, whole, not offered as a choice
+        self.segment_shown = hint_label()
+        self.segment_shown.hide()
+        lay.addWidget(self.segment_shown)
         self.illustrative = Banner("warn")
         lay.addWidget(self.illustrative)
         self.trend_box = b.bind(QGroupBox(), "results.trend")
@@ -125,7 +121,7 @@ class View(BaseView):
         self.table.setTabKeyNavigation(False)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table_hint = b.bind(wrap_label(css="color: palette(mid);"), "results.table_hint")
+        self.table_hint = b.bind(hint_label(), "results.table_hint")
         lay.addWidget(self.table)
         lay.addWidget(self.table_hint)
         lay.addWidget(self.trend_box)
@@ -171,8 +167,10 @@ class View(BaseView):
     def set_presentation(self, on: bool) -> None:
         """On a projector: the figures, the gating and the charts; the detail stays behind."""
         super().set_presentation(on)
-        for w in (self.done_box, self.table, self.table_hint, self.findings_box):
+        for w in (self.done_box, self.table, self.table_hint, self.findings_box, self.segment_label, self.segment):
             w.setVisible(not on)
+        self.segment_shown.setText(f"{self.segment_label.text()}: {self.segment.currentText()}")
+        self.segment_shown.setVisible(on)
         # the charts come right after the figures; why this phase follows them
         lay = self.main_layout
         lay.removeWidget(self.gating_box)
@@ -254,7 +252,12 @@ class Controller(BaseController):
         elif band_note(ov, lang):
             band_text += "\n" + band_note(ov, lang)
         v.overall_band.setText(band_text)
+        accent = chart_theme(self.ctx.settings.get("branding/accent")).accent  # the charts' own
+        v.overall_scale.set_score(ov.score, [b.min_score for b in fw.bands], accent)
         ph = res.phase
+        v.phase_strip.set_phases([(st.number, st.progress, "attained" if st.number <= ph.attained
+                                   else "current" if st.number == ph.current else "ahead")
+                                  for st in ph.phases], accent)
         v.phase.setText(f"{t('phase', lang)} {ph.current}")
         title = fw.phase(ph.current).title(lang)
         v.phase.setAccessibleName(t("results.phase_name", lang, value=f"{ph.current}. {title}"))
@@ -263,6 +266,8 @@ class Controller(BaseController):
         c = res.completion
         v.completion.setText(f"{c.answered}/{c.total}")
         v.completion.setAccessibleName(t("results.completion_name", lang, value=v.completion.text()))
+        v.completion_meter.set_share(c.answered / c.total if c.total else 0.0,
+                                     style.ink().accent if c.answered >= c.total else style.status_colour("warn"))
         v.completion_sub.setText(t("results.completion_sub", lang, n=len(a.respondents),
                                    dk=len(res.knowledge_gaps), review=len(res.for_review)))
         if res.nps is not None:
@@ -289,6 +294,7 @@ class Controller(BaseController):
             v.segment.addItem(t("results.no_benchmark", lang), "")
             v.segment.setEnabled(False)
             v.illustrative.show_text("")
+            v.segment_shown.setText(f"{v.segment_label.text()}: {v.segment.currentText()}")
             return
         v.segment.setEnabled(True)
         shipped = s.shipped_benchmarks
@@ -309,6 +315,7 @@ class Controller(BaseController):
                 if pack.id == chosen.id and seg.id == res.benchmark.segment.id:
                     current = v.segment.count() - 1
         v.segment.setCurrentIndex(current)
+        v.segment_shown.setText(f"{v.segment_label.text()}: {v.segment.currentText()}")
         title = pack_title(chosen, lang)
         v.illustrative.show_text(t("results.illustrative", lang, pack=title) if chosen.illustrative else "")
         v.illustrative.setToolTip(pack_source(chosen, lang))
@@ -322,8 +329,8 @@ class Controller(BaseController):
             return
         fw = s.framework
         n = len(trend.dates)
-        v.trend_intro.setText(t("results.trend_intro", lang, n=n, before=trend.dates[-2],
-                                dates=", ".join(trend.dates)))
+        v.trend_intro.setText(t("results.trend_intro", lang, n=n, before=date_text(trend.dates[-2], lang, "medium"),
+                                dates=", ".join(date_text(d, lang, "medium") for d in trend.dates)))
         table = v.trend_table
         table.setRowCount(len(trend.changes))
         for i, c in enumerate(trend.changes):
@@ -337,7 +344,7 @@ class Controller(BaseController):
                 if j:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if j == 4 and c.direction in ("up", "down"):
-                    item.setForeground(Qt.GlobalColor.darkGreen if c.direction == "up" else Qt.GlobalColor.darkRed)
+                    item.setForeground(style.status_brush("good" if c.direction == "up" else "bad"))
                 table.setItem(i, j, item)
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -362,6 +369,7 @@ class Controller(BaseController):
         from cemassess.explain import dimension_cell
 
         fw, lang, table = self.session.framework, self.lang, self.view.table
+        accent = chart_theme(self.ctx.settings.get("branding/accent")).accent
         table.setRowCount(len(fw.dimensions))
         bench = res.benchmark
         for i, d in enumerate(fw.dimensions):
@@ -380,6 +388,8 @@ class Controller(BaseController):
                 item.setData(Qt.ItemDataRole.UserRole, d.id)
                 if j:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if j == 1 and ds.score is not None:  # the score in the heatmap's colour for it
+                    style.colour_cell(item, style.band_colour(ds.score, accent))
                 table.setItem(i, j, item)
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

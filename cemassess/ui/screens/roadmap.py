@@ -31,15 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.i18n import date_text
+from cemassess.ui import style
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Banner, heading, wrap_label
+from cemassess.ui.widgets import Banner, heading, hint_label, wrap_label
 
 HORIZONS = ("now", "next", "later")
 COLUMNS = ("rank", "action", "dimension", "phase", "effort", "owner", "due", "edited", "moved")
 ROLE = Qt.ItemDataRole.UserRole
 MOVED_COL = COLUMNS.index("moved")
-ARROWS = {"up": "▲", "down": "▼", "flat": "＝", "new": "＋"}
+ARROWS = {"up": "▲", "down": "▼", "flat": "=", "new": "+"}  # glyphs every shipped font has
 TREND_TEXT = "cemassess.explain"  # moved_note() (pure Python, cheap to import)
 
 
@@ -93,10 +95,9 @@ class View(BaseView):
         title_row.addWidget(self.ed_title, 1)
         title_row.addWidget(self.ed_edited)
         self.ed_desc = wrap_label(selectable=True)
-        from cemassess.ui.style import muted
-
-        self.ed_why = wrap_label(selectable=True, css=f"color: {muted()};")
-        self.ed_moved = wrap_label(selectable=True, css="font-weight: bold;")
+        self.ed_why = hint_label()
+        self.ed_why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ed_moved = wrap_label(selectable=True, bold=True)
         ed.addLayout(title_row)
         ed.addWidget(self.ed_desc)
         ed.addWidget(self.ed_why)
@@ -133,6 +134,24 @@ class View(BaseView):
         split.setSizes([840, 380])
         lay.addWidget(split, 1)
         self.split = split
+
+    NARROW = 1100  # below this width (200% scaling on a 1080p screen) the editor goes below
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._arrange(self.width() < self.NARROW)
+
+    def _arrange(self, narrow: bool) -> None:
+        """Side by side on a wide screen; on a narrow one the editor goes under the list, so
+        the actions and owners keep a column wide enough for their words."""
+        want = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.split.orientation() == want:
+            return
+        self.split.setOrientation(want)
+        self.tree.setMinimumHeight(260 if narrow else 0)
+        total = self.split.height() if narrow else self.split.width()
+        self.split.setSizes([total * 3 // 5, total * 2 // 5] if not narrow else
+                            [max(260, total // 2), self.editor.sizeHint().height()])
 
     def fit_columns(self) -> None:
         """The dimension and the owner wrap in columns sized to the tree; the action takes
@@ -276,10 +295,14 @@ class Controller(BaseController):
         bold = v.tree.font()
         bold.setBold(True)
         select_item = None
+        from cemassess.ui.charts import chart_theme
+
+        accent = chart_theme(self.ctx.settings.get("branding/accent")).accent
         for h in HORIZONS:
             head = QTreeWidgetItem([f"{t(f'horizon.{h}', lang)} — {len(groups[h])}"])
             head.setFont(0, bold)
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            style.colour_chip(head, style.horizon_colour(h, accent))  # the timeline's colour for it
             v.tree.addTopLevelItem(head)
             head.setFirstColumnSpanned(True)
             for it in groups[h]:
@@ -287,7 +310,7 @@ class Controller(BaseController):
                 row = QTreeWidgetItem([
                     str(it.rank), title, fw.dimensions_by_id[it.dimension_id].title(lang),
                     str(it.phase), t(f"effort.{it.effort}", lang), owner,
-                    it.due.isoformat() if it.due else "", "✎" if it.edited else ""])
+                    date_text(it.due, lang, "medium") if it.due else "", "✎" if it.edited else ""])
                 row.setToolTip(1, f"{title}\n{t('kpi', lang)}: {kpi}")
                 row.setData(0, ROLE, it.id)
                 row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -299,13 +322,12 @@ class Controller(BaseController):
                     row.setText(MOVED_COL, ARROWS.get(direction, ""))
                     row.setTextAlignment(MOVED_COL, Qt.AlignmentFlag.AlignCenter)
                     if direction in ("up", "down"):
-                        row.setForeground(MOVED_COL, Qt.GlobalColor.darkGreen if direction == "up"
-                                          else Qt.GlobalColor.darkRed)
+                        row.setForeground(MOVED_COL, style.status_brush("good" if direction == "up" else "bad"))
                     row.setToolTip(MOVED_COL, self._moved(it.dimension_id) or t(f"trend.{direction}", lang))
                     row.setData(MOVED_COL, Qt.ItemDataRole.AccessibleTextRole, t(f"trend.{direction}", lang))
                 if not it.included:
                     for c in range(len(COLUMNS)):
-                        row.setForeground(c, v.palette().mid())
+                        row.setForeground(c, style.muted_brush())
                 if it.edited:
                     f = v.tree.font()
                     f.setItalic(True)

@@ -26,7 +26,7 @@ from cemassess.labels import pack_title
 from cemassess.ui import dialogs
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import heading, wrap_label
+from cemassess.ui.widgets import heading, hint_label, wrap_label
 
 
 class View(BaseView):
@@ -41,7 +41,7 @@ class View(BaseView):
         for code, name in languages_menu():
             self.language.addItem(name, code)
         ll.addRow(b.bind(wrap_label(), "settings.language"), self.language)
-        ll.addRow(b.bind(wrap_label(css="color: palette(mid);"), "settings.language.hint"))
+        ll.addRow(b.bind(hint_label(), "settings.language.hint"))
         lay.addWidget(lang_box)
         brand = b.bind(QGroupBox(), "settings.branding")
         bl = QFormLayout(brand)
@@ -69,7 +69,7 @@ class View(BaseView):
         self.now_max.setRange(1, 50)
         bl.addRow(b.bind(wrap_label(), "h11.settings.now_max"), self.now_max)
 
-        self.brand_note = wrap_label(css="color: palette(mid);")
+        self.brand_note = hint_label()
         self.brand_note.setObjectName("settings.brand_note")
         bl.addRow(self.brand_note)
         lay.addWidget(brand)
@@ -82,13 +82,13 @@ class View(BaseView):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.folder_btn)
         dl.addRow(b.bind(wrap_label(), "settings.folder"), folder_row)
-        self.folder_now = wrap_label(css="color: palette(mid);")
+        self.folder_now = hint_label()
         dl.addRow(self.folder_now)
-        dl.addRow(b.bind(wrap_label(css="color: palette(mid);"), "settings.folder.hint"))
+        dl.addRow(b.bind(hint_label(), "settings.folder.hint"))
         lay.addWidget(data)
         bench = b.bind(QGroupBox(), "settings.benchmarks")
         bnl = QVBoxLayout(bench)
-        bnl.addWidget(b.bind(wrap_label(css="color: palette(mid);"), "settings.benchmarks.hint"))
+        bnl.addWidget(b.bind(hint_label(), "settings.benchmarks.hint"))
         self.packs = wrap_label(selectable=True)
         bnl.addWidget(self.packs)
         brow = QHBoxLayout()
@@ -100,12 +100,14 @@ class View(BaseView):
         brow.addStretch(1)
         bnl.addLayout(brow)
         lay.addWidget(bench)
-        self.config_path = wrap_label(css="color: palette(mid);")
+        self.config_path = hint_label()
         lay.addWidget(self.config_path)
         lay.addStretch(1)
 
     def show_swatch(self, colour: str) -> None:
-        self.swatch.setStyleSheet(f"background: {colour}; border: 1px solid palette(mid);")
+        from cemassess.ui import style
+
+        self.swatch.setStyleSheet(style.swatch_css(colour))
 
 
 class Controller(BaseController):

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cemassess.i18n import date_text, time_text
 from cemassess.labels import segment_title
-from cemassess.ui import dialogs
+from cemassess.ui import dialogs, style
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
-from cemassess.ui.widgets import Banner, heading, wrap_label
+from cemassess.ui.widgets import Banner, error_label, heading, hint_label, wrap_label
 
 SORTS = ("modified", "company", "date")
 SIZES = ("", "micro", "small", "medium", "large", "enterprise")
@@ -82,7 +83,7 @@ class View(BaseView):
         self.table.setTabKeyNavigation(False)
         lay.addWidget(self.table, 1)
         # a first-time user sees what to do instead of an empty table
-        self.empty = b.bind(wrap_label(css="color: palette(mid); padding: 6px;"), "start.empty")
+        self.empty = b.bind(hint_label(margin=6), "start.empty")
         lay.addWidget(self.empty)
         acts = QHBoxLayout()
         self.open_btn = b.bind(QPushButton(), "start.open")
@@ -93,7 +94,7 @@ class View(BaseView):
             acts.addWidget(w)
         acts.addStretch(1)
         lay.addLayout(acts)
-        self.folder = wrap_label(css="color: palette(mid);")
+        self.folder = hint_label()
         lay.addWidget(self.folder)
 
     def translateUI(self, lang: str) -> None:  # noqa: N802
@@ -164,7 +165,7 @@ class NewAssessmentDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
-        self.error = wrap_label(css="color: #a50e0e;")
+        self.error = error_label()
         form.addRow(self.error)
         self.lang = lang
         self.resize(520, self.sizeHint().height())
@@ -288,13 +289,14 @@ class Controller(BaseController):
         selected = self.selected_id() or str(self.ctx.settings.get("start/last") or "")
         v.table.setRowCount(len(rows))
         for i, s in enumerate(rows):
-            cells = (s.company or "—", s.title, s.date.isoformat(), str(s.respondents),
-                     str(s.answers), s.modified.astimezone().strftime("%Y-%m-%d %H:%M"))
+            modified = s.modified.astimezone()
+            cells = (s.company or "—", s.title, date_text(s.date, lang, "medium"), str(s.respondents),
+                     str(s.answers), f"{date_text(modified, lang, 'medium')} {time_text(modified, lang, 'short')}")
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
                 if s.archived:
-                    item.setForeground(v.palette().mid())
+                    item.setForeground(style.muted_brush())
                 v.table.setItem(i, j, item)
             if s.id == selected:
                 v.table.selectRow(i)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cemassess.i18n import num, pct
+from cemassess.ui import style
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.screens.metrics import MetricsController, MetricsPage
 from cemassess.ui.screens.practice_card import PracticeCard, value_text
@@ -46,8 +47,10 @@ class View(BaseView):
         top = QHBoxLayout()
         self.respondent_label = b.bind(QLabel(), "walk.answering_as")
         self.respondent = b.bind(QComboBox(), name="walk.answering_as")
-        self.respondent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.respondent.setMinimumContentsLength(36)
+        # as wide as the longest "name (role)", within reason: who answers is read whole
+        self.respondent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.respondent.setMinimumContentsLength(24)
+        self.respondent.setMaximumWidth(560)
         self.respondent_label.setBuddy(self.respondent)
         self.consensus = b.bind(QCheckBox(), "walk.consensus", tip="walk.consensus.tip")
         self.progress = b.bind(QProgressBar(), name="walk.progress")
@@ -96,6 +99,9 @@ class View(BaseView):
         split.setSizes([290, 900])
         self.split = split
         lay.addWidget(split, 1)
+        # the page's own controls; the practice cards style themselves (one-key answering)
+        style.apply_walk([self.respondent, self.consensus, self.keys_hint, self.nav, self.phase_page,
+                          self.metrics_page, self.checks_page])
 
     def set_participant_mode(self) -> None:
         """Participant mode: one person answers; nobody to choose, no consensus."""
@@ -557,8 +563,9 @@ class Controller(BaseController):
             desc.setText(ph.description(lang))
             bar.setValue(round(st.progress * 100))
             bar.setAccessibleName(t("walk.phase_progress", lang, n=st.number))
-            bar.setFormat(t("walk.phase_bar", lang, pct=pct(st.progress, lang),
-                            at=st.at_threshold, total=st.applicable))
+            bar.bar_text.setText(t("walk.phase_bar", lang, pct=pct(st.progress, lang),
+                                   at=st.at_threshold, total=st.applicable))
+            bar.setAccessibleDescription(bar.bar_text.text())
             if st.met:
                 status.setText(t("walk.phase_met", lang))
             else:
@@ -584,13 +591,13 @@ class Controller(BaseController):
             kind = t(f"check.kind.{c.kind}", lang)
             # the stated rule's verdict (found / met / partly met / not met), then the evidence
             if cr.fired is None:
-                status, colour = t("check.unknown", lang), "#6b6b6b"
+                status, colour = t("check.unknown", lang), style.muted()
             elif cr.fired:
                 status = t("h11.check.mean", lang, status=check_status(cr, lang), level=num(cr.mean_level, lang, 1))
-                colour = "#a50e0e" if cr.status != "partly_met" else "#b06000"
+                colour = style.status_colour("bad" if cr.status != "partly_met" else "warn")
             else:
                 status = t("h11.check.mean", lang, status=check_status(cr, lang), level=num(cr.mean_level, lang, 1))
-                colour = "#137333"
+                colour = style.status_colour("good")
             text = c.description(lang) + ("\n\n" + c.finding(lang) if cr.fired else "")
             links = [(pid, s.framework.practices[pid].statement(lang)) for pid in c.practices]
             page.add(f"{kind}: {c.title(lang)}", status, colour, text, links)

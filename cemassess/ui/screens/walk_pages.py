@@ -51,8 +51,10 @@ class DimensionPage(QWidget):
         for box, lab in ((self.trad_box, self.trad), (self.cem_box, self.cem)):
             QVBoxLayout(box).addWidget(lab)
             contrast.addWidget(box, 1)
-        self.trad_box.setStyleSheet("QGroupBox { background: #f6f1ea; }")
-        self.cem_box.setStyleSheet("QGroupBox { background: #eaf3ee; }")
+        from cemassess.ui import style
+
+        style.contrast_box(self.trad_box, "traditional")
+        style.contrast_box(self.cem_box, "cem")
         self.lay.addLayout(contrast)
         self.progress = QLabel()
         self.lay.addWidget(self.progress)
@@ -139,10 +141,20 @@ class PhasePage(QWidget):
             desc = wrap_label()
             bar = QProgressBar()
             bar.setRange(0, 100)
+            bar.setTextVisible(False)  # said beside the bar, never half under its fill
+            bar.setMaximumWidth(420)
+            bar_text = QLabel()
+            bar.bar_text = bar_text  # type: ignore[attr-defined]
+            row = QHBoxLayout()
+            row.addWidget(bar, 1)
+            row.addWidget(bar_text)
+            row.addStretch(0)
             status = wrap_label()
             links = LinkList()
             links.clicked.connect(self.practiceClicked)
-            for w in (desc, bar, status, links):
+            bl.addWidget(desc)
+            bl.addLayout(row)
+            for w in (status, links):
                 bl.addWidget(w)
             lay.addWidget(box)
             self.boxes.append((box, desc, bar, status, links))
@@ -180,7 +192,9 @@ class ChecksPage(QWidget):
         box = QGroupBox(title)
         box.setAccessibleName(title)
         bl = QVBoxLayout(box)
-        st = wrap_label(status, css=f"color: {colour}; font-weight: bold;")
+        from cemassess.ui import style
+
+        st = style.coloured(wrap_label(status, bold=True), colour)
         bl.addWidget(st)
         bl.addWidget(wrap_label(text))
         ll = LinkList()
