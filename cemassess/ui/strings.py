@@ -680,6 +680,20 @@ UI: dict[str, Entry] = {
     "live.ws.title": "Collect answers live: {company}",
     "live.ws.intro": ("Each respondent opens the address on their phone or laptop, enters their name "
                       "and role and answers. Their answers land as that respondent's answers."),
+    # --- live13 ---
+    "live.resume.title": "Resume the live event?",
+    "live.resume.text": ("Resume the live event “{event}” at {url}?\n\ncemassess stopped while the "
+                         "event was live. Participants who had joined reconnect at this address and "
+                         "keep their seats and answers."),
+    "live.resume.ws": ("Resume collecting answers live for “{event}” at {url}?\n\ncemassess stopped "
+                       "while answers were being collected. Respondents who had joined reconnect at "
+                       "this address and keep their answers."),
+    "live.resume.yes": "Resume",
+    "live.resume.no": "Leave it ended",
+    "live.resume.gone": ("This computer no longer has the address {address}: choose a network and go "
+                         "live; participants then scan the new QR code."),
+    "live.lost": ("The live room stopped unexpectedly. Every saved answer is kept: Go live again to "
+                  "continue on the same address."),
 }
 
 

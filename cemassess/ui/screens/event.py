@@ -161,6 +161,7 @@ class Controller(BaseController):
         self._again = False  # more files came while it was read
         self.pdf_job: Any = None
         self.progress: QProgressDialog | None = None
+        self._resuming = False  # the next live opener waits for the event's lock (after a crash)
         view.add_charts(self.chart_source)
         v = view
         v.add_files.clicked.connect(self.pick_files)
@@ -454,12 +455,24 @@ class Controller(BaseController):
         if self.paths:
             self.paths, self.room, self._again = [], None, False  # the live room replaces the files
         data_dir = getattr(self.session.portfolio, "root", None)
+        resume, self._resuming = self._resuming, False
+        from cemassess.ui.live import event_opener
 
-        def open_room() -> Any:
-            from cemassess.live.room import LiveRoom
+        # the room and its server run in a child process (ui/live.py, live/worker.py)
+        return event_opener(name, None if data_dir is None else str(data_dir), resume=resume)
 
-            return LiveRoom.open_event(name, None if data_dir is None else str(data_dir))
-        return open_room
+    def resume_live(self, info: Any) -> None:
+        """After a crash: the event `info` (store.events.EventInfo) live again on the address
+        it was served on, its port first, so the phones' pages reconnect and keep their seats."""
+        v = self.view
+        v.live.release()
+        self.paths, self.room, self._again = [], None, False
+        v.event_name.setText(info.name)
+        self._title()
+        self._resuming = True
+        v.live.go_live(info.host, info.port)
+        self._resuming = False
+        self.refresh()
 
     def _live_room(self, room: Any) -> None:
         if self.view.live.is_live_room:
