@@ -20,6 +20,8 @@ Run:
         R rounds (default 3), each one run of `child` and one of `in-process`, alternating,
         each in a fresh process; prints every run and the medians side by side.
     ... bench_live_ui.py --workshop [N] [--runs R]     workshop mode (default 20 phones)
+    ... bench_live_ui.py 200 --baseline DIR            also DIR's code (a checkout of the code
+        before: git archive main | tar -x -C DIR), as "baseline", in-process
     ... bench_live_ui.py --one MODE N                  one run; prints one JSON line
 """
 
@@ -35,7 +37,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+# the code measured (--baseline points a run at another checkout, e.g. the code before)
+ROOT = Path(os.environ.get("BENCH_ROOT") or Path(__file__).resolve().parents[1])
 
 
 def phones_main(url: str, n: int, workshop: bool) -> int:
@@ -180,7 +183,9 @@ def one_run(mode: str, n: int) -> int:
         now = time.perf_counter()
         late.append(max(0.0, (now - last[0]) * 1000 - 10))
         if trace and late[-1] > 15:
-            print(f"  late tick {late[-1]:.1f} ms at {now - t0:.2f} s", file=sys.stderr)
+            mpl = "matplotlib" in sys.modules
+            print(f"  late tick {late[-1]:.1f} ms at {now - t0:.2f} s (matplotlib loaded: {mpl})",
+                  file=sys.stderr)
         last[0] = now
 
     if trace:
@@ -193,6 +198,17 @@ def one_run(mode: str, n: int) -> int:
                     print(f"  {name}: {d:.1f} ms at {t - t0:.2f} s", file=sys.stderr)
                 return r
             return wrapper
+        import gc
+
+        gc_t: dict[str, float] = {}
+
+        def on_gc(phase: str, info: dict) -> None:
+            if phase == "start":
+                gc_t["t"] = time.perf_counter()
+            elif (d := (time.perf_counter() - gc_t.get("t", 0)) * 1000) > 3:
+                print(f"  gc gen {info['generation']}: {d:.1f} ms at {time.perf_counter() - t0:.2f} s",
+                      file=sys.stderr)
+        gc.callbacks.append(on_gc)
         lv = panel.live
         if not workshop:
             if os.environ.get("BENCH_PROFILE") == "1":
@@ -211,6 +227,9 @@ def one_run(mode: str, n: int) -> int:
                     return r
                 ev.refresh = profiled
             ev.refresh = timed("event refresh", ev.refresh)
+            for kind, chart in v.charts.items():
+                chart._done = timed(f"chart {kind} shown", chart._done)
+                chart.redraw = timed(f"chart {kind} asked", chart.redraw)
             ev._live_room = timed("event live room", ev._live_room)
         panel._show_counts = timed("counts", panel._show_counts)
         lv._on_events = timed("session events", lv._on_events)
@@ -251,9 +270,10 @@ def one_run(mode: str, n: int) -> int:
     return 0
 
 
-def run_child(mode: str, n: int) -> dict:
+def run_child(mode: str, n: int, root: Path = ROOT) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(root), "BENCH_ROOT": str(root)}
     out = subprocess.run([sys.executable, __file__, "--one", mode, str(n)], capture_output=True,
-                         text=True, timeout=900, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                         text=True, timeout=900, env=env)
     if out.returncode != 0:
         raise SystemExit(f"{mode} run failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -272,14 +292,25 @@ def main() -> int:
         i = args.index("--runs")
         runs = int(args[i + 1])
         del args[i:i + 2]
+    baseline: Path | None = None
+    if "--baseline" in args:
+        i = args.index("--baseline")
+        baseline = Path(args[i + 1]).resolve()
+        del args[i:i + 2]
     workshop = "--workshop" in args
     args = [a for a in args if a != "--workshop"]
     n = int(args[0]) if args else (20 if workshop else 200)
     modes = ["workshop"] if workshop else ["child", "in-process"]
+    if baseline is not None:  # that checkout's code, its room in the app's process
+        modes.append("baseline")
     results: dict[str, list[dict]] = {m: [] for m in modes}
     for r in range(runs):
-        for m in modes if r % 2 == 0 else modes[::-1]:  # alternate, so load drifts hit both
-            res = run_child(m, n)
+        for m in modes if r % 2 == 0 else modes[::-1]:  # alternate, so load drifts hit all
+            if m == "baseline":
+                assert baseline is not None
+                res = run_child("in-process", n, baseline)
+            else:
+                res = run_child(m, n)
             results[m].append(res)
             g, c = res["gui"], res["control"]
             print(f"run {r + 1} {m:10s}: GUI stall max {g['max']:6.1f} ms, p99 {g['p99']:5.1f} ms, "

@@ -86,6 +86,19 @@ class Lazy(Sequence[Any]):
         return (self[i] for i in range(len(self)))
 
 
+class RemoteChart:
+    """A chart's data that the child process draws (`cemassess.ui.charts.render` asks for
+    `render_rgba`; `data` is what to draw here instead if the child has gone)."""
+
+    def __init__(self, room: RemoteRoom, data: Any) -> None:
+        self.room, self.data = room, data
+
+    def render_rgba(self, kind: str, lang: str, theme: Any, width_px: int, ratio: float,
+                    enlarge: bool = False) -> tuple[bytes, int, int] | None:
+        profile = self.data[1] if kind == "strips" else self.data  # the child has the framework
+        return self.room.chart(kind, profile, lang, theme, width_px, ratio, enlarge)
+
+
 class RemoteRoom:
     """An event's live room in a child process. See the module doc for the threading."""
 
@@ -292,6 +305,19 @@ class RemoteRoom:
         room.results = Lazy(range(len(files)), lambda i: evaluate(fw, as_assessment(files[i])))  # type: ignore[assignment]
         room.profile = snap.profile
         return room
+
+    def chart(self, kind: str, profile: Any, lang: str, theme: Any, width_px: int, ratio: float,
+              enlarge: bool = False) -> tuple[bytes, int, int] | None:
+        """An Event room chart ("strips", "phase_mix") of `profile`, drawn by the child:
+        RGBA bytes, width, height; None when it has nothing to show. OSError if the child
+        is gone (then draw it here)."""
+        import zlib
+
+        got = self._request("chart", (kind, profile, lang, theme, width_px, ratio, enlarge), timeout=120)
+        if got is None:
+            return None
+        packed, w, h = got
+        return zlib.decompress(packed), w, h  # zlib lets go of the interpreter lock meanwhile
 
     def close(self, *, ended: bool = True, timeout: float = 15.0) -> None:
         """Stop serving, release the event and let the child exit (`ended`: nothing to

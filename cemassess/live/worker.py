@@ -19,6 +19,7 @@ Messages, app -> child: `(request id, op, argument)` with op one of
     start (host, port) -> (url, EventInfo)     stop ended -> EventInfo
     close_answers closed -> None               reveal None -> None
     snapshot (finished_only, known versions) -> RoomSnapshot
+    chart (kind, profile, lang, theme, width px, pixel ratio, enlarge) -> (zlib'd RGBA, w, h) | None
     close ended -> None (the child has stopped serving and released the event)
 child -> app:
     ("opened", EventInfo, Counts, closed, revealed) | ("failed", (kind, message))
@@ -117,6 +118,22 @@ class _Outbox:
         self._thread.join(5)
 
 
+def chart(room: Any, kind: str, profile: Any, lang: str, theme: Any, width_px: int, ratio: float,
+          enlarge: bool) -> tuple[bytes, int, int] | None:
+    """One of the Event room's charts of `profile` (the one the app shows), as pixels for a
+    QImage, compressed for the pipe (zlib inflates them in the app without its lock)."""
+    import zlib
+
+    from cemassess.report.onscreen import render_rgba
+
+    data = (room.framework, profile) if kind == "strips" else profile
+    pixels = render_rgba(kind, data, lang, theme, width_px, ratio, enlarge)
+    if pixels is None:
+        return None
+    buf, w, h = pixels
+    return zlib.compress(buf, 1), w, h
+
+
 def main(cmd: Any, out: Any, opts: dict[str, Any]) -> None:
     """The child's whole life (multiprocessing's target): see the module doc."""
     die_with_parent()
@@ -132,6 +149,7 @@ def main(cmd: Any, out: Any, opts: dict[str, Any]) -> None:
     server = LiveServer(room, limits=opts.get("limits"))
     room.add_listener(outbox.event)
     snapshots = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-child-snapshot")
+    charts = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-child-chart")
     outbox.send(("opened", room.info, room.counts(), room.closed, room.revealed))
     closing: int | None = None  # the request id of "close"
     ended = False  # only the app's own stop or close ends the event; a lost app does not
@@ -159,6 +177,8 @@ def main(cmd: Any, out: Any, opts: dict[str, Any]) -> None:
                 break  # the app is gone (killed, or its pipe closed)
             if op == "snapshot":  # scoring changed seats takes a while: never hold the loop
                 snapshots.submit(reply, rid, room.snapshot, *arg)
+            elif op == "chart":
+                charts.submit(reply, rid, chart, room, *arg)
             elif op == "start":
                 reply(rid, start, *arg)
             elif op == "stop":
@@ -174,6 +194,7 @@ def main(cmd: Any, out: Any, opts: dict[str, Any]) -> None:
                 outbox.send(("reply", rid, False, ("ValueError", f"unknown request {op!r}")))
     finally:
         snapshots.shutdown(wait=True, cancel_futures=True)
+        charts.shutdown(wait=True, cancel_futures=True)
         server.stop(ended=ended)
         room.close()  # the writer finishes what was submitted; the event's lock is released
         outbox.close()
