@@ -22,6 +22,8 @@ Run:
     ... bench_live_ui.py --workshop [N] [--runs R]     workshop mode (default 20 phones)
     ... bench_live_ui.py 200 --baseline DIR            also DIR's code (a checkout of the code
         before: git archive main | tar -x -C DIR), as "baseline", in-process
+    ... --pace MS --spread S      phones tap every MS ms on average (0.5-1.5x; default: as
+        fast as acknowledged) and join within S seconds (default: at once)
     ... bench_live_ui.py --one MODE N                  one run; prints one JSON line
 """
 
@@ -44,14 +46,21 @@ ROOT = Path(os.environ.get("BENCH_ROOT") or Path(__file__).resolve().parents[1])
 def phones_main(url: str, n: int, workshop: bool) -> int:
     """The simulated phones (run as a child process by one run)."""
     sys.path.insert(0, str(ROOT))
+    import random
+
     from cemassess.content import load_framework
     from tests.live_helpers import Phone
 
     practices = list(load_framework().practices)
     latencies: list[float] = []
     roles = ("sales", "marketing", "service", "management", "other")
+    pace = float(os.environ.get("BENCH_PACE_MS") or 0) / 1000  # mean pause between taps
+    spread = float(os.environ.get("BENCH_SPREAD_S") or 0)  # joins spread over this long
 
     async def one(i: int) -> None:
+        rng = random.Random(i)
+        if spread:
+            await asyncio.sleep(rng.uniform(0, spread))
         async with Phone(url) as ph:
             if workshop:
                 await ph.join(name=f"R{i}", role=roles[i % len(roles)])
@@ -62,6 +71,8 @@ def phones_main(url: str, n: int, workshop: bool) -> int:
                 status, _ = await ph.answer(pid, 1 + (i + j) % 5)
                 latencies.append((time.perf_counter() - t0) * 1000)
                 assert status == 200
+                if pace:
+                    await asyncio.sleep(rng.uniform(0.5, 1.5) * pace)
             if not workshop:
                 await ph.post("api/finish", {})
 
@@ -159,6 +170,10 @@ def one_run(mode: str, n: int) -> int:
 
         s = win.session
         s.create(company=Company(name="Bench Ltd (simulated)"), assessor="Bench")
+        # opening an assessment builds the walk-through's pages, one per event-loop turn
+        # (~0.1 s each): not the live room's doing, so the ticker starts once they are built
+        walk = win.views[ScreenKey.WALK]
+        spin(lambda: len(walk.dim_pages) == len(s.framework.dimensions), 60)
         panel = win.collect_live().panel
         done = lambda: len(s.assessment.respondents) == n + 1 and all(  # noqa: E731
             len(s.assessment.answers.get(r.id, {})) == len(practices) for r in s.assessment.respondents[1:])
@@ -179,9 +194,12 @@ def one_run(mode: str, n: int) -> int:
     last = [time.perf_counter()]
     trace = os.environ.get("BENCH_TRACE") == "1"  # which GUI-thread work takes long
 
+    late_at: list[tuple[float, float]] = []
+
     def beat() -> None:
         now = time.perf_counter()
         late.append(max(0.0, (now - last[0]) * 1000 - 10))
+        late_at.append((now, late[-1]))
         if trace and late[-1] > 15:
             mpl = "matplotlib" in sys.modules
             print(f"  late tick {late[-1]:.1f} ms at {now - t0:.2f} s (matplotlib loaded: {mpl})",
@@ -231,6 +249,23 @@ def one_run(mode: str, n: int) -> int:
                 chart._done = timed(f"chart {kind} shown", chart._done)
                 chart.redraw = timed(f"chart {kind} asked", chart.redraw)
             ev._live_room = timed("event live room", ev._live_room)
+        if workshop:
+            s.merge_live = timed("merge_live", s.merge_live)
+            if os.environ.get("BENCH_PROFILE") == "1":
+                import cProfile
+                import pstats
+                orig_merge = s.merge_live
+
+                def profiled_merge(*a, **k):
+                    pr = cProfile.Profile()
+                    pr.enable()
+                    t = time.perf_counter()
+                    r = orig_merge(*a, **k)
+                    pr.disable()
+                    if time.perf_counter() - t > 0.04:
+                        pstats.Stats(pr, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
+                    return r
+                s.merge_live = profiled_merge
         panel._show_counts = timed("counts", panel._show_counts)
         lv._on_events = timed("session events", lv._on_events)
         lv._on_done = timed("session done", lv._on_done)
@@ -246,6 +281,37 @@ def one_run(mode: str, n: int) -> int:
     t0 = time.perf_counter()  # noqa: F841 (the trace's clock)
     last[0] = t0
     tick.start()
+    if os.environ.get("BENCH_SAMPLE"):  # what the other threads run while the GUI waits
+        import collections
+        import threading
+        import traceback
+
+        samples: list[tuple[float, str, str]] = []  # (time, thread, stack)
+        main_id = threading.main_thread().ident
+        names = {th.ident: th.name for th in threading.enumerate()}
+
+        def sample() -> None:
+            end = time.perf_counter() + float(os.environ["BENCH_SAMPLE"])
+            while time.perf_counter() < end:
+                now = time.perf_counter()
+                for tid, frame in sys._current_frames().items():
+                    if tid != threading.get_ident():
+                        stack = traceback.extract_stack(frame)[-5:]
+                        samples.append((now, "GUI" if tid == main_id else names.get(tid, str(tid)), " <- ".join(
+                            f"{Path(f.filename).name}:{f.lineno}:{f.name}" for f in reversed(stack))))
+                time.sleep(0.002)
+            lates = []
+            t_prev = 0.0
+            for at, lt in late_at:
+                if lt > 40:
+                    lates.append((at - lt / 1000 - 0.01, at))
+            for a, b in lates:
+                print(f"  -- late window {a - t0:.2f}-{b - t0:.2f} s", file=sys.stderr)
+                seen = collections.Counter((th, st) for t, th, st in samples if a <= t <= b)
+                for (th, st), k in seen.most_common(6):
+                    print(f"     {k:3d} [{th}] {st}", file=sys.stderr)
+            del t_prev
+        threading.Thread(target=sample, daemon=True).start()
     phones = subprocess.Popen([sys.executable, __file__, "--phones", url, str(n), "1" if workshop else "0"],
                               stdout=subprocess.PIPE, text=True)
     spin(lambda: phones.poll() is not None, 600)
@@ -297,6 +363,11 @@ def main() -> int:
         i = args.index("--baseline")
         baseline = Path(args[i + 1]).resolve()
         del args[i:i + 2]
+    for flag, var in (("--pace", "BENCH_PACE_MS"), ("--spread", "BENCH_SPREAD_S")):
+        if flag in args:  # the phones' pace (inherited by every run's phones)
+            i = args.index(flag)
+            os.environ[var] = args[i + 1]
+            del args[i:i + 2]
     workshop = "--workshop" in args
     args = [a for a in args if a != "--workshop"]
     n = int(args[0]) if args else (20 if workshop else 200)
@@ -317,7 +388,10 @@ def main() -> int:
                   f"ticks > 50 ms {g['over50']}/{g['ticks']} | control max {c['max']:6.1f} ms | "
                   f"ack p50 {res.get('ack_p50', 0):.0f} ms p95 {res.get('ack_p95', 0):.0f} ms | "
                   f"{res['wall']:.1f} s, load {res['load']:.1f}, complete {res['complete']}", flush=True)
-    print(f"\nmedians over {runs} runs, {n} phones x {results[modes[0]][0]['practices']} answers:")
+    pace = f"a tap every {os.environ['BENCH_PACE_MS']} ms" if os.environ.get("BENCH_PACE_MS") \
+        else "taps as fast as acknowledged"
+    print(f"\nmedians over {runs} runs, {n} phones x {results[modes[0]][0]['practices']} answers, "
+          f"{pace}, joins within {os.environ.get('BENCH_SPREAD_S') or 0} s:")
     print("| mode | GUI stall max | GUI p99 | ticks > 50 ms | control max | ack p50 / p95 | load |")
     print("|---|---|---|---|---|---|---|")
     for m in modes:
