@@ -110,7 +110,10 @@ class RemoteRoom:
         import os
 
         self._opts = {"name": name, "data_dir": data_dir, "seat_cap": seat_cap, "limits": limits,
-                      "wait_lock": wait_lock, "parent": os.getpid()}
+                      "wait_lock": wait_lock, "parent": os.getpid(),
+                      # the bundle's launcher keeps matplotlib's font cache in the user's cache
+                      # folder; the frozen child would start with an empty temporary one
+                      "mplconfigdir": os.environ.get("MPLCONFIGDIR", "")}
         self.info: Any = None
         self.framework: Any = None
         self.closed = False

@@ -137,6 +137,10 @@ def chart(room: Any, kind: str, profile: Any, lang: str, theme: Any, width_px: i
 def main(cmd: Any, out: Any, opts: dict[str, Any]) -> None:
     """The child's whole life (multiprocessing's target): see the module doc."""
     die_with_parent()
+    if opts.get("mplconfigdir"):  # the app's matplotlib cache (charts drawn here)
+        import os
+
+        os.environ["MPLCONFIGDIR"] = opts["mplconfigdir"]
     outbox = _Outbox(out)
     try:
         room = _open(opts)
