@@ -109,6 +109,16 @@ def test_the_child_serves_the_room_and_reports_what_happened(_isolated_data_dir,
         again = room._request("snapshot", (True, known))
         assert again.files == {} and again.seats == list(known)  # nothing changed: nothing sent
 
+        # the Event room's charts, drawn by the child: the pixels this process would draw
+        from cemassess.report.onscreen import render_rgba
+        from cemassess.ui.charts import chart_theme
+
+        theme = chart_theme()
+        for kind, what in (("phase_mix", r.profile), ("strips", (fw, r.profile))):
+            there = room.chart(kind, r.profile, "ru", theme, 640, 1.0)
+            here = render_rgba(kind, what, "ru", theme, 640, 1.0)
+            assert there is not None and there[1:] == here[1:] and there[0] == here[0], kind
+
         room.reveal()
         room.close_answers(True)
         wait_for(lambda: room.revealed and room.closed, what="reveal and close")

@@ -148,6 +148,13 @@ def test_event_go_live_qr_counts_profile_close_and_end(qtbot, answers, fw, tmp_p
         panel.reveal.click()
     settle(qtbot)
     assert ev.shown_room and v.charts_box.isVisible() and v.table.rowCount() == 5
+    # the room's charts are drawn by the child process and shown here
+    from cemassess.live.remote import RemoteChart
+    from cemassess.ui.charts import wait_for_charts
+
+    assert isinstance(ev.chart_source("strips")[0], RemoteChart)
+    assert wait_for_charts(list(v.charts.values()))
+    assert all(c.image is not None and c.image.width() > 300 for c in v.charts.values())
 
     # close answers: a phone's answer is refused, nothing changes
     with qtbot.waitSignal(panel.liveChanged, timeout=10_000):
@@ -202,6 +209,12 @@ def test_a_killed_child_is_reported_and_go_live_again_continues(qtbot, answers, 
     assert "stopped unexpectedly" in panel.error.label.text()
     settle(qtbot)
     assert not ev.shown_room and not v.charts_box.isVisible()  # still hidden: nothing was revealed
+    # a chart asked of the dead child is drawn here instead
+    from cemassess.live.remote import RemoteChart
+    from cemassess.ui.charts import chart_theme, render
+
+    image = render("phase_mix", RemoteChart(panel.live.room, ev.room.profile), "en", chart_theme(), 500, 1.0)
+    assert image is not None and image.width() > 300
     assert panel.go.isEnabled() and panel.go.text() == "Go live again"
     assert go_live(qtbot, panel) == url  # a new child, the same address and join code
     assert panel.live.room.pid != child and not panel.error.isVisible()
