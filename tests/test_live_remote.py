@@ -105,7 +105,7 @@ def test_the_child_serves_the_room_and_reports_what_happened(_isolated_data_dir,
 
         mine = evaluate(fw, as_assessment(r.files[0]))
         assert r.results[0].overall.score == mine.overall.score == r.profile.positions[0].overall
-        known = {sid: v for sid, (v, _) in room._files.items()}
+        known = {sid: held[0] for sid, held in room._files.items()}
         again = room._request("snapshot", (True, known))
         assert again.files == {} and again.seats == list(known)  # nothing changed: nothing sent
 

@@ -156,6 +156,16 @@ def test_event_go_live_qr_counts_profile_close_and_end(qtbot, answers, fw, tmp_p
     assert wait_for_charts(list(v.charts.values()))
     assert all(c.image is not None and c.image.width() > 300 for c in v.charts.values())
 
+    # the room's results are scored here only when looked at: saving a benchmark scores the
+    # consenting seats on a worker first, then saves the pack (the GUI thread never waits)
+    assert ev.room.results.pending()
+    job = ev.save_benchmark()
+    assert job is not None and not v.save_bench.isEnabled()
+    qtbot.waitUntil(lambda: ev.bench_job is None, timeout=30_000)
+    saved = [text for kind, text in answers.asked if kind == "info" and "saved: 5 of 5" in text]
+    assert saved, answers.asked
+    assert v.save_bench.isEnabled()
+
     # close answers: a phone's answer is refused, nothing changes
     with qtbot.waitSignal(panel.liveChanged, timeout=10_000):
         panel.close_answers.click()

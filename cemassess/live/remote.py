@@ -30,7 +30,7 @@ import itertools
 import multiprocessing as mp
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, overload
 
 from cemassess.live.room import DEFAULT_SEAT_CAP, Counts, LiveEvent
@@ -84,6 +84,10 @@ class Lazy(Sequence[Any]):
 
     def __iter__(self) -> Iterator[Any]:
         return (self[i] for i in range(len(self)))
+
+    def pending(self, indices: Iterable[int] | None = None) -> bool:
+        """Some of these items (default: all) are not made yet."""
+        return any(i not in self._done for i in (range(len(self)) if indices is None else indices))
 
 
 class RemoteChart:

@@ -592,7 +592,8 @@ class MainWindow(QMainWindow):
             self.exporter.job.cancel()
             self.exporter.job.wait(5000)
         ev = self.controllers.get(ScreenKey.EVENT)
-        for job in (getattr(self.workshop, "job", None), getattr(ev, "job", None), getattr(ev, "pdf_job", None)):
+        for job in (getattr(self.workshop, "job", None), getattr(ev, "job", None), getattr(ev, "pdf_job", None),
+                    getattr(ev, "bench_job", None)):
             if job is not None:
                 job.cancel()
                 job.wait(30000)

@@ -162,6 +162,7 @@ class Controller(BaseController):
         self.pdf_job: Any = None
         self.progress: QProgressDialog | None = None
         self._resuming = False  # the next live opener waits for the event's lock (after a crash)
+        self.bench_job: Any = None  # scoring a live room's consenting seats for a benchmark
         self._rows: list[tuple[str, ...]] = []  # the positions table's cells as last filled
         self._labels: dict[tuple[str, int], str] = {}  # "No. 12" per language
         view.add_charts(self.chart_source)
@@ -460,12 +461,39 @@ class Controller(BaseController):
 
     # -- benchmark ----------------------------------------------------------------------------------
     def save_benchmark(self) -> Any:
+        """The consenting participants as a benchmark pack on the shelf. A live room's
+        Results are scored only when looked at (cemassess.live.remote.Lazy): those not yet
+        scored are scored on a worker first, then the pack is saved (returns the Job)."""
+        room = self.room
+        if room is None or self.bench_job is not None:
+            return None
+        pending = getattr(room.results, "pending", None)
+        if pending is not None and pending(room.consenting):
+            from cemassess.ui.export import Job
+
+            results, which = room.results, list(room.consenting)
+            job = Job(lambda progress, cancelled: [results[i] for i in which], self)
+            job.succeeded.connect(lambda _scored, r=room: self._save_benchmark(r))
+            job.failed.connect(lambda msg: dialogs.error(self.view, t("error.title", self.lang), msg, self.lang))
+            job.finished.connect(self._bench_done)
+            self.bench_job = job
+            self.view.save_bench.setEnabled(False)
+            job.start()
+            return job
+        return self._save_benchmark(room)
+
+    def _bench_done(self) -> None:
+        if self.bench_job is not None:
+            self.bench_job.deleteLater()
+        self.bench_job = None
+        self.view.save_bench.setEnabled(self.room is not None and bool(self.room.files)
+                                        and not self.session.read_only)
+
+    def _save_benchmark(self, room: Any) -> Any:
         from cemassess.ui.portfolio import save_pack, shelf_packs
         from cemassess.workshop import room_benchmark
 
-        lang, room = self.lang, self.room
-        if room is None:
-            return None
+        lang = self.lang
         title = t("event.save_benchmark", lang)
         pack = room_benchmark(room, event=self.event or t("event.unnamed", lang))
         if pack is None:
