@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import socket
 import subprocess
 import threading
@@ -214,7 +213,7 @@ def test_a_killed_child_is_reported_and_go_live_again_continues(qtbot, answers, 
     in_thread(qtbot, lambda: answer_all(url, practices, 5, finish=5))
     qtbot.waitUntil(lambda: ev.room is not None and len(ev.room.files) == 5, timeout=15_000)
     assert not ev.shown_room  # hidden until revealed
-    os.kill(child, signal.SIGKILL)
+    panel.live.room.kill()  # SIGKILL (Windows: TerminateProcess)
     qtbot.waitUntil(lambda: not panel.running and panel.error.isVisible(), timeout=15_000)
     assert "stopped unexpectedly" in panel.error.label.text()
     settle(qtbot)

@@ -7,7 +7,9 @@ thread only shows the finished image. Building and rendering one chart takes 50-
 which on the GUI thread would freeze the window (an embedded FigureCanvasQTAgg renders in
 its paint event), so the 100 ms bar of issue 5 rules that out. matplotlib is imported by
 the first worker, never at start-up. A chart is drawn only while its screen is visible and
-again when its width changes; hidden charts just remember they are out of date.
+again when its width changes; hidden charts just remember they are out of date. The
+drawing itself is Qt-free (cemassess.report.onscreen); the Event room's live charts are
+drawn by the live room's child process (data with `render_rgba`, see `render`).
 """
 
 from __future__ import annotations
