@@ -86,3 +86,27 @@ def test_foreign_journal_is_one_error_and_releases_the_event(fw):
     for _ in range(2):  # the second attempt is not "in use": the lock was released
         with pytest.raises(FileFormatError, match="someone-else"):
             LiveRoom.open_event("Foreign", framework=fw)
+
+
+def test_went_live_and_ended_are_recorded_for_a_resume(fw):
+    """event.json says where an event was served and whether that was ended properly: a
+    server stopped by its owner ends it; one whose owner went away leaves it resumable."""
+    from cemassess.live import LiveServer
+
+    room = LiveRoom.open_event("Marks", framework=fw)
+    try:
+        assert room.info.went_live is None and not room.info.interrupted
+        server = LiveServer(room)
+        url = server.start("127.0.0.1", 0)
+        on_disk = EventShelf().find("Marks")
+        assert on_disk.interrupted and on_disk.host == "127.0.0.1" and str(on_disk.port) in url
+        server.stop()  # End live, quitting, Ctrl+C
+        on_disk = EventShelf().find("Marks")
+        assert not on_disk.interrupted and on_disk.ended >= on_disk.went_live
+        server = LiveServer(room)
+        server.start("127.0.0.1", on_disk.port)
+        server.stop(ended=False)  # the process that asked for the room is gone
+        on_disk = EventShelf().find("Marks")
+        assert on_disk.interrupted and on_disk.went_live > on_disk.ended
+    finally:
+        room.close()

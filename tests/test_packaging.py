@@ -374,6 +374,9 @@ def test_bundle_selftest(bundle, meta, tmp_path):
     charts = re.search(r"charts drawn: (\d+) of (\d+)", log)
     assert charts and charts.group(1) == charts.group(2) != "0", log
     assert "PDF written" in log, log
+    # the live room's child process is this same frozen executable, started by multiprocessing
+    # ("spawn"; the launcher's freeze_support runs the child instead of a second app)
+    assert "live room: served from a child process" in log, log
     assert re.search(r"selftest: ok", log)
 
 

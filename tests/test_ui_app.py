@@ -45,6 +45,7 @@ def test_selftest_scores_the_demo_and_writes_a_pdf(tmp_path):
     text = out.stdout
     assert "demo scored: CEM index" in text and "charts drawn: 5 of 5" in text
     assert "PDF written" in text and text.rstrip().splitlines()[-1].startswith("cemassess selftest: ok")
+    assert "live room: served from a child process" in text  # the app's own live path, ended
     assert not (tmp_path / "never-used").exists()  # the selftest works in a temporary folder
 
 

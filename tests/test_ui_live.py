@@ -7,6 +7,7 @@ their own, while the Qt event loop keeps running: the app must keep painting whi
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import subprocess
 import threading
@@ -117,6 +118,9 @@ def test_event_go_live_qr_counts_profile_close_and_end(qtbot, answers, fw, tmp_p
     assert not panel.join_box.isVisible()
     url = go_live(qtbot, panel)
     settle(qtbot)
+    # the room and its server run in a child process: the GUI thread shares no lock with them
+    child = panel.live.room.pid
+    assert panel.live.remote and child not in (0, os.getpid()) and panel.live.room.alive
     # the projector sees a QR code that a real reader decodes to the URL, the URL and the code
     assert panel.join_box.isVisible()
     assert decode_qr(panel.qr.pixmap(), tmp_path) == url
@@ -143,6 +147,23 @@ def test_event_go_live_qr_counts_profile_close_and_end(qtbot, answers, fw, tmp_p
         panel.reveal.click()
     settle(qtbot)
     assert ev.shown_room and v.charts_box.isVisible() and v.table.rowCount() == 5
+    # the room's charts are drawn by the child process and shown here
+    from cemassess.live.remote import RemoteChart
+    from cemassess.ui.charts import wait_for_charts
+
+    assert isinstance(ev.chart_source("strips")[0], RemoteChart)
+    assert wait_for_charts(list(v.charts.values()))
+    assert all(c.image is not None and c.image.width() > 300 for c in v.charts.values())
+
+    # the room's results are scored here only when looked at: saving a benchmark scores the
+    # consenting seats on a worker first, then saves the pack (the GUI thread never waits)
+    assert ev.room.results.pending()
+    job = ev.save_benchmark()
+    assert job is not None and not v.save_bench.isEnabled()
+    qtbot.waitUntil(lambda: ev.bench_job is None, timeout=30_000)
+    saved = [text for kind, text in answers.asked if kind == "info" and "saved: 5 of 5" in text]
+    assert saved, answers.asked
+    assert v.save_bench.isEnabled()
 
     # close answers: a phone's answer is refused, nothing changes
     with qtbot.waitSignal(panel.liveChanged, timeout=10_000):
@@ -176,6 +197,38 @@ def test_event_go_live_qr_counts_profile_close_and_end(qtbot, answers, fw, tmp_p
     url2 = go_live(qtbot, panel)
     assert code in url2
     qtbot.waitUntil(lambda: "Joined 8" in panel.counts.text(), timeout=5_000)
+    assert panel.live.room.pid == child  # the same child process: the event stayed open there
+    room = panel.live.room
+    panel.release()
+    assert not room.alive and room._proc.exitcode == 0  # released: the child has exited
+    win.close()
+
+
+def test_a_killed_child_is_reported_and_go_live_again_continues(qtbot, answers, fw):
+    win, v, ev = event_window(qtbot)
+    panel = v.live
+    url = go_live(qtbot, panel)
+    child = panel.live.room.pid
+    practices = list(fw.practices)
+    in_thread(qtbot, lambda: answer_all(url, practices, 5, finish=5))
+    qtbot.waitUntil(lambda: ev.room is not None and len(ev.room.files) == 5, timeout=15_000)
+    assert not ev.shown_room  # hidden until revealed
+    panel.live.room.kill()  # SIGKILL (Windows: TerminateProcess)
+    qtbot.waitUntil(lambda: not panel.running and panel.error.isVisible(), timeout=15_000)
+    assert "stopped unexpectedly" in panel.error.label.text()
+    settle(qtbot)
+    assert not ev.shown_room and not v.charts_box.isVisible()  # still hidden: nothing was revealed
+    # a chart asked of the dead child is drawn here instead
+    from cemassess.live.remote import RemoteChart
+    from cemassess.ui.charts import chart_theme, render
+
+    image = render("phase_mix", RemoteChart(panel.live.room, ev.room.profile), "en", chart_theme(), 500, 1.0)
+    assert image is not None and image.width() > 300
+    assert panel.go.isEnabled() and panel.go.text() == "Go live again"
+    assert go_live(qtbot, panel) == url  # a new child, the same address and join code
+    assert panel.live.room.pid != child and not panel.error.isVisible()
+    qtbot.waitUntil(lambda: "Joined 5" in panel.counts.text() and "finished 5" in panel.counts.text(),
+                    timeout=10_000)
     panel.release()
     win.close()
 

@@ -7,7 +7,9 @@
     ...  room.events / room.add_listener(fn) / room.counts() / room.reveal() / room.close_answers()
     server.stop(); room.close()
 
-See docs/architecture.md ("Live room") for the threading model.
+The app serves an event from a child process instead (cemassess.live.remote.RemoteRoom, the
+same calls; cemassess.live.worker is the child), so the room's threads never share the
+GUI thread's interpreter lock. See docs/architecture.md ("Live room") for the threading model.
 """
 
 from cemassess.live.net import lan_addresses, qr_png, qr_terminal

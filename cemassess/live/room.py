@@ -83,6 +83,21 @@ class Seat:
     joined: str = ""
 
 
+@dataclass
+class RoomSnapshot:
+    """The finished seats for the trainer's screen, as another process asks for them
+    (cemassess.live.worker): the room's profile, and the answer files of only the seats
+    that changed since the versions the asker already holds."""
+
+    seats: list[str]  # the room's order (joining order); the profile's positions follow it
+    versions: dict[str, int]
+    # only seats whose version the asker did not have, each as its answer file's JSON: one
+    # string crosses a pipe at no cost, where 200 pydantic models take the receiving
+    # process's interpreter lock for tens of milliseconds to rebuild
+    files: dict[str, str]
+    profile: RoomProfile
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
@@ -254,6 +269,19 @@ class LiveRoom:
             room.results.append(evaluate(self.framework, as_assessment(af)))
         room.profile = room_profile(self.framework, room.results)
         return room
+
+    def snapshot(self, finished_only: bool = True, known: dict[str, int] | None = None) -> RoomSnapshot:
+        """What `room()` holds, for another process: the profile (each seat scored once per
+        change, `results_for`), and only the answer files the asker does not have (`known`:
+        seat id -> version). Off the GUI thread: milliseconds per changed seat."""
+        known = known or {}
+        with self._lock:
+            seats = [s for s in self._by_id.values() if s.answers and (s.finished or not finished_only)]
+            versions = {s.id: s.version for s in seats}
+            files = {s.id: self._answer_file(s).model_dump_json() for s in seats
+                     if known.get(s.id) != s.version}
+        profile = room_profile(self.framework, [self.results_for(s) for s in seats])
+        return RoomSnapshot([s.id for s in seats], versions, files, profile)
 
     def close(self) -> None:
         """Stop the writer (after the requests already submitted) and release the event."""

@@ -185,11 +185,9 @@ class LiveServer:
         # a busy room walks only the requests' garbage. Measured: the GUI thread's longest
         # stall came with a collection (bench/bench_live.py, docs/performance.md).
         gc.freeze()
-        info = self.room.info
-        if (info.host, info.port) != (host, self.port):
-            self.room.folder.info = info.model_copy(update={"host": host, "port": self.port})
-            self.room.info = self.room.folder.info
-            self.room.folder.save_info()  # a restart offers the same address
+        # a restart offers the same address; one killed before stop() offers to resume there
+        self.room.folder.mark_live(host, self.port)
+        self.room.info = self.room.folder.info
         return self.url
 
     async def _serve(self, host: str, port: int, bound: threading.Event) -> None:
@@ -221,8 +219,10 @@ class LiveServer:
         finally:
             await runner.cleanup()
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop listening (phones see the server gone; their seats stay in the event)."""
+    def stop(self, timeout: float = 5.0, *, ended: bool = True) -> None:
+        """Stop listening (phones see the server gone; their seats stay in the event).
+        `ended`: live was ended properly, so there is nothing to resume after a restart
+        (False when the process that asked for it is gone: the event stays resumable)."""
         loop, stop = self._loop, self._stop
         if self._thread is None or loop is None or stop is None:
             return
@@ -232,6 +232,10 @@ class LiveServer:
         self._thread = None
         self._pdf_pool.shutdown(wait=False, cancel_futures=True)
         self._pdf_pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-pdf")
+        if ended:
+            with contextlib.suppress(OSError):  # then a restart offers to resume: harmless
+                self.room.folder.mark_ended()
+                self.room.info = self.room.folder.info
 
     # -- guard: security headers, rate limits, the secret -------------------------------------
     @web.middleware

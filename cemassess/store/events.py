@@ -73,6 +73,16 @@ class EventInfo(BaseModel):
     created: dt.datetime = Field(default_factory=_now)
     host: Short = ""  # the address last served on: a restart offers the same URL
     port: int = Field(default=0, ge=0, le=65535)
+    # when it last went live on host:port, and when that was ended properly (End live, quitting,
+    # Ctrl+C): went live but not ended means the serving process died, and the app offers to
+    # resume the event on the same address at its next start
+    went_live: dt.datetime | None = None
+    ended: dt.datetime | None = None
+
+    @property
+    def interrupted(self) -> bool:
+        """Went live and was never ended properly (the serving process was killed)."""
+        return self.went_live is not None and (self.ended is None or self.ended < self.went_live)
 
 
 class EventInUse(StoreError):
@@ -159,6 +169,19 @@ class EventFolder:
 
     def save_info(self) -> None:
         atomic_write_bytes(self.path / "event.json", _dumps(self.info))
+
+    def mark_live(self, host: str, port: int) -> None:
+        """Serving on host:port from now (event.json, atomically): until `mark_ended`, a
+        restart after a crash offers to resume the event on this address."""
+        self.info = self.info.model_copy(update={"host": host, "port": port,
+                                                 "went_live": dt.datetime.now(dt.UTC)})
+        self.save_info()
+
+    def mark_ended(self) -> None:
+        """Live was ended properly (End live, quitting, Ctrl+C): nothing to resume."""
+        if self.info.interrupted:
+            self.info = self.info.model_copy(update={"ended": dt.datetime.now(dt.UTC)})
+            self.save_info()
 
     # -- writing -----------------------------------------------------------------------------
     def append(self, entries: Iterable[dict[str, Any]]) -> None:

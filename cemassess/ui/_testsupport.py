@@ -18,6 +18,7 @@ class Answers:
     def __init__(self) -> None:
         self.in_use = True  # open read-only
         self.recovery = True  # keep recovered changes
+        self.resume_live = True  # serve an event that was live at a crash again
         self.confirm = True
         self.open_files: list = []
         self.pick_files: list = []
@@ -39,6 +40,8 @@ def patch_dialogs(monkeypatch: Any) -> Answers:
     monkeypatch.setattr(dialogs, "ask_in_use", lambda p, msg, lang: record("in_use", msg, ans.in_use))
     monkeypatch.setattr(dialogs, "ask_recovery",
                         lambda p, lines, lang: record("recovery", lines, ans.recovery))
+    monkeypatch.setattr(dialogs, "ask_resume_live",
+                        lambda p, text, lang: record("resume_live", text, ans.resume_live))
     monkeypatch.setattr(dialogs, "confirm",
                         lambda p, title, text, yes, lang: record("confirm", text, ans.confirm))
     monkeypatch.setattr(dialogs, "info", lambda p, title, text, lang: record("info", text))

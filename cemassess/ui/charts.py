@@ -7,12 +7,13 @@ thread only shows the finished image. Building and rendering one chart takes 50-
 which on the GUI thread would freeze the window (an embedded FigureCanvasQTAgg renders in
 its paint event), so the 100 ms bar of issue 5 rules that out. matplotlib is imported by
 the first worker, never at start-up. A chart is drawn only while its screen is visible and
-again when its width changes; hidden charts just remember they are out of date.
+again when its width changes; hidden charts just remember they are out of date. The
+drawing itself is Qt-free (cemassess.report.onscreen); the Event room's live charts are
+drawn by the live room's child process (data with `render_rgba`, see `render`).
 """
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -22,34 +23,15 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from cemassess.ui.strings import UI, t
 
-SCREEN_DPI = 96
-MAX_WIDEN = 2.2  # a wide slot widens a chart up to this factor (same type size)
-MAX_ENLARGE = 1.7  # or, on a projector, enlarges it whole up to this factor
+SCREEN_DPI = 96  # cemassess.report.onscreen draws at these (one set of numbers)
 
 
 def draw_chart(kind: str, res: Any, lang: str, theme: Any):
-    """The report layer's chart `kind` for these results: a matplotlib Figure, or None.
+    """The report layer's chart `kind` for these results: a matplotlib Figure, or None
+    (cemassess.report.onscreen.draw_chart; the one place the app asks for a figure)."""
+    from cemassess.report.onscreen import draw_chart as draw
 
-    Most kinds take `Results`; the event room's and the re-assessment's take what their
-    report functions take: "strips" (framework, room profile), "phase_mix" (room profile),
-    "trend" (framework, trend)."""
-    if kind == "strips":
-        from cemassess.report.room import strips
-
-        fw, profile = res
-        return strips(fw, profile, lang, theme)
-    if kind == "phase_mix":
-        from cemassess.report.room import phase_mix
-
-        return phase_mix(res, lang, theme)
-    if kind == "trend":
-        from cemassess.report.sections_trend import trend_chart
-
-        fw, trend = res
-        return trend_chart(fw, trend, lang, theme)
-    from cemassess.report import charts
-
-    return getattr(charts, kind)(res, lang, theme)
+    return draw(kind, res, lang, theme)
 
 
 def chart_theme(accent: str | None = None, font_scale: float = 1.0, dark: bool | None = None):
@@ -69,28 +51,27 @@ def render(kind: str, res: Any, lang: str, theme: Any, width_px: int, ratio: flo
     """Build the chart and render it to an image `width_px` logical pixels wide at most
     (`ratio` device pixels each). A wider slot widens the chart, or with `enlarge` (the
     projector) scales all of it up. Runs on a worker thread: only Figure and Agg, no pyplot,
-    no widgets."""
-    fig = draw_chart(kind, res, lang, theme)
-    if fig is None:
-        return None
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    no widgets. Data that draws itself elsewhere (`render_rgba`: the live room's charts,
+    drawn in its child process) is drawn there, and here only if that process is gone."""
+    pixels = None
+    remote = getattr(res, "render_rgba", None)
+    if remote is not None:
+        try:
+            pixels = remote(kind, lang, theme, width_px, ratio, enlarge)
+        except OSError:  # the child process went away: draw it here
+            res, remote = res.data, None
+        else:
+            if pixels is None:
+                return None
+    if pixels is None:
+        fig = draw_chart(kind, res, lang, theme)
+        if fig is None:
+            return None
+        from cemassess.report.onscreen import rasterize
 
-    w_in, h_in = fig.get_size_inches()
-    slot_in = width_px / SCREEN_DPI
-    if enlarge:
-        scale = max(0.6, min(MAX_ENLARGE, slot_in / w_in))
-    elif slot_in >= w_in:  # a wider slot: the same type size, the layout spreads out
-        fig.set_size_inches(min(slot_in, w_in * MAX_WIDEN), h_in)
-        scale = 1.0
-    else:  # a narrower one: everything shrinks a little
-        scale = max(0.6, slot_in / w_in)
-    fig.set_dpi(SCREEN_DPI * scale * ratio)
-    canvas = FigureCanvasAgg(fig)
-    with warnings.catch_warnings():  # a tight slot squeezes constrained layout: not worth a warning
-        warnings.filterwarnings("ignore", message="constrained_layout not applied")
-        canvas.draw()
-    w, h = canvas.get_width_height(physical=True)
-    image = QImage(bytes(canvas.buffer_rgba()), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+        pixels = rasterize(fig, width_px, ratio, enlarge)
+    buf, w, h = pixels
+    image = QImage(buf, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
     image.setDevicePixelRatio(ratio)
     return image
 

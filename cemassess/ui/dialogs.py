@@ -67,6 +67,20 @@ def ask_recovery(parent: QWidget | None, lines: list[str], lang: str) -> bool:
     return box.clickedButton() is not discard
 
 
+def ask_resume_live(parent: QWidget | None, text: str, lang: str) -> bool:
+    """After a crash mid-event: True serves the live event again on its address, False
+    leaves it ended. The text names the event as typed: shown as plain text."""
+    from PySide6.QtCore import Qt
+
+    box = _box(parent, QMessageBox.Icon.Question, t("live.resume.title", lang), text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    resume = box.addButton(t("live.resume.yes", lang), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(t("live.resume.no", lang), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(resume)
+    box.exec()
+    return box.clickedButton() is resume
+
+
 def open_files(parent: QWidget | None, lang: str) -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(parent, t("import.title", lang), "", ASSESSMENT_FILTER)
     return [Path(n) for n in names]

@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         self.translateUI(self.lang)
         self._update_enabled()
         self._report_recovery()
+        self._offer_live_resume()
         self.controllers[ScreenKey.START].mark_stale()
         self._tab_changed(self.tabs.currentIndex())
         self.ready.emit()
@@ -325,6 +326,42 @@ class MainWindow(QMainWindow):
             except Exception as e:
                 dialogs.error(self, t("error.title", self.lang), str(e), self.lang)
         start.banner.show_text(t("recovery.discarded", self.lang, n=len(done)))
+
+    def _offer_live_resume(self) -> None:
+        """After a crash mid-event: offer to serve the live event again on the same address,
+        so the phones reconnect and keep their seats; declined, it is marked ended. One
+        event-room event and one workshop at most (one panel each); older ones are ended."""
+        from cemassess.ui import dialogs
+        from cemassess.ui import live as live_mod
+
+        s = self.session
+        if s is None or s.read_only:
+            return
+        root = s.portfolio.root
+        asked: set[str] = set()
+        for info in live_mod.interrupted_events(root):
+            if info.mode in asked or info.mode == "workshop" and not self._assessment_exists(info.assessment):
+                live_mod.end_interrupted(root, info)
+                continue
+            asked.add(info.mode)
+            url = live_mod.short_url(live_mod.join_url(info))
+            key = "live.resume.ws" if info.mode == "workshop" else "live.resume.text"
+            if not dialogs.ask_resume_live(self, t(key, self.lang, event=info.name, url=url), self.lang):
+                live_mod.end_interrupted(root, info)
+            elif info.mode == "workshop":
+                s.open(info.assessment)
+                dlg = self.collect_live()
+                if dlg is not None:
+                    dlg.panel.go_live(info.host, info.port)
+            else:
+                self.navigate(ScreenKey.EVENT)
+                self.controllers[ScreenKey.EVENT].resume_live(info)
+
+    def _assessment_exists(self, aid: str) -> bool:
+        try:
+            return any(e.id == aid for e in self.session.portfolio.list())
+        except Exception:
+            return False
 
     # -- screens --------------------------------------------------------------------------------
     def navigate(self, key: str, **where: Any) -> None:
@@ -570,7 +607,8 @@ class MainWindow(QMainWindow):
             self.exporter.job.cancel()
             self.exporter.job.wait(5000)
         ev = self.controllers.get(ScreenKey.EVENT)
-        for job in (getattr(self.workshop, "job", None), getattr(ev, "job", None), getattr(ev, "pdf_job", None)):
+        for job in (getattr(self.workshop, "job", None), getattr(ev, "job", None), getattr(ev, "pdf_job", None),
+                    getattr(ev, "bench_job", None)):
             if job is not None:
                 job.cancel()
                 job.wait(30000)

@@ -2,7 +2,8 @@
 
 Opens the main window offscreen on a temporary portfolio, loads the framework in both
 languages, scores the demo, switches the language, draws every chart of the Results screen,
-writes a PDF into a temporary folder, and exits 0 — or 1 with one line why. A missing
+writes a PDF into a temporary folder, serves the live room from its child process on
+127.0.0.1 for a moment, and exits 0 — or 1 with one line why. A missing
 report module or a chart that could not be drawn is a failure, never a skipped step: an
 installation that cannot make the report is broken.
 """
@@ -80,4 +81,32 @@ def _steps(app: Any, win: Any, data_dir: str, tmp: Path) -> list[str]:
     if size < 1000:
         raise RuntimeError(f"the PDF is only {size} bytes")
     out.append(f"PDF written: {size // 1024} KB")
+    out.append(_live_room(data_dir, len(fw.practices)))
     return out
+
+
+def _live_room(data_dir: str, practices: int) -> str:
+    """The live room as the app runs it: an event served by a child process (in the bundle,
+    this same executable started by multiprocessing), on 127.0.0.1 only, asked for its page
+    and its questionnaire over HTTP, then ended."""
+    import json
+    import urllib.request
+
+    from cemassess.live.remote import RemoteRoom
+
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy
+    room = RemoteRoom.open_event("Selftest", data_dir)
+    try:
+        url = room.start("127.0.0.1", 0)
+        with direct.open(url, timeout=30) as r:
+            page = r.read()
+        with direct.open(url + "api/state", timeout=30) as r:
+            state = json.loads(r.read())
+        if b"<html" not in page.lower() or len(state.get("practices", [])) != practices:
+            raise RuntimeError("the live room served something else than its page")
+        pid = room.pid
+    finally:
+        room.close()
+    if room.alive:
+        raise RuntimeError("the live room's process did not exit")
+    return f"live room: served from a child process (pid {pid}) on 127.0.0.1 and ended"

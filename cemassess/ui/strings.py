@@ -699,6 +699,20 @@ UI: dict[str, Entry] = {
     "event.kpi.index_expl": ("The median of the participants' CEM index (n = {n}): half the room is above it, half below. "
         "The participants' own figures stay on their personal reports."),
     "event.kpi.median": "median",
+    # --- live13 ---
+    "live.resume.title": "Resume the live event?",
+    "live.resume.text": ("Resume the live event “{event}” at {url}?\n\ncemassess stopped while the "
+                         "event was live. Participants who had joined reconnect at this address and "
+                         "keep their seats and answers."),
+    "live.resume.ws": ("Resume collecting answers live for “{event}” at {url}?\n\ncemassess stopped "
+                       "while answers were being collected. Respondents who had joined reconnect at "
+                       "this address and keep their answers."),
+    "live.resume.yes": "Resume",
+    "live.resume.no": "Leave it ended",
+    "live.resume.gone": ("This computer no longer has the address {address}: choose a network and go "
+                         "live; participants then scan the new QR code."),
+    "live.lost": ("The live room stopped unexpectedly. Every saved answer is kept: Go live again to "
+                  "continue on the same address."),
 }
 
 

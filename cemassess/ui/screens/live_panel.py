@@ -116,7 +116,7 @@ class LivePanel(QWidget):
         self.reveal.setVisible(mode == "event")
         lay.addWidget(self.controls)
         self._fonts()
-        self.go.clicked.connect(self.go_live)
+        self.go.clicked.connect(lambda: self.go_live())
         self.reveal.clicked.connect(self._reveal)
         self.close_answers.clicked.connect(self._toggle_closed)
         self.end.clicked.connect(self.end_live)
@@ -154,11 +154,19 @@ class LivePanel(QWidget):
         super().showEvent(event)
 
     # -- going live ----------------------------------------------------------------------------------
-    def go_live(self) -> None:
+    def go_live(self, host: str | None = None, port: int | None = None) -> None:
+        """Serve on the chosen address; `host`/`port` (resuming an event after a crash): that
+        address, its port first, if this computer still has it."""
         if self.live is not None and (self.live.running or self.live.busy):
             return
         if not self._addresses_filled:
             self.fill_addresses()
+        if host is not None:
+            i = self.address.findData(host)
+            if i < 0:  # the network changed meanwhile (another Wi-Fi, a new address)
+                self.error.show_text(t("live.resume.gone", self.lang, address=host))
+                return
+            self.address.setCurrentIndex(i)
         host = self.address.currentData()
         if not host:
             return
@@ -170,6 +178,7 @@ class LivePanel(QWidget):
             self.live.started.connect(self._started)
             self.live.failed.connect(self._failed)
             self.live.stopped.connect(self._stopped)
+            self.live.lost.connect(self._lost)
             self.live.countsChanged.connect(lambda _c: self._show_counts())
             self.live.changed.connect(self._changed)
             self.live.profileReady.connect(self.roomReady)
@@ -177,7 +186,7 @@ class LivePanel(QWidget):
         self.error.show_text("")
         self.note.setText(t("live.starting", self.lang))
         self.go.setEnabled(False)
-        self.live.start(host)
+        self.live.start(host, port)
 
     def _started(self, url: str) -> None:
         self._show_qr(url)
@@ -199,6 +208,9 @@ class LivePanel(QWidget):
             self.live.deleteLater()
             self.live = None  # the event could not be opened: the next try opens it again
         self.refresh()
+
+    def _lost(self, _why: str) -> None:
+        self.error.show_text(t("live.lost", self.lang))
 
     def _stopped(self) -> None:
         self.refresh()
