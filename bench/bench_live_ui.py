@@ -43,6 +43,23 @@ from pathlib import Path
 ROOT = Path(os.environ.get("BENCH_ROOT") or Path(__file__).resolve().parents[1])
 
 
+def profiled(fn, slower_than: float, lines: int):
+    """`fn`, printing its profile (to stderr) whenever one call takes over `slower_than` s
+    (BENCH_PROFILE=1: where a GUI-thread stall comes from)."""
+    import cProfile
+    import pstats
+
+    def wrapper(*a, **k):
+        pr = cProfile.Profile()
+        pr.enable()
+        t = time.perf_counter()
+        r = fn(*a, **k)
+        pr.disable()
+        if time.perf_counter() - t > slower_than:
+            pstats.Stats(pr, stream=sys.stderr).sort_stats("cumulative").print_stats(lines)
+        return r
+    return wrapper
+
 def phones_main(url: str, n: int, workshop: bool) -> int:
     """The simulated phones (run as a child process by one run)."""
     sys.path.insert(0, str(ROOT))
@@ -230,20 +247,7 @@ def one_run(mode: str, n: int) -> int:
         lv = panel.live
         if not workshop:
             if os.environ.get("BENCH_PROFILE") == "1":
-                import cProfile
-                import pstats
-                orig = ev.refresh
-
-                def profiled(*a, **k):
-                    pr = cProfile.Profile()
-                    pr.enable()
-                    t = time.perf_counter()
-                    r = orig(*a, **k)
-                    pr.disable()
-                    if time.perf_counter() - t > 0.02:
-                        pstats.Stats(pr, stream=sys.stderr).sort_stats("cumulative").print_stats(12)
-                    return r
-                ev.refresh = profiled
+                ev.refresh = profiled(ev.refresh, 0.02, 12)
             ev.refresh = timed("event refresh", ev.refresh)
             for kind, chart in v.charts.items():
                 chart._done = timed(f"chart {kind} shown", chart._done)
@@ -252,20 +256,7 @@ def one_run(mode: str, n: int) -> int:
         if workshop:
             s.merge_live = timed("merge_live", s.merge_live)
             if os.environ.get("BENCH_PROFILE") == "1":
-                import cProfile
-                import pstats
-                orig_merge = s.merge_live
-
-                def profiled_merge(*a, **k):
-                    pr = cProfile.Profile()
-                    pr.enable()
-                    t = time.perf_counter()
-                    r = orig_merge(*a, **k)
-                    pr.disable()
-                    if time.perf_counter() - t > 0.04:
-                        pstats.Stats(pr, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
-                    return r
-                s.merge_live = profiled_merge
+                s.merge_live = profiled(s.merge_live, 0.04, 25)
         panel._show_counts = timed("counts", panel._show_counts)
         lv._on_events = timed("session events", lv._on_events)
         lv._on_done = timed("session done", lv._on_done)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -53,3 +54,25 @@ class Phone:
             if c.key == "cem_seat":
                 return c.value
         return None
+
+
+async def answer_all(url: str, practices: list[str], n: int, *, finish: int, base: int = 0,
+                     lang: str = "en") -> list[Phone]:
+    """`n` phones join and answer every practice; the first `finish` of them finish."""
+    phones = [Phone(url, lang) for _ in range(n)]
+
+    async def one(i: int, ph: Phone) -> None:
+        await ph.join(name=f"P{base + i}", company=f"Company {base + i}", consent_benchmark=True)
+        for j, pid in enumerate(practices):
+            status, body = await ph.answer(pid, 1 + (i + j) % 5)
+            assert status == 200, body
+        if i < finish:
+            status, body = await ph.post("api/finish", {})
+            assert status == 200, body
+
+    try:
+        await asyncio.gather(*(one(i, ph) for i, ph in enumerate(phones)))
+    finally:
+        for ph in phones:
+            await ph.session.close()
+    return phones

@@ -21,7 +21,7 @@ import pytest
 from cemassess.live import Limits, LiveRoom
 from cemassess.live.remote import RemoteError, RemoteRoom
 from cemassess.store.events import EventInUse, EventShelf
-from tests.live_helpers import Phone
+from tests.live_helpers import Phone, answer_all
 
 ROOT = Path(__file__).resolve().parents[1]
 LOOPBACK = "127.0.0.1"
@@ -58,25 +58,6 @@ def refused(port: int) -> bool:
         return True
 
 
-async def crowd(url: str, practices: list[str], n: int, finish: int) -> list[Phone]:
-    phones = [Phone(url) for _ in range(n)]
-
-    async def one(i: int, ph: Phone) -> None:
-        await ph.join(name=f"P{i}", company=f"Company {i}")
-        for j, pid in enumerate(practices):
-            status, body = await ph.answer(pid, 1 + (i + j) % 5)
-            assert status == 200, body
-        if i < finish:
-            assert (await ph.post("api/finish", {}))[0] == 200
-
-    try:
-        await asyncio.gather(*(one(i, ph) for i, ph in enumerate(phones)))
-    finally:
-        for ph in phones:
-            await ph.session.close()
-    return phones
-
-
 def test_the_child_serves_the_room_and_reports_what_happened(_isolated_data_dir, fw):
     data = str(_isolated_data_dir)
     room = RemoteRoom.open_event("Remote night", data, limits=LIMITS)
@@ -90,7 +71,7 @@ def test_the_child_serves_the_room_and_reports_what_happened(_isolated_data_dir,
         with pytest.raises(EventInUse):  # the child holds the event, not this process
             LiveRoom.open_event("Remote night", data)
         pids = list(fw.practices)
-        asyncio.run(crowd(url, pids, 6, finish=5))
+        asyncio.run(answer_all(url, pids, 6, finish=5))
         wait_for(lambda: room.counts().finished == 5, what="the finished count")
         assert room.counts().joined == 6 and room.counts().answering == 1
         assert {"joined", "answered", "finished"} <= {e.kind for e in seen}

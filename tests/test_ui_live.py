@@ -23,9 +23,9 @@ from PySide6.QtCore import QTimer
 
 from cemassess.live import Limits
 from cemassess.ui import live as live_mod
-from cemassess.ui._testsupport import make_window, patch_dialogs, settle
+from cemassess.ui._testsupport import make_window, patch_dialogs, settle, workshop_live_window
 from cemassess.ui.screens import ScreenKey
-from tests.live_helpers import Phone
+from tests.live_helpers import Phone, answer_all
 
 LOOPBACK = "127.0.0.1"
 
@@ -86,28 +86,6 @@ def event_window(qtbot, name: str = "CX Club Riga"):
     v = win.views[ScreenKey.EVENT]
     v.event_name.setText(name)
     return win, v, win.controllers[ScreenKey.EVENT]
-
-
-async def answer_all(url: str, practices: list[str], n: int, *, finish: int, base: int = 0,
-                     lang: str = "en") -> list[Phone]:
-    """`n` phones join and answer every practice; the first `finish` of them finish."""
-    phones = [Phone(url, lang) for _ in range(n)]
-
-    async def one(i: int, ph: Phone) -> None:
-        await ph.join(name=f"P{base + i}", company=f"Company {base + i}", consent_benchmark=True)
-        for j, pid in enumerate(practices):
-            status, body = await ph.answer(pid, 1 + (i + j) % 5)
-            assert status == 200, body
-        if i < finish:
-            status, body = await ph.post("api/finish", {})
-            assert status == 200, body
-
-    try:
-        await asyncio.gather(*(one(i, ph) for i, ph in enumerate(phones)))
-    finally:
-        for ph in phones:
-            await ph.session.close()
-    return phones
 
 
 @pytest.mark.slow
@@ -304,14 +282,8 @@ def test_gui_thread_never_stalls_while_20_phones_answer(qtbot, answers, fw):
 
 
 def test_workshop_collect_answers_live(qtbot, answers, fw):
-    from cemassess.domain.assessment import Company
-
-    win = make_window(qtbot)
+    win, aid, panel = workshop_live_window(qtbot)
     s = win.session
-    aid = s.create(company=Company(name="Acme"), assessor="Anna")
-    dlg = win.collect_live()
-    qtbot.waitExposed(dlg)
-    panel = dlg.panel
     assert not panel.reveal.isVisible()
     url = go_live(qtbot, panel)
     practices = list(fw.practices)[:5]
@@ -339,7 +311,7 @@ def test_workshop_collect_answers_live(qtbot, answers, fw):
     # the answers are the store's, durable: a fresh read has them
     stored = s.portfolio.get(aid)
     assert stored.answers[names["Ivan"].id][practices[4]].value == 5
-    dlg.close()
+    panel.window().close()
     settle(qtbot)
     assert not panel.running
     with pytest.raises((urllib.error.URLError, OSError)):

@@ -20,7 +20,7 @@ import pytest
 from cemassess.live import Limits
 from cemassess.store.events import EventShelf
 from cemassess.ui import live as live_mod
-from cemassess.ui._testsupport import make_window, patch_dialogs, settle
+from cemassess.ui._testsupport import make_window, patch_dialogs, settle, workshop_live_window
 from cemassess.ui.screens import ScreenKey
 from tests.live_helpers import Phone
 from tests.test_live_remote import gone
@@ -183,13 +183,7 @@ def test_declining_leaves_the_event_ended(qtbot, answers, _isolated_data_dir):
 
 
 def test_a_workshop_collecting_answers_live_is_offered_too(qtbot, answers, fw):
-    from cemassess.domain.assessment import Company
-
-    win = make_window(qtbot)
-    s = win.session
-    aid = s.create(company=Company(name="Acme"), assessor="Anna")
-    dlg = win.collect_live()
-    panel = dlg.panel
+    win, aid, panel = workshop_live_window(qtbot)
     with qtbot.waitSignal(panel.liveChanged, timeout=20_000):
         panel.go.click()
     url = panel.live.url

@@ -78,6 +78,18 @@ def make_window(qtbot: Any, *, lang: str = "en", data_dir: str | None = None, bo
     return win
 
 
+
+def workshop_live_window(qtbot: Any, company: str = "Acme", assessor: str = "Anna"):
+    """A main window with a new assessment for `company` and its "Collect answers live"
+    window open: (window, assessment id, the live panel)."""
+    from cemassess.domain.assessment import Company
+
+    win = make_window(qtbot)
+    aid = win.session.create(company=Company(name=company), assessor=assessor)
+    dlg = win.collect_live()
+    qtbot.waitExposed(dlg)
+    return win, aid, dlg.panel
+
 def focused() -> QWidget | None:
     return QApplication.focusWidget()
 
