@@ -19,15 +19,17 @@ from xml.sax.saxutils import escape
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
+from docx.section import Section as DocxSection
 from docx.shared import Cm, Pt, RGBColor
+from lxml import etree
 
 from cemassess.domain.results import Results
 from cemassess.i18n import tr
 from cemassess.report import palette
-from cemassess.report.detail import Notice
+from cemassess.report.detail import Notice, short
 from cemassess.report.model import (
     Block,
     Bullets,
@@ -49,24 +51,36 @@ FONT = "Arial"  # on every Word; LibreOffice maps it to Liberation Sans
 LANG_TAG = {"en": "en-GB", "ru": "ru-RU", "uk": "uk-UA"}
 TEXT_WIDTH_CM = 16.0
 TAIL_ROWS = 3  # a long table's last rows kept together on one page
+SPACER = '<w:p><w:pPr><w:spacing w:before="0" w:after="60"/></w:pPr></w:p>'  # under a table
+SPACER_KEEP = '<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="60"/></w:pPr></w:p>'
 SHORT_PAGE = 0.3  # a table estimated below this share of a page is kept on one page
 HEAD_PT, BODY_PT = 8.5, 8.5  # table text
 
 
-@functools.lru_cache(maxsize=8)
-def _face(bold: bool, pt: float):
+@functools.lru_cache(maxsize=4)
+def _face(bold: bool):
     """The shipped DejaVu Sans face (what LibreOffice puts in where Arial is missing, and wider
-    than Arial): measuring with it leaves room in Word too."""
+    than Arial): measuring with it leaves room in Word too. At 100 pt, for precision."""
     from PIL import ImageFont
 
     from cemassess.report.fonts import FACES, FAMILY
 
-    return ImageFont.truetype(str(resource("fonts", FACES[f"{FAMILY}-Bold" if bold else FAMILY])), int(pt * 10))
+    return ImageFont.truetype(str(resource("fonts", FACES[f"{FAMILY}-Bold" if bold else FAMILY])), 100)
+
+
+_ADVANCE: dict[tuple[bool, str], float] = {}  # a character's width at 1 pt, in points
 
 
 def word_cm(word: str, bold: bool = False, pt: float = HEAD_PT) -> float:
-    """How wide `word` prints, in cm (at ten times the size, for precision)."""
-    return _face(bold, pt).getlength(word) / 10 / 72 * 2.54
+    """How wide `word` prints, in cm: the sum of its characters' widths (no kerning: a little
+    generous), each measured once."""
+    total = 0.0
+    for ch in word:
+        w = _ADVANCE.get((bold, ch))
+        if w is None:
+            w = _ADVANCE[(bold, ch)] = _face(bold).getlength(ch) / 100
+        total += w
+    return total * pt / 72 * 2.54
 
 
 def fit_widths(block: TableBlock, width_cm: float) -> list[float]:
@@ -247,7 +261,7 @@ class DocxWriter:
         sec.different_first_page_header_footer = True
         head = sec.header.paragraphs[0]
         head.text = ""
-        run = head.add_run(clean(self.model.company)[:120])
+        run = head.add_run(short(clean(self.model.company), 70))  # one line, as the PDF's header
         run.font.size, run.font.bold = Pt(8), True
         head.add_run("  ·  " + tr("app_name", self.lang)).font.size = Pt(8)
         if self.model.draft:
@@ -310,17 +324,16 @@ class DocxWriter:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     # -- blocks as WordprocessingML: python-docx's paragraph-by-paragraph API costs a tenth of a
-    # second per hundred paragraphs, so text goes into a buffer parsed once per run of blocks
-    def _flush(self, doc) -> None:
-        if not self._xml:
-            return
-        body = doc.element.body
-        holder = parse_xml(f"<w:body {nsdecls('w')}>" + "".join(self._xml) + "</w:body>")
-        self._xml = []
-        at = len(body) - 1  # before the closing section properties
-        for el in list(holder):
-            body.insert(at, el)
-            at += 1
+    # second per hundred paragraphs (and moving parsed elements into the document as much), so
+    # the body after the cover is written into a buffer and the document parsed once from it
+    def _picture(self, doc, png: bytes, width_cm: float, keep: bool) -> None:
+        """A chart, centred: the image part made by python-docx, its drawing written into the
+        buffer (no paragraph object, so nothing is moved between trees)."""
+        inline = doc.part.new_pic_inline(io.BytesIO(png), Cm(width_cm), None)
+        drawing = etree.tostring(inline, encoding="unicode")
+        kn = "<w:keepNext/>" if keep else ""
+        self._xml.append(f'<w:p><w:pPr>{kn}<w:jc w:val="center"/></w:pPr><w:r><w:drawing>{drawing}</w:drawing>'
+                         "</w:r></w:p>")
 
     def _para(self, runs: str, style: str = "", *, jc: str = "", keep: bool = False, page_break: bool = False,
               indent: int = 0, after: int | None = None, extra: str = "") -> None:
@@ -418,8 +431,8 @@ class DocxWriter:
                                         else ""), align(j), keep))
                 cells.append(cell(w, "".join(ps), fill, rule=last))
             rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
-        kn = "<w:keepNext/>" if keep_last else ""  # the space under the table stays with what follows too
-        return _tbl(total, cols, "".join(rows)) + f'<w:p><w:pPr>{kn}<w:spacing w:before="0" w:after="60"/></w:pPr></w:p>'
+        # the space under the table stays with what follows too
+        return _tbl(total, cols, "".join(rows)) + (SPACER_KEEP if keep_last else SPACER)
 
     def _block(self, doc, block, charts: dict[str, bytes], after: Block | None = None) -> None:
         """One block; `after`, the block that follows it in its section, decides what stays
@@ -448,47 +461,47 @@ class DocxWriter:
             self._xml.append(self._table(block, keep_last=isinstance(after, Para) and after.style in (
                 "small", "small_b", "note", "warn")))
         elif isinstance(block, Tiles):
-            self._xml.append(self._tiles(block) + '<w:p><w:pPr><w:spacing w:before="0" w:after="60"/></w:pPr></w:p>')
+            self._xml.append(self._tiles(block) + SPACER)
         elif isinstance(block, Notice):
-            self._xml.append(self._notice(block) + '<w:p><w:pPr><w:spacing w:before="0" w:after="60"/></w:pPr></w:p>')
+            self._xml.append(self._notice(block) + SPACER)
         elif isinstance(block, Chart):
             png = charts.get(block.name)
             if png is not None:
-                self._flush(doc)
                 width = self.width_cm * block.width
                 if block.height:
                     w_px, h_px = _png_size(png)
                     page_h = (21.0 if self.width_cm > TEXT_WIDTH_CM else 29.7) - 4.2
                     width = min(width, page_h * block.height * w_px / max(1, h_px))
-                p = doc.add_paragraph()
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                p.paragraph_format.keep_with_next = bool(block.caption)
-                p.add_run().add_picture(io.BytesIO(png), width=Cm(width))
+                self._picture(doc, png, width, keep=bool(block.caption))
                 if block.caption:
                     self._para(_run(clean(block.caption)), "Caption")
 
-    def _orient(self, doc, landscape: bool) -> None:
-        """A new section (on a new page) in landscape or portrait; header and footer carry on.
-        The section break goes into the empty paragraph that follows the last table when
-        there is one (a paragraph of its own could spill onto a blank page)."""
-        body = doc.element.body
-        last = body[-2] if len(body) >= 2 else None
-        if last is not None and last.tag == qn("w:p") and not "".join(last.itertext()) and not last.xpath(
-                "./w:pPr/w:sectPr"):
-            p_pr = last.get_or_add_pPr()
-            p_pr.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
-            p_pr.append(copy.deepcopy(body[-1]))  # the section so far keeps its properties (after rPr)
-            sec = doc.sections[-1]
-            sec.start_type = WD_SECTION.NEW_PAGE
-        else:
-            sec = doc.add_section(WD_SECTION.NEW_PAGE)
-        sec.different_first_page_header_footer = False  # the cover's first-page header is the cover's only
-        long, short = Cm(29.7), Cm(21.0)
+    def _sect(self, landscape: bool, first: bool) -> str:
+        """A section's properties as XML: the page in portrait or landscape, the margins; the
+        header and footer of the first section carry on; only the cover has its own first page."""
+        sp = copy.deepcopy(self._template)
+        sec = DocxSection(sp, None)
+        sec.start_type = WD_SECTION.NEW_PAGE
+        sec.different_first_page_header_footer = first
+        long, short_ = Cm(29.7), Cm(21.0)
         if landscape:
-            sec.orientation, sec.page_width, sec.page_height = WD_ORIENT.LANDSCAPE, long, short
+            sec.orientation, sec.page_width, sec.page_height = WD_ORIENT.LANDSCAPE, long, short_
         else:
-            sec.orientation, sec.page_width, sec.page_height = WD_ORIENT.PORTRAIT, short, long
+            sec.orientation, sec.page_width, sec.page_height = WD_ORIENT.PORTRAIT, short_, long
         sec.left_margin = sec.right_margin = Cm(2.5)
+        return etree.tostring(sp, encoding="unicode")
+
+    def _orient(self, landscape: bool) -> None:
+        """A section break (a new page in the other orientation). The break goes into the empty
+        paragraph under the last table when there is one (a paragraph of its own could spill
+        onto a blank page)."""
+        sect = self._sect(self._landscape, self._first)
+        tail = next((sp for sp in (SPACER, SPACER_KEEP) if self._xml and self._xml[-1].endswith(sp)), None)
+        if tail is not None:
+            self._xml[-1] = self._xml[-1][: -len(tail)]
+        self._xml.append('<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:rPr><w:sz w:val="2"/>'
+                         f'<w:szCs w:val="2"/></w:rPr>{sect}</w:pPr></w:p>')
+        self._landscape, self._first = landscape, False
         self.width_cm = (29.7 if landscape else 21.0) - 5.0
 
     def build(self) -> bytes:
@@ -499,21 +512,27 @@ class DocxWriter:
         names = [b.name for sec in secs for b in sec.blocks if isinstance(b, Chart)]
         charts = chart_pngs(self.res, self.lang, self.theme, names, self.images, trend=self.trend)
         self._cover(doc)
-        landscape = False
+        body = doc.element.body
+        self._template = body[-1]  # the first section's properties (the cover's own first page)
+        self._landscape, self._first = False, True
         self._xml = []
         for n, sec in enumerate(secs):
             new_page = False
-            if sec.landscape != landscape:  # a new page in the other orientation (the wide tables)
-                self._flush(doc)
-                self._orient(doc, sec.landscape)
-                landscape = sec.landscape
+            if sec.landscape != self._landscape:  # a new page in the other orientation (the wide tables)
+                self._orient(sec.landscape)
             elif sec.level == 1 and n > 0:
                 new_page = True  # "page break before" on the heading: no empty paragraph on a page of its own
             # the heading stays with what follows it (the heading styles keep with next)
             self._para(_run(clean(sec.title)), f"Heading{min(sec.level, 3)}", page_break=new_page)
             for i, block in enumerate(sec.blocks):
                 self._block(doc, block, charts, sec.blocks[i + 1] if i + 1 < len(sec.blocks) else None)
-        self._flush(doc)
+        # the document from one string: the cover python-docx made, the buffer, the last section
+        root = etree.tostring(doc.element, encoding="unicode")
+        head = root[: root.index("<w:body>") + len("<w:body>")]
+        cover = "".join(etree.tostring(el, encoding="unicode") for el in body[:-1])
+        last = self._sect(self._landscape, self._first)
+        doc.part._element = doc._element = parse_xml(head + cover + "".join(self._xml) + last
+                                                     + "</w:body></w:document>")
         cp = doc.core_properties
         cp.title = clean(f"{tr('app_name', self.lang)}: {self.model.company}")[:250]
         cp.author = clean(self.model.firm or "cemassess")[:250]
