@@ -14,7 +14,7 @@ from test_report_office import pptx_text
 
 from cemassess.domain.assessment import Answer
 from cemassess.domain.framework import Role
-from cemassess.i18n import role_name
+from cemassess.i18n import role_name, tr
 
 
 def _split_results(lang: str):
@@ -75,15 +75,16 @@ def test_docx_levels_use_the_decimal_comma(ru_set):
     res, files = ru_set
     doc = Document(io.BytesIO(files[".docx"]))
     gap = next(t for t in doc.tables if t.rows[0].cells[-1].text == s("gap.gap", "ru"))
-    first = [c.text for c in gap.rows[1].cells]
-    assert first[2] == f"{role_name('sales', 'ru')}: 4,5" and first[4] == "3,5"
-    figures = [c.text for row in gap.rows[1:] for c in row.cells[2:]]
+    first = [c.text for c in gap.rows[1].cells]  # practice (and its dimension), highest, lowest, gap
+    assert first[1] == f"{role_name('sales', 'ru')}: 4,5" and first[3] == "3,5"
+    figures = [c.text for row in gap.rows[1:] for c in row.cells[1:]]
     assert not [f for f in figures if re.search(r"\d\.\d", f)]
     # the per-practice detail: the level column (x.5 where the respondents split evenly)
     level = s("dim.practice", "ru")
-    details = [t for t in doc.tables if [c.text for c in t.rows[0].cells][:2] == ["#", level] and len(t.columns) == 3]
+    details = [t for t in doc.tables if [c.text for c in t.rows[0].cells] == ["#", level, tr("phase", "ru"),
+                                                                               tr("level", "ru"), s("dim.answers", "ru")]]
     assert len(details) == len(res.framework.dimensions)
-    cells = [row.cells[2].text for t in details for row in t.rows[1:]]
+    cells = [row.cells[3].text for t in details for row in t.rows[1:]]
     halves = [lvl for lvl in (r.level for r in res.practices.values()) if lvl is not None and lvl % 1]
     assert halves  # the demo's medians of an even number of answers
     assert [c for c in cells if re.fullmatch(r"\d,5", c)] and not [c for c in cells if "." in c]

@@ -178,8 +178,8 @@ def _matrix_tables(doc, lang):
     from cemassess.report.model import s
 
     practice = s("dim.practice", lang)
-    return [t for t in doc.tables if [c.text for c in t.rows[0].cells][:3] == ["#", practice, "R1"]
-            or ([c.text for c in t.rows[0].cells][:2] == ["#", practice] and len(t.columns) > 3)]
+    return [t for t in doc.tables if [c.text for c in t.rows[0].cells][:2] == ["#", practice]
+            and re.fullmatch(r"R\d+", t.rows[0].cells[2].text if len(t.columns) > 2 else "")]
 
 
 def _code(ans, lang) -> str:
@@ -195,16 +195,17 @@ def _code(ans, lang) -> str:
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_docx_has_the_all_answers_matrix(office, lang):
     """The PDF's respondent x practice appendix is in the Word report too: every answer, in a
-    landscape section, the dimensions as group rows, who R1, R2... are above it."""
+    landscape section at the end (as in the PDF), the dimensions as group rows, who R1, R2...
+    are in the appendix's respondents table before it."""
     from docx.enum.section import WD_ORIENT
 
     from cemassess.report.model import s
 
     res, data, _ = office[lang]
     doc = Document(io.BytesIO(data))
-    heads = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert heads.index(s("sec.dimensions", lang)) < heads.index(s("app.answers", lang)) \
-        < heads.index(s("app.method", lang))
+    heads = [p.text for p in doc.paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert heads.index(s("sec.dimensions", lang)) < heads.index(s("app.method", lang)) \
+        < heads.index(s("app.respondents", lang)) < heads.index(s("app.answers", lang))
     a, fw = res.assessment, res.framework
     tables = _matrix_tables(doc, lang)
     assert len(tables) == 1  # five respondents: one block
@@ -222,9 +223,10 @@ def test_docx_has_the_all_answers_matrix(office, lang):
     # the key to the codes, with the respondents' names (not anonymous here)
     key = next(t for t in doc.tables if t.rows[0].cells[0].text == s("app.code", lang))
     assert [r.cells[1].text for r in key.rows[1:]] == [r.name for r in a.respondents]
-    # landscape for the wide tables, portrait again for the method
+    # as the PDF: portrait, the full roadmap in landscape, portrait for the detail and the
+    # method, landscape again for all answers and the comments
     orient = [sec.orientation for sec in doc.sections]
-    assert WD_ORIENT.LANDSCAPE in orient and orient[-1] == WD_ORIENT.PORTRAIT
+    assert orient == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     wide = next(sec for sec in doc.sections if sec.orientation == WD_ORIENT.LANDSCAPE)
     assert wide.page_width > wide.page_height
 

@@ -3,7 +3,9 @@
 - Respondents are named by a code (R1, R2... in the assessment's order; the report adds the
   role where it names someone), in comments, disagreement lists and the respondents table.
 - Role columns (heatmap, perception gaps) stand for at least `MIN_GROUP` people: roles with
-  fewer are merged into one "Other" group, which is dropped when it is still too small.
+  fewer are merged into one "Other" group, which is dropped when it is still too small. The
+  respondents of such roles are "Other" wherever the report gives a code with its role
+  (R1, Other), so a role held by one person never identifies them.
 The scores, phases and roadmap are those of the whole group and do not change.
 """
 
@@ -38,6 +40,9 @@ def anonymise(res: Results) -> Results:
             small += rids
     if len(small) >= MIN_GROUP:
         merged[Role.OTHER] = small
+    for r in a.respondents:  # a code beside a role of one would name the person: small roles read "Other"
+        if r.id in small:
+            r.role = Role.OTHER
     roles = {role: profile(res.framework, a, rids, use_agreed=False)
              for role, rids in sorted(merged.items(), key=lambda kv: list(Role).index(kv[0]))}
     pgaps, dgaps = perception_gaps(res.framework, roles)

@@ -112,8 +112,9 @@ def _gap(gap: float, lang: str = "en") -> str:
 
 
 def action_title(res: Results, item: RoadmapItem, lang: str) -> str:
-    act = res.framework.actions.get(item.id)
-    return act.title(lang) if act is not None and not item.custom else item.title
+    from cemassess.report.detail import action_title as title
+
+    return title(res, item, lang)
 
 
 # -- radar ---------------------------------------------------------------------------------

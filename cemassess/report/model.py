@@ -28,6 +28,16 @@ from cemassess.domain.results import Results
 from cemassess.domain.roadmap import HORIZON_MONTHS, RoadmapItem
 from cemassess.i18n import date_text, num, pct, role_name, tr
 from cemassess.labels import industry_label, segment_title
+from cemassess.report.detail import (
+    GAP_ROWS,
+    Comment,
+    Cuts,
+    Detail,
+    Notice,
+    Tile,
+    action_title,
+    short,
+)
 from cemassess.report.limits import TEXT_CAP, cap
 from cemassess.report.strings import STRINGS
 
@@ -89,7 +99,17 @@ class ActionRow:
     why: str  # one plain sentence
     tag: str  # "" | "added by the consultant" | "edited"
     description: str
-    note: str
+    note: str  # the consultant's note, capped (limits.TEXT_CAP)
+    practice: str = ""  # "Dimension: the practice's statement" (short), the practice the action lifts
+    effort: str = ""  # Small / Medium / Large
+    moved: str = ""  # a re-assessment: how the action's dimension moved since the last assessment
+
+    def after(self, lang: str) -> str:
+        """"after: A; B" for the actions that come first, or "" when there are none or the why
+        already names them all."""
+        if not self.depends_on or all(d in self.why for d in self.depends_on):
+            return ""
+        return s("m.depends", lang) + ": " + "; ".join(self.depends_on)
 
 
 @dataclass(frozen=True)
@@ -144,15 +164,19 @@ class ReportModel:
     anonymous: bool
     dimensions: list[tuple[str, float | None, str, float | None]] = field(default_factory=list)
     # (title, score, band, target) per dimension
-    comments: list[tuple[str, str, str]] = field(default_factory=list)  # (practice, who, text capped)
-    cut: int = 0  # comments shortened to TEXT_CAP
+    comments: list[Comment] = field(default_factory=list)  # every comment, capped and quoted
+    cut: int = 0  # user texts (comments, notes, dissent) shortened to TEXT_CAP, each counted once
     trend: TrendWords | None = None  # a re-assessment: the change since the last assessment
     matrix: AnswerMatrix | None = None  # every answer (None without respondents)
     respondents: list[tuple[str, str, str, str]] = field(default_factory=list)  # code, name, role, "12 / 50"
+    detail: Detail = field(default_factory=Detail)  # the pages after the executive ones
+    confidential: str = ""  # the cover's closing line: who prepared it, for whom
 
 
 def s(key: str, lang: str, **fmt: object) -> str:
     return tr(key, lang, STRINGS, **fmt)
+
+
 
 
 def add_months(d: dt.date, months: int) -> dt.date:
@@ -258,17 +282,12 @@ def why_sentence(res: Results, it: RoadmapItem, lang: str) -> str:
     return action_why(res.framework, it, lang)
 
 
-def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+def _actions(res: Results, lang: str, trend: Trend | None = None, cut: Cuts | None = None) -> list[ActionRow]:
+    from cemassess.explain import moved_note
 
-
-def _actions(res: Results, lang: str) -> list[ActionRow]:
     fw = res.framework
     inc = res.roadmap.included
-    titles = {}
-    for it in res.roadmap.items:
-        act = fw.actions.get(it.id)
-        titles[it.id] = act.title(lang) if act is not None and not it.custom else it.title
+    titles = {it.id: action_title(res, it, lang) for it in res.roadmap.items}
     start = res.assessment.date
     rows = []
     for it in inc:
@@ -281,13 +300,21 @@ def _actions(res: Results, lang: str) -> list[ActionRow]:
         due = it.due or default_due(start, it.horizon)
         tag = s("m.own", lang) if it.custom else s("rm.edited", lang) if it.edited else ""
         desc = it.description if it.custom else (act.description(lang) if act is not None else "")
+        # the consultant's own words, capped like comments (the XLSX holds them whole)
+        desc = cut(desc, ("description", it.id)) if cut is not None else cap(desc)[0]
+        note = cut(it.note, ("note", it.id)) if cut is not None else cap(it.note)[0]
+        practice = ""
+        if it.practice_id and it.practice_id in fw.practices:
+            p = fw.practices[it.practice_id]
+            practice = f"{fw.dimension_of[p.id].title(lang)}: {short(p.statement(lang), 110)}"
         rows.append(ActionRow(
             rank=it.rank, title=titles[it.id], horizon=tr(f"horizon.{it.horizon}", lang), horizon_id=it.horizon,
             dimension=fw.dimensions_by_id[it.dimension_id].title(lang) if it.dimension_id in fw.dimensions_by_id
             else it.dimension_id,
             owner=it.owner or ("" if own else act.owner(lang)), due=due, due_default=it.due is None,
             kpi=it.kpi or ("" if own else act.kpi(lang)), depends_on=deps, why=why_sentence(res, it, lang),
-            tag=tag, description=desc, note=it.note))
+            tag=tag, description=desc, note=note, practice=practice, effort=tr(f"effort.{it.effort}", lang),
+            moved=moved_note(trend, it.dimension_id, lang)))
     return rows
 
 
@@ -397,22 +424,18 @@ def build_model(res: Results, lang: str, *, consultant: str = "", anonymous: boo
         facts.append((s("cover.benchmark", lang),
                       segment_title(b.segment, lang) + (f" ({tr('illustrative', lang)})" if b.pack.illustrative else "")))
     facts.append((s("cover.status", lang), status))
-    rows = _actions(res, lang)
+    from cemassess.report import detail as dt_
+
+    cut = dt_.Cuts()
+    rows = _actions(res, lang, trend, cut)
     top = _top(rows)
     dims = [(d.title(lang), res.dimensions[d.id].score,
              res.dimensions[d.id].band.name(lang) if res.dimensions[d.id].band else "",
              res.roadmap.targets.get(d.id)) for d in fw.dimensions]
-    comments, cut = [], 0
-    for d in fw.dimensions:
-        for p in d.practices:
-            for r in a.respondents:
-                ans = a.answers.get(r.id, {}).get(p.id)
-                if ans is not None and ans.comment:
-                    text, was_cut = cap(ans.comment)
-                    cut += was_cut
-                    comments.append((p.statement(lang), respondent_label(res, r.id, lang, anonymous), text))
-    return ReportModel(
-        comments=comments, cut=cut,
+    comments = dt_.all_comments(res, lang, cut)
+    m = ReportModel(
+        comments=comments,
+        confidential=s("cover.footer", lang, brand=consultant) if consultant else s("cover.footer_plain", lang),
         lang=lang, company=a.company.name or s("cover.no_company", lang), title=a.title, date=a.date,
         draft=draft, status=status, firm=firm, facts=facts, headline=_headline(res, lang), phase=_phase(res, lang),
         strengths=_points(res, lang, res.strongest(POINTS), True),
@@ -420,18 +443,30 @@ def build_model(res: Results, lang: str, *, consultant: str = "", anonymous: boo
         roadmap=top, roadmap_all=rows, roadmap_more=len(rows) - len(top), perception=_perception(res, lang),
         anonymous=anonymous, dimensions=dims, trend=trend_words(fw, trend, lang), matrix=answer_matrix(res, lang),
         respondents=respondent_rows(res, lang))
+    m.detail = dt_.Detail(
+        tiles=dt_.tiles(res, m), incomplete=dt_.incomplete(res, lang), profile=dt_.profile_words(res, lang),
+        metrics=dt_.metrics_words(res, lang), phases=dt_.phases_words(res, lang),
+        perception=dt_.perception_words(res, lang), checks=dt_.check_groups(res, lang),
+        roadmap=dt_.roadmap_appendix(res, lang, rows),
+        dimensions=dt_.dimension_details(res, lang, comments, cut), figures=dt_.figures_appendix(res, lang),
+        agreed=dt_.agreed_rows(res, lang, cut))
+    m.cut = cut.n
+    return m
 
 
-# -- the whole report as sections of blocks, for the Office writers (DOCX, PPTX) ----------------
+# -- the whole report as sections of blocks, for the Word report ------------------------------
 @dataclass(frozen=True)
 class Para:
     text: str
-    style: str = "body"  # body | lead | small | strong
+    style: str = "body"  # body | lead | small | small_b | strong | warn | note | mono
+    label: str = ""  # a bold lead-in before the text ("Marked for review:")
+    indent: int = 0  # mono: the explanation's indentation (spaces)
 
 
 @dataclass(frozen=True)
 class Bullets:
     items: tuple[str, ...]
+    small: bool = False
 
 
 @dataclass(frozen=True)
@@ -442,148 +477,310 @@ class TableBlock:
     detail_col: int = -1  # a column whose cells are "title\nsmall print...": the first line stands out
     groups: tuple[int, ...] = ()  # rows (0-based, below the head) that head a group: bold, tinted
     align: str = ""  # one letter per column, l / r / c (figures right, answer codes centred); "" all left
+    details: tuple[int, ...] = ()  # more columns like detail_col
+    notes: tuple[int, ...] = ()  # columns whose lines after the first are small print
+    marked: tuple[int, ...] = ()  # rows marked for review (shaded as a warning)
+    total: bool = False  # the last row is a total (bold, a rule above)
+    compact: bool = False  # smaller print, to keep a page's worth on one page (the executive roadmap)
 
 
 @dataclass(frozen=True)
 class Chart:
-    name: str  # a key of cemassess.report.charts.ALL_CHARTS
-    caption: str = ""
+    name: str  # a key of cemassess.report.charts.ALL_CHARTS (or "trend")
+    caption: str = ""  # printed under the chart when it is drawn
+    width: float = 0.95  # share of the text width
+    height: float = 0.0  # at most this share of the page height (0: no limit)
 
 
-Block = Para | Bullets | TableBlock | Chart
+@dataclass(frozen=True)
+class Tiles:
+    """The key figures side by side (detail.Tile)."""
+
+    items: tuple[Tile, ...]
+
+
+Block = Para | Bullets | TableBlock | Chart | Tiles | Notice
 
 
 @dataclass
 class Section:
     title: str
-    level: int  # 1: chapter, 2: sub-section
+    level: int  # 1: chapter, 2: sub-section (both in the table of contents and the PDF's bookmarks), 3: a title
     blocks: list[Block] = field(default_factory=list)
     appendix: bool = False
-    landscape: bool = False  # wide tables (the all-answers matrix, the comments), as in the PDF
+    landscape: bool = False  # wide tables (the full roadmap, all answers, the comments), as in the PDF
 
 
 def action_table(rows: list[ActionRow], lang: str, *, why: bool = True) -> TableBlock:
+    """The executive roadmap: #, the action (title, horizon, why, what comes first), owner, due, KPI."""
     head = ("#", s("m.action", lang), tr("owner", lang), tr("due", lang), tr("kpi", lang))
     body = []
     for n, r in enumerate(rows, 1):
         action = r.title + "\n" + r.horizon + (f" · {r.tag}" if r.tag else "")
         if why:
             action += "\n" + r.why
-        if r.depends_on and not (why and all(d in r.why for d in r.depends_on)):  # the why may say it
-            action += "\n" + s("m.depends", lang) + ": " + "; ".join(r.depends_on)
+        after = r.after(lang) if why else (s("m.depends", lang) + ": " + "; ".join(r.depends_on)
+                                           if r.depends_on else "")
+        if after:
+            action += "\n" + after
         # ISO dates, as the PDF and the slides print them ("2/1/26" is a different day in London)
         due = r.due.isoformat() + (f"\n({s('m.due_default', lang)})" if r.due_default else "")
         body.append((str(n), action, r.owner or "–", due, r.kpi or "–"))
-    return TableBlock(head, tuple(body), (0.04, 0.41, 0.19, 0.16, 0.20), detail_col=1)
+    return TableBlock(head, tuple(body), (0.04, 0.51, 0.15, 0.12, 0.18), detail_col=1, compact=True)
+
+
+def full_action_table(head: tuple[str, ...], rows: tuple[ActionRow, ...], lang: str) -> TableBlock:
+    """One horizon of the full roadmap (landscape): #, action, why, owner, KPI, effort, due."""
+    body = []
+    for r in rows:
+        action = "\n".join(x for x in (r.title, r.tag, r.description,
+                                       f"{s('rm.note', lang)}: {r.note}" if r.note else "") if x)
+        why = "\n".join(x for x in (r.practice, r.why, r.moved) if x)
+        due = r.due.isoformat() + (f"\n{s('m.due_default', lang)}" if r.due_default else "")
+        body.append((str(r.rank), action, why, r.owner, r.kpi, r.effort, due))
+    return TableBlock(head, tuple(body), (0.03, 0.25, 0.285, 0.12, 0.13, 0.085, 0.10), details=(1,), notes=(2, 6),
+                      align="lllllcl")
+
+
+def _sec_executive(m: ReportModel, lang: str, no_action: str) -> list[Section]:
+    d = m.detail
+    first: list[Block] = [Tiles(d.tiles)]
+    if d.incomplete is not None:
+        first.append(d.incomplete)
+    out = [Section(s("sec.summary", lang), 1, first),
+           Section(s("m.headline_title", lang), 3, [Para(m.headline.sentence, "lead"),
+                                                   Para(m.headline.coverage + ".", "small")]),
+           Section(s("m.phase_title", lang), 3, [Para(m.phase.label + ".", "strong"), Para(m.phase.sentence)])]
+    for title, points in ((s("m.strengths", lang), m.strengths), (s("m.gaps", lang), m.gaps)):
+        out.append(Section(title, 3, [Bullets(tuple(p.sentence for p in points))] if points
+                           else [Para(tr("not_scored", lang))]))
+    road: list[Block] = [action_table(m.roadmap, lang)] if m.roadmap else [Para(no_action, "lead")]
+    if m.roadmap:
+        if m.roadmap_more:
+            road.append(Para(s("m.roadmap_more", lang, n=m.roadmap_more), "small"))
+        road.append(Para(s("m.due_rule", lang), "small"))
+    out.append(Section(s("m.roadmap_title", lang), 1, road))
+    return out
+
+
+def _sec_profile(m: ReportModel, lang: str) -> list[Section]:
+    pw, mw = m.detail.profile, m.detail.metrics
+    assert pw is not None
+    blocks: list[Block] = [Chart("radar", height=0.4)]
+    if pw.illustrative:
+        blocks.append(Para(pw.illustrative, "warn"))
+    blocks += [Para(pw.caption, "small")] + ([Para(pw.too_few, "small")] if pw.too_few else [])
+    n = len(pw.head)
+    widths = (0.26, 0.08, 0.18, 0.07, 0.11, 0.07, 0.13, 0.10) if n == 8 else (0.5, 0.12, 0.24, 0.14)
+    blocks.append(TableBlock(pw.head, pw.rows + (pw.total,), widths, align=pw.align, total=True))
+    out = [Section(s("sec.profile", lang), 1, blocks),
+           Section(pw.gaps_title, 2, [Chart("gap_bars", pw.targets_note)])]
+    if mw is not None:
+        kb: list[Block] = []
+        if mw.nps:
+            kb += [Chart("nps_panel"), Para(mw.nps), Para(mw.nps_def, "small")]
+        if mw.rates:
+            kb.append(Para(mw.rates))
+        out.append(Section(mw.title, 2, kb))
+    return out
+
+
+def _sec_phases(m: ReportModel, lang: str) -> list[Section]:
+    pw = m.detail.phases
+    assert pw is not None
+    cards = pw.cards
+    blocks: list[Block] = [Para(pw.rule), Chart("phase_progress", width=0.78)]
+    if cards:
+        blocks.append(TableBlock(tuple(c.kicker for c in cards),
+                                 (tuple(c.title + "\n" + c.state for c in cards), tuple(c.description for c in cards),
+                                  tuple(c.progress for c in cards)), (1 / len(cards),) * len(cards),
+                                 details=tuple(range(len(cards)))))
+    blocks += [Para(x, "small") for x in pw.na_reasons]
+    out = [Section(s("sec.phases", lang), 1, blocks)]
+    if pw.done:
+        blocks.append(Para(pw.done, "lead"))
+        return out
+    out.append(Section(pw.blocks_title, 3, [TableBlock(pw.head, pw.blocking, (0.58, 0.26, 0.16)),
+                                            Para(pw.progress_note, "note")]))
+    return out
+
+
+def _sec_perception(m: ReportModel, lang: str) -> list[Section]:
+    pw = m.detail.perception
+    if pw is None:
+        return []
+    out = [Section(pw.title, 1, [Para(pw.intro, "lead"), Para(pw.facts, "small"),
+                                 Chart("role_heatmap", pw.heat_caption, height=0.5)])]
+    if pw.roles_title:
+        if m.perception:
+            blocks: list[Block] = [TableBlock(
+                (s("dim.practice", lang), s("gap.high", lang), s("gap.low", lang), s("gap.gap", lang)),
+                tuple((g.practice + "\n" + g.dimension, g.high, g.low, lv(g.gap, lang))
+                      for g in m.perception[:GAP_ROWS]), (0.50, 0.17, 0.17, 0.16), notes=(0,), align="lllr")]
+            if pw.more:
+                blocks.append(Para(pw.more, "small"))
+        else:
+            blocks = [Para(pw.none_roles)]
+        out.append(Section(pw.roles_title, 2, blocks))
+    out.append(Section(pw.people_title, 2, [TableBlock(
+        (s("dim.practice", lang), s("gap.answers", lang), s("gap.spread", lang)),
+        tuple((r.practice + "\n" + r.dimension, r.levels + "\n" + r.who, r.spread) for r in pw.people),
+        (0.5, 0.4, 0.1), notes=(0, 1), align="llr")] if pw.people else [Para(pw.none_people)]))
+    return out
+
+
+def _sec_checks(m: ReportModel, lang: str) -> list[Section]:
+    groups = m.detail.checks
+    if not groups:
+        return []
+    out = [Section(s("sec.voc", lang), 1, [])]
+    for g in groups:
+        if g.title:
+            out.append(Section(g.title, 2, []))
+        sec = out[-1]
+        if g.intro:
+            sec.blocks.append(Para(g.intro, "lead"))
+        for c in g.cards:
+            out.append(Section(c.title, 3, [Para(c.description), Para(c.finding, "strong"),
+                                            Para(c.status, "small_b"),
+                                            Bullets(c.evidence, small=True)]))
+        if g.unknown:
+            out[-1].blocks.append(Para(g.unknown, "note"))
+    return out
+
+
+def _sec_full_roadmap(m: ReportModel, lang: str) -> list[Section]:
+    ra = m.detail.roadmap
+    assert ra is not None
+    blocks: list[Block] = [Para(ra.intro), Para(ra.counts, "small")]
+    if ra.empty:
+        blocks.append(Para(ra.empty, "lead"))
+    out = [Section(s("m.full_roadmap", lang), 1, blocks, appendix=True, landscape=True)]
+    for title, rows in ra.groups:
+        out.append(Section(title, 2, [full_action_table(ra.head, rows, lang)], appendix=True, landscape=True))
+    if ra.groups:
+        out.append(Section(ra.timeline_title, 2, [Chart("timeline", ra.timeline_caption, width=0.8, height=0.75)],
+                           appendix=True, landscape=True))
+    return out
+
+
+def _sec_dimensions(m: ReportModel, lang: str) -> list[Section]:
+    out = [Section(s("sec.dimensions", lang), 1, [Para(s("dim.howto", lang), "lead")], appendix=True)]
+    for d in m.detail.dimensions:
+        head = (f"{tr('score', lang)}: {d.score} / 100 · {tr('level', lang)}: {d.level}"
+                + (f" — {d.meaning}" if d.meaning else ""))
+        blocks: list[Block] = [Para(head, "strong")]
+        if d.bench:
+            blocks.append(Para(d.bench + (f" ({d.illustrative})" if d.illustrative else "")))
+        blocks.append(TableBlock((s("dim.traditional", lang), s("dim.cem", lang)), ((d.traditional, d.cem),),
+                                 (0.5, 0.5)))
+        if d.incomplete:
+            blocks.append(Para(d.incomplete, "warn"))
+        rows = []
+        for x in d.lines:
+            cell = "\n".join(y for y in (x.statement, x.anchor,
+                                         f"{s('dim.dissent', lang)}: {x.dissent}" if x.dissent else "") if y)
+            rows.append((x.number, cell, x.phase, x.level + (f"\n{x.agreed}" if x.agreed else ""), x.answers))
+        blocks.append(TableBlock(("#", s("dim.practice", lang), tr("phase", lang), tr("level", lang),
+                                  s("dim.answers", lang)), tuple(rows), (0.07, 0.53, 0.09, 0.11, 0.20),
+                                 notes=(1,), align="llccl",
+                                 marked=tuple(i for i, x in enumerate(d.lines) if x.review)))
+        out.append(Section(f"{d.number}. {d.title}", 2, blocks, appendix=True))
+        tail: list[Block] = [Para(f"{c.text} — {c.who} ({short(c.practice)})") for c in d.comments]
+        if d.comments:
+            out.append(Section(s("dim.comments", lang), 3, tail, appendix=True))
+        if d.review:
+            out[-1].blocks.append(Para("; ".join(d.review), "warn", label=s("dim.review", lang)))
+    return out
+
+
+def _sec_figures(m: ReportModel, lang: str) -> list[Section]:
+    fa = m.detail.figures
+    assert fa is not None
+    out = [Section(fa.title, 1, [], appendix=True),
+           Section(fa.method_title, 2, [Bullets(fa.method), TableBlock(fa.bands_head, fa.bands, (0.22, 0.1, 0.68),
+                                                                       align="lrl", details=(0,)),
+                                        Para(fa.horizons, "small")], appendix=True)]
+    out.append(Section(fa.overall_title, 2, [_sec_mono(x) for x in fa.overall_lines] + [TableBlock(
+        fa.overall_head, fa.overall_rows + (fa.overall_total,), (0.55, 0.13, 0.16, 0.16), align="lrrr", total=True)],
+        appendix=True))
+    out.append(Section(fa.phases_title, 2, [_sec_mono(x) for x in fa.phase_lines], appendix=True))
+    out.append(Section(fa.dims_title, 2, [], appendix=True))
+    for t in fa.dims:
+        out.append(Section(t.title, 3, [TableBlock(fa.terms_head, t.rows + (t.total,),
+                                                   (0.46, 0.09, 0.09, 0.09, 0.13, 0.14), align="lrrrrr", total=True)]
+                           + [Para(rest, "small", label=what) for what, rest in t.exclusions], appendix=True))
+    if fa.bench_title:
+        blocks: list[Block] = [Para(x) for x in fa.bench]
+        if fa.bench_illustrative:
+            blocks.append(Para(fa.bench_illustrative, "warn"))
+        out.append(Section(fa.bench_title, 2, blocks + [Para(x, "small") for x in fa.bench_notes], appendix=True))
+    if fa.figures_title:
+        out.append(Section(fa.figures_title, 2, [Bullets(fa.figures, small=True)], appendix=True))
+    if fa.backlog_title:
+        out.append(Section(fa.backlog_title, 2, [Para(x, "small") for x in fa.backlog], appendix=True))
+    if fa.respondents_title:
+        out.append(Section(fa.respondents_title, 2, [_sec_respondents(m, lang)], appendix=True))
+    return out
+
+
+def _sec_mono(line: str) -> Para:
+    return Para(line.strip(), "mono", indent=len(line) - len(line.lstrip(" ")))
+
+
+def _sec_respondents(m: ReportModel, lang: str) -> TableBlock:
+    return TableBlock((s("app.code", lang), s("app.name", lang), s("app.role", lang), s("app.answered", lang)),
+                      tuple(m.respondents), (0.1, 0.5, 0.2, 0.2), align="lllr", details=(0,))
+
+
+def _sec_answers(m: ReportModel, lang: str) -> list[Section]:
+    if m.matrix is None:
+        return []
+    out = [Section(s("app.answers", lang), 2, answer_blocks(m, lang), appendix=True, landscape=True)]
+    if m.comments:
+        out.append(Section(s("app.comments", lang), 2, [TableBlock(
+            (s("dim.practice", lang), s("app.name", lang), s("dim.comments", lang)),
+            tuple((short(c.practice, 120), c.who, c.text) for c in m.comments), (0.35, 0.2, 0.45))],
+            appendix=True, landscape=True))
+    if m.detail.agreed:
+        out.append(Section(s("app.agreed", lang), 2, [TableBlock(
+            (s("dim.practice", lang), tr("level", lang), s("dim.dissent", lang)), tuple(m.detail.agreed),
+            (0.45, 0.1, 0.45), align="lcl")], appendix=True, landscape=True))
+    if m.cut:
+        out[-1].blocks.append(Para(s("app.cut", lang, n=m.cut, limit=TEXT_CAP), "small"))
+    out[-1].blocks.append(Para(s("app.end", lang), "small"))
+    return out
 
 
 def sections(res: Results, m: ReportModel) -> list[Section]:
-    """The report in the PDF's order, as plain blocks: executive pages, profile, phases,
-    perception gaps, then the appendix (full roadmap, per-practice detail, method)."""
-    from cemassess.explain import check_status, dimension_cell, method_lines, no_actions
+    """The report in the PDF's order and with its content, as plain blocks: the executive
+    pages, the profile, the change over time, the phases, the perception gaps, the
+    Voice-of-Customer checks, then the appendix (the full roadmap, the dimensions in detail,
+    how every figure was computed, all answers). Level 1 and 2 sections are the PDF's
+    bookmarks; level 3 its other titles."""
+    from cemassess.explain import no_actions
 
-    lang, fw = m.lang, res.framework
-    out: list[Section] = []
-    ex = Section(s("sec.summary", lang), 1, [Para(m.headline.sentence, "lead"), Para(m.headline.coverage + ".", "small")])
-    out.append(ex)
-    out.append(Section(s("m.phase_title", lang), 2, [Para(m.phase.label + ".", "strong"), Para(m.phase.sentence)]))
-    out.append(Section(s("m.strengths", lang), 2, [Bullets(tuple(p.sentence for p in m.strengths))]))
-    out.append(Section(s("m.gaps", lang), 2, [Bullets(tuple(p.sentence for p in m.gaps))]))
-    road: list[Block] = [action_table(m.roadmap, lang)] if m.roadmap else [Para(no_actions(res.overall, lang) or s("sum.no_actions", lang))]
-    if m.roadmap_more:
-        road.append(Para(s("m.roadmap_more", lang, n=m.roadmap_more), "small"))
-    road.append(Para(s("m.due_rule", lang), "small"))
-    out.append(Section(s("m.roadmap_title", lang), 1, road))
-    dims = TableBlock((tr("dimension", lang), tr("score", lang), tr("level", lang), s("chart.target", lang)),
-                      tuple((d.title(lang), dimension_cell(res.dimensions[d.id], lang), band or "–",
-                             num(tg, lang, 1, none="–"))
-                            for d, (_t, _sc, band, tg) in zip(fw.dimensions, m.dimensions, strict=True)),
-                      (0.5, 0.15, 0.2, 0.15), align="lrlr")
-    out.append(Section(s("sec.profile", lang), 1, [Chart("radar"), dims, Chart("gap_bars")]))
-    if res.nps is not None:
-        n = res.nps
-        out.append(Section(s("prof.metrics", lang), 2, [Chart("nps_panel"), Para(s(
-            "prof.nps_line", lang, score=signed(n.score, lang), n=n.n, pro=pct(n.pct_promoters / 100, lang),
-            pas=pct(n.pct_passives / 100, lang), det=pct(n.pct_detractors / 100, lang))),
-            Para(s("prof.nps_def", lang), "small")]))
+    lang = m.lang
+    out = _sec_executive(m, lang, no_actions(res.overall, lang) or s("sum.no_actions", lang))
+    out += _sec_profile(m, lang)
     if m.trend is not None:
         tw = m.trend
         out.append(Section(tw.title, 1, [Para(tw.intro), Chart("trend"), TableBlock(
             tw.head, tuple((r.dimension, r.before, r.after, r.change, r.direction) for r in tw.rows),
-            (0.40, 0.12, 0.12, 0.15, 0.21), align="lrrrl")]))
-    ph = res.phase
-    rows = []
-    for st in ph.phases:
-        state = (s("ph.attained", lang) if st.number <= ph.attained else
-                 s("ph.current", lang) if st.number == ph.current else s("ph.ahead", lang))
-        rows.append((str(st.number), fw.phase(st.number).title(lang), state, pct(st.progress, lang)))
-    out.append(Section(s("sec.phases", lang), 1, [Para(m.phase.sentence), Chart("phase_progress"),
-                                                  TableBlock((tr("phase", lang), "", s("ph.status", lang),
-                                                              tr("progress", lang)), tuple(rows),
-                                                             (0.12, 0.48, 0.22, 0.18), align="lllr")]))
-    if m.perception:
-        gaps = TableBlock((s("dim.practice", lang), tr("dimension", lang), s("gap.high", lang), s("gap.low", lang),
-                           s("gap.gap", lang)),
-                          tuple((g.practice, g.dimension, g.high, g.low, lv(g.gap, lang)) for g in m.perception[:10]),
-                          (0.4, 0.2, 0.15, 0.15, 0.1), align="llllr")
-        out.append(Section(tr("perception_gaps", lang), 1, [Para(s("m.gap_intro", lang)), Chart("role_heatmap"),
-                                                             gaps]))
-    if res.checks:
-        voc: list[Block] = []
-        for kind, intro, none in (("voc_pitfall", "voc.intro", "voc.none"),
-                                  ("b2b_principle", "voc.b2b_intro", "voc.b2b_none")):
-            checks = [c for c in res.checks if c.check.kind == kind]
-            if not checks:
-                continue
-            fired = [c for c in checks if c.fired]
-            voc.append(Para(s(intro, lang, k=len(fired), n=len(checks)) if fired
-                            else s(none, lang, n=len(checks)), "strong"))
-            if fired:
-                voc.append(Bullets(tuple(f"{c.check.title(lang)}: {c.check.finding(lang)}" for c in fired)))
-        # every check with its status (met / partly met / not met, found / not found, unknown)
-        voc.append(TableBlock((s("sec.voc", lang), s("cover.status", lang)),
-                              tuple((c.check.title(lang), check_status(c, lang)) for c in res.checks), (0.7, 0.3)))
-        out.append(Section(s("sec.voc", lang), 1, voc))
-    if m.roadmap_all:
-        out.append(Section(s("m.full_roadmap", lang), 1, [action_table(m.roadmap_all, lang)], appendix=True))
-    detail = Section(s("sec.dimensions", lang), 1, [], appendix=True)
-    out.append(detail)
-    for i, d in enumerate(fw.dimensions, 1):
-        ds = res.dimensions[d.id]
-        blocks: list[Block] = [Para(f"{tr('score', lang)}: {dimension_cell(ds, lang)}"
-                                    f"{' / 100' if ds.score is not None else ''} · {tr('level', lang)}: "
-                                    f"{ds.band.name(lang) if ds.band else tr('not_scored', lang)}", "strong")]
-        prow = []
-        for j, p in enumerate(d.practices, 1):
-            r = res.practices.get(p.id)
-            level = lv(r.level, lang) if r is not None and r.level is not None else (
-                tr(r.status, lang) if r is not None and r.status in ("na", "dk") else "–")
-            prow.append((f"{i}.{j}", p.statement(lang), level))
-        blocks.append(TableBlock(("#", s("dim.practice", lang), tr("level", lang)), tuple(prow), (0.08, 0.77, 0.15),
-                                  align="llr"))
-        out.append(Section(f"{i}. {d.title(lang)}", 2, blocks, appendix=True))
-    if m.matrix is not None:
-        out.append(Section(s("app.answers", lang), 1, answer_blocks(m, lang), appendix=True, landscape=True))
-    if m.comments:
-        blocks = [TableBlock((s("dim.practice", lang), s("app.name", lang), s("dim.comments", lang)),
-                             tuple((_short(p, 120), who, text) for p, who, text in m.comments), (0.3, 0.18, 0.52))]
-        if m.cut:
-            blocks.append(Para(s("app.cut", lang, n=m.cut, limit=TEXT_CAP), "small"))
-        out.append(Section(s("app.comments", lang), 1, blocks, appendix=True, landscape=True))
-    out.append(Section(s("app.method", lang), 1, [Bullets(tuple(method_lines(lang, fw=fw)))], appendix=True))
+            (0.42, 0.12, 0.12, 0.12, 0.22), align="lrrrl")]))
+    out += _sec_phases(m, lang) + _sec_perception(m, lang) + _sec_checks(m, lang)
+    out += _sec_full_roadmap(m, lang) + _sec_dimensions(m, lang) + _sec_figures(m, lang) + _sec_answers(m, lang)
     return out
 
 
 def answer_blocks(m: ReportModel, lang: str) -> list[Block]:
-    """The all-answers appendix as blocks: who R1, R2... are, the legend, then the matrix in
-    blocks of ANSWER_COLS respondents (a page's width)."""
+    """The all-answers appendix as blocks: the legend, then the matrix in blocks of
+    ANSWER_COLS respondents (a page's width); who R1, R2... are is the appendix's
+    respondents table, before it."""
     mx = m.matrix
     if mx is None:
         return []
-    out: list[Block] = [TableBlock((s("app.code", lang), s("app.name", lang), s("app.role", lang),
-                                    s("app.answered", lang)), tuple(m.respondents), (0.1, 0.5, 0.2, 0.2),
-                                   align="lllr"),
-                        Para(mx.legend, "small")]
+    out: list[Block] = [Para(mx.legend, "small")]
     groups = tuple(i for i, r in enumerate(mx.rows) if r.group)
     blocks = mx.blocks()
     for a, b in blocks:
@@ -593,6 +790,6 @@ def answer_blocks(m: ReportModel, lang: str) -> list[Block]:
         code_w = min(0.055, 0.62 / cols)
         label_w = 1 - 0.05 - code_w * cols
         out.append(TableBlock(("#", s("dim.practice", lang)) + mx.codes[a:b],
-                              tuple((r.number, _short(r.label, 170)) + r.cells[a:b] for r in mx.rows),
+                              tuple((r.number, short(r.label, 170)) + r.cells[a:b] for r in mx.rows),
                               (0.05, label_w) + (code_w,) * cols, groups=groups, align="ll" + "c" * cols))
     return out

@@ -198,7 +198,7 @@ class ReportRenderer:
             canvas.drawString(self.margin_x, h - 24 * mm, fit(who, f"{st.font}-Bold", 10.5, max_w))
         canvas.setFont(st.font, 7.5)
         canvas.setFillColor(MUTED)
-        foot = self.s("cover.footer", brand=who) if who else self.s("cover.footer_plain")
+        foot = self.model.confidential  # the report model's closing line (who prepared it, for whom)
         canvas.drawString(self.margin_x, 12 * mm, fit(foot, st.font, 7.5, w - 2 * self.margin_x))
         canvas.restoreState()
         self._watermark(canvas)

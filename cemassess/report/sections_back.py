@@ -5,186 +5,111 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from cemassess.domain.roadmap import HORIZONS
-from cemassess.domain.scoring import disagreements
-from cemassess.explain import (
-    action_why,
-    band_note,
-    check_status,
-    explain_action,
-    explain_dimension,
-    explain_percentile,
-    explain_phase,
-    explain_target,
-    headline,
-    level_label,
-    method_lines,
-    moved_note,
-    no_actions,
-    nps_comparisons,
-    withheld_lines,
-)
-from cemassess.i18n import date_text, num, role_name, tr
-from cemassess.labels import pack_note, pack_source, pack_title, segment_title
-from cemassess.report.charts import action_title
+from cemassess.i18n import tr
+from cemassess.report.detail import GAP_ROWS as MAX_GAP_ROWS
 from cemassess.report.flow import Ctx, fmt_level
-from cemassess.report.model import ANSWER_COLS, default_due
-from cemassess.report.sections_front import _short, kpi_of, owner_of, quote
+from cemassess.report.model import ANSWER_COLS
+from cemassess.report.sections_front import _short
 from cemassess.report.styles import tint
 from cemassess.report.text import TEXT_CAP, esc
-
-MAX_GAP_ROWS = 10
 
 
 # -- 6 perception gaps ------------------------------------------------------------------------
 def perception(ctx: Ctx) -> list[Flowable]:
-    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
-    a = res.assessment
-    if len(a.respondents) < 2:
+    pw = ctx.model.detail.perception  # the report model's words (detail.perception_words)
+    if pw is None:
         return []
     w = ctx.width
-    story = ctx.h1(tr("perception_gaps", lang))
-    story.append(ctx.u(ctx.s("gap.intro"), "lead"))
-    story.append(ctx.u(ctx.s("gap.facts"), "caption"))
+    story = ctx.h1(pw.title)
+    story.append(ctx.u(pw.intro, "lead"))
+    story.append(ctx.u(pw.facts, "caption"))
     img = ctx.chart("role_heatmap", w * 0.95, max_height=ctx.height * 0.5)
     if img is not None:
-        counts = {}
-        for r in a.respondents:
-            counts[r.role] = counts.get(r.role, 0) + 1
-        if ctx.model is not None and ctx.model.anonymous:  # small roles were merged into "other"
-            from cemassess.domain.framework import Role
-
-            counts[Role.OTHER] = len(a.respondents) - sum(counts.get(r, 0) for r in res.roles if r != Role.OTHER)
-        per_role = ", ".join(f"{role_name(r.value, lang)} {counts.get(r, 0)}" for r in res.roles)
-        story += [img, ctx.u(ctx.s("gap.heat_caption", roles=per_role), "caption")]
-    if len(res.roles) >= 2:
-        story += ctx.h2(ctx.s("gap.roles_title"))
-        if res.practice_gaps:
+        story += [img, ctx.u(pw.heat_caption, "caption")]
+    if pw.roles_title:
+        story += ctx.h2(pw.roles_title)
+        if ctx.model.perception:
             rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(ctx.s("gap.high")), ctx.th(ctx.s("gap.low")),
                      ctx.th(ctx.s("gap.gap"), "r")]]
             for g in ctx.model.perception[:MAX_GAP_ROWS]:  # the report model's words (model._perception)
                 rows.append([[ctx.u(g.practice, "cell"), ctx.u(g.dimension, "cell_small")],
                              ctx.u(g.high, "cell"), ctx.u(g.low, "cell"), ctx.u(fmt_level(g.gap, ctx.lang), "cell_r")])
             story.append(ctx.table(rows, [w * 0.52, w * 0.18, w * 0.18, w * 0.12]))
-            if len(res.practice_gaps) > MAX_GAP_ROWS:
-                story.append(ctx.u(ctx.s("gap.more", n=len(res.practice_gaps) - MAX_GAP_ROWS), "caption"))
+            if pw.more:
+                story.append(ctx.u(pw.more, "caption"))
         else:
-            story.append(ctx.u(ctx.s("gap.none_roles"), "body"))
-    split = disagreements(res.profile)[:MAX_GAP_ROWS]
-    story += ctx.h2(ctx.s("gap.people_title"))
-    if not split:
-        story.append(ctx.u(ctx.s("gap.none_people"), "body"))
+            story.append(ctx.u(pw.none_roles, "body"))
+    story += ctx.h2(pw.people_title)
+    if not pw.people:
+        story.append(ctx.u(pw.none_people, "body"))
         return story
     rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(ctx.s("gap.answers")), ctx.th(ctx.s("gap.spread"), "r")]]
-    for r in split:
-        p = fw.practices[r.practice_id]
-        given = [(resp, ans.value) for resp in a.respondents
-                 if (ans := a.answers.get(resp.id, {}).get(p.id)) is not None and isinstance(ans.value, int)]
-        dist = ", ".join(f"{lv}: ×{sum(1 for _, v in given if v == lv)}" for lv in sorted({v for _, v in given}))
-        hi = [x for x, v in given if v == max(r.levels)]
-        lo = [x for x, v in given if v == min(r.levels)]
-        who = ctx.s("gap.extremes", hi=_names(hi), lo=_names(lo))
-        rows.append([[ctx.u(p.statement(lang), "cell"), ctx.u(fw.dimension_of[p.id].title(lang), "cell_small")],
-                     [ctx.u(ctx.s("gap.levels") + " " + dist, "cell"), ctx.u(who, "cell_small")],
-                     ctx.u(str(r.spread), "cell_r")])
+    for r in pw.people:
+        rows.append([[ctx.u(r.practice, "cell"), ctx.u(r.dimension, "cell_small")],
+                     [ctx.u(r.levels, "cell"), ctx.u(r.who, "cell_small")], ctx.u(r.spread, "cell_r")])
     story.append(ctx.table(rows, [w * 0.50, w * 0.40, w * 0.10]))
     return story
 
 
-def _names(people) -> str:
-    names = [p.name or p.id for p in people]
-    return ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
-
-
 # -- 7 Voice-of-Customer pitfalls -----------------------------------------------------------------
 def pitfalls(ctx: Ctx) -> list[Flowable]:
-    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
-    if not res.checks:
+    groups = ctx.model.detail.checks  # the report model's words (detail.check_groups)
+    if not groups:
         return []
     story = ctx.h1(ctx.s("sec.voc"))
-    for kind, title_key, none_key in (("voc_pitfall", None, "voc.none"),
-                                      ("b2b_principle", "voc.b2b_title", "voc.b2b_none")):
-        checks = [c for c in res.checks if c.check.kind == kind]
-        if not checks:
-            continue
-        if title_key:
-            story += ctx.h2(ctx.s(title_key))
-        fired = [c for c in checks if c.fired]  # found pitfalls; principles not met or partly met
-        if fired:
-            story.append(ctx.u(ctx.s("voc.intro" if kind == "voc_pitfall" else "voc.b2b_intro",
-                                     k=len(fired), n=len(checks)), "lead"))
-        elif all(c.status in ("met", "not_found") for c in checks):
-            story.append(ctx.u(ctx.s(none_key, n=len(checks)), "lead"))
-        for c in fired:
-            block = [ctx.u(c.check.title(lang), "h3"), ctx.u(c.check.description(lang), "body"),
-                     ctx.p(f"<b>{esc(c.check.finding(lang))}</b>", "body"),
-                     ctx.p(f"<b>{esc(check_status(c, lang))}</b>", "small")]
-            block += [Paragraph(esc(_short(fw.practices[pid].statement(lang), 150) + " — "
-                                    + level_label(res.practices[pid].level, lang)), ctx.st["small"],
-                                bulletText="–") for pid in c.evidence]
+    for g in groups:
+        if g.title:
+            story += ctx.h2(g.title)
+        if g.intro:
+            story.append(ctx.u(g.intro, "lead"))
+        for c in g.cards:
+            block = [ctx.u(c.title, "h3"), ctx.u(c.description, "body"), ctx.p(f"<b>{esc(c.finding)}</b>", "body"),
+                     ctx.p(f"<b>{esc(c.status)}</b>", "small")]
+            block += [Paragraph(esc(e), ctx.st["small"], bulletText="–") for e in c.evidence]
             story.append(KeepTogether(block))
-        unknown = [c for c in checks if c.fired is None]
-        if unknown:
-            story.append(ctx.u(ctx.s("voc.unknown") + " " + "; ".join(c.check.title(lang) for c in unknown) + ".",
-                               "note"))
+        if g.unknown:
+            story.append(ctx.u(g.unknown, "note"))
     return story
 
 
 # -- 8 roadmap (landscape) ----------------------------------------------------------------------
 def roadmap(ctx: Ctx, title: str | None = None) -> list[Flowable]:
-    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
-    rm = res.roadmap
+    ra = ctx.model.detail.roadmap  # the report model's words (detail.roadmap_appendix, model.ActionRow)
     w = ctx.lwidth
-    story = ctx.h1(title or tr("roadmap", lang))
-    groups = rm.by_horizon()
-    inc = rm.included
-    excluded = len(rm.items) - len(inc)
-    story.append(ctx.u(ctx.s("rm.intro"), "body"))
-    story.append(ctx.u(ctx.s("rm.counts", n=len(inc), now=len(groups["now"]), next=len(groups["next"]),
-                             later=len(groups["later"]), edited=sum(1 for i in inc if i.edited and not i.custom),
-                             own=sum(1 for i in inc if i.custom), excluded=excluded), "small"))
-    if not inc:
-        story.append(ctx.u(no_actions(res.overall, lang) or ctx.s("rm.empty"), "lead"))
+    story = ctx.h1(title or tr("roadmap", ctx.lang))
+    story.append(ctx.u(ra.intro, "body"))
+    story.append(ctx.u(ra.counts, "small"))
+    if ra.empty:
+        story.append(ctx.u(ra.empty, "lead"))
         return story
     widths = [9 * mm, w * 0.27, w * 0.30, w * 0.13, w * 0.13, 20 * mm, 20 * mm]
     widths[2] = w - sum(widths) + widths[2]
-    for hz in HORIZONS:
-        items = groups[hz]
-        if not items:
-            continue
-        story += ctx.h2(tr(f"horizon.{hz}", lang), need=140)
-        rows = [[ctx.th("#"), ctx.th(ctx.s("rm.action")), ctx.th(tr("why", lang)), ctx.th(tr("owner", lang)),
-                 ctx.th(tr("kpi", lang)), ctx.th(ctx.s("rm.effort"), "c"), ctx.th(tr("due", lang))]]
-        for it in items:
-            act = fw.actions.get(it.id)
-            cell = [ctx.u(action_title(res, it, lang), "cell_b")]
-            tag = ctx.s("m.own") if it.custom else ctx.s("rm.edited") if it.edited else ""
-            if tag:
-                cell.append(ctx.p(f"<i>{esc(tag)}</i>", "cell_small"))
-            desc = it.description if it.custom else (act.description(lang) if act is not None else "")
-            if desc:
-                cell.append(ctx.u(ctx.c(desc), "cell_small"))
-            if it.note:
-                cell.append(ctx.p(f"<b>{esc(ctx.s('rm.note'))}:</b> {esc(ctx.c(it.note))}", "cell_small"))
-            why = []
-            if it.practice_id:
-                p = fw.practices[it.practice_id]
-                why.append(ctx.u(f"{fw.dimension_of[p.id].title(lang)}: {_short(p.statement(lang), 110)}", "cell"))
-            why.append(ctx.u(ctx.s("m.why_own", horizon=tr(f"horizon.{it.horizon}", lang)) if it.custom
-                             else action_why(fw, it, lang), "cell_small"))
-            moved = moved_note(ctx.trend, it.dimension_id, lang)
-            if moved:
-                why.append(ctx.p(f"<i>{esc(moved)}</i>", "cell_small"))
-            rows.append([ctx.u(str(it.rank), "cell_small"), cell, why, ctx.u(owner_of(res, it, lang), "cell"),
-                         ctx.u(kpi_of(res, it, lang), "cell"),
-                         ctx.u(tr(f"effort.{it.effort}", lang), "cell_c"),
-                         [ctx.u((it.due or default_due(res.assessment.date, it.horizon)).isoformat(), "cell")]
-                         + ([] if it.due else [ctx.u(ctx.s("m.due_default"), "cell_small")])])
+    n, action, why, owner, kpi, effort, due = ra.head
+    for horizon, items in ra.groups:
+        story += ctx.h2(horizon, need=140)
+        rows = [[ctx.th(n), ctx.th(action), ctx.th(why), ctx.th(owner), ctx.th(kpi), ctx.th(effort, "c"),
+                 ctx.th(due)]]
+        for r in items:
+            cell = [ctx.u(r.title, "cell_b")]
+            if r.tag:
+                cell.append(ctx.p(f"<i>{esc(r.tag)}</i>", "cell_small"))
+            if r.description:
+                cell.append(ctx.u(r.description, "cell_small"))
+            if r.note:
+                cell.append(ctx.p(f"<b>{esc(ctx.s('rm.note'))}:</b> {esc(r.note)}", "cell_small"))
+            reason = [ctx.u(r.practice, "cell")] if r.practice else []
+            reason.append(ctx.u(r.why, "cell_small"))
+            if r.moved:
+                reason.append(ctx.p(f"<i>{esc(r.moved)}</i>", "cell_small"))
+            rows.append([ctx.u(str(r.rank), "cell_small"), cell, reason, ctx.u(r.owner, "cell"),
+                         ctx.u(r.kpi, "cell"), ctx.u(r.effort, "cell_c"),
+                         [ctx.u(r.due.isoformat(), "cell")]
+                         + ([ctx.u(ctx.s("m.due_default"), "cell_small")] if r.due_default else [])])
         story.append(ctx.table(rows, widths))
     img = ctx.chart("timeline", w * 0.8, max_height=ctx.lheight - 30 * mm)
     if img is not None:
-        story += ctx.h2(ctx.s("chart.timeline_title"), need=img.draw_height + 40) + [img]
-        story.append(ctx.u(ctx.s("rm.timeline_caption"), "caption"))
+        story += ctx.h2(ra.timeline_title, need=img.draw_height + 40) + [img]
+        story.append(ctx.u(ra.timeline_caption, "caption"))
     return story
 
 
@@ -199,89 +124,50 @@ def _lines(ctx: Ctx, lines: list[str]) -> list[Flowable]:
 
 
 def overall_table(ctx: Ctx) -> Flowable:
-    """The CEM index's terms, as computed by the domain (OverallScore.parts)."""
-    fw, ov, w = ctx.res.framework, ctx.res.overall, ctx.width
-    rows = [[ctx.th(tr("dimension", ctx.lang)), ctx.th(tr("score", ctx.lang), "r"), ctx.th(ctx.s("app.share"), "r"),
-             ctx.th(ctx.s("app.contribution"), "r")]]
-    for dim_id, score, share in (ov.parts if ov.score is not None else ()):  # withheld: no partial index
-        rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), num(score, ctx.lang, 1),
-                     num(share, ctx.lang, 3), num(score * share, ctx.lang, 2)])
-    counted = {p[0] for p in ov.parts} if ov.score is not None else set()
-    for dim_id in ov.missing:  # no applicable practice (or the index is withheld): not in the sum
-        if dim_id not in counted:
-            rows.append([ctx.u(fw.dimensions_by_id[dim_id].title(ctx.lang), "cell"), "–",
-                         ctx.s("app.left_out"), ""])
-    rows.append([ctx.u(tr("overall", ctx.lang), "cell_b"), "", "",
-                 num(ov.score, ctx.lang, 2)])
+    """The CEM index's terms, as computed by the domain (OverallScore.parts, detail.figures_appendix)."""
+    fa, w = ctx.model.detail.figures, ctx.width
+    head = [ctx.th(h, "r" if k else "") for k, h in enumerate(fa.overall_head)]
+    rows = [head] + [[ctx.u(r[0], "cell")] + list(r[1:]) for r in fa.overall_rows]
+    rows.append([ctx.u(fa.overall_total[0], "cell_b")] + list(fa.overall_total[1:]))
     return ctx.table(rows, [w * 0.55, w * 0.15, w * 0.15, w * 0.15],
                      extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
 
 
-def terms_table(ctx: Ctx, dim_id: str) -> Flowable:
+def terms_table(ctx: Ctx, terms) -> Flowable:
     """A dimension score's terms (DimensionScore.terms): level, points, weight share, contribution."""
-    fw, w = ctx.res.framework, ctx.width
-    ds = ctx.res.dimensions[dim_id]
-    rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(tr("level", ctx.lang), "r"), ctx.th(ctx.s("app.points"), "r"),
-             ctx.th(ctx.s("app.weight"), "r"), ctx.th(ctx.s("app.share"), "r"), ctx.th(ctx.s("app.contribution"), "r")]]
-    for t in ds.terms:
-        rows.append([ctx.u(_short(fw.practices[t.practice_id].statement(ctx.lang), 110), "cell"),
-                     fmt_level(t.level, ctx.lang) if t.known else tr("dk" if t.practice_id in ds.dont_know
-                                                                    else "unanswered", ctx.lang),
-                     num(t.points, ctx.lang, 1),
-                     num(t.weight, ctx.lang, 0 if t.weight == int(t.weight) else 2), num(t.share, ctx.lang, 3),
-                     num(t.contribution, ctx.lang, 2)])
-    rows.append([ctx.u(ctx.s("app.sum"), "cell_b"), "", "", "", "",
-                 num(sum(t.contribution for t in ds.terms), ctx.lang, 2) if ds.terms else "–"])
+    fa, w = ctx.model.detail.figures, ctx.width
+    rows = [[ctx.th(h, "r" if k else "") for k, h in enumerate(fa.terms_head)]]
+    rows += [[ctx.u(r[0], "cell")] + list(r[1:]) for r in terms.rows]
+    rows.append([ctx.u(terms.total[0], "cell_b")] + list(terms.total[1:]))
     return ctx.table(rows, [w * 0.42, w * 0.11, w * 0.1, w * 0.11, w * 0.12, w * 0.14],
                      extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
 
 
-def _exclusions(ctx: Ctx, dim_id: str) -> list[Flowable]:
-    """Practices left out of a dimension's score: not applicable, don't know, not answered."""
-    ds, fw = ctx.res.dimensions[dim_id], ctx.res.framework
-    out = []
-    for label, ids in (("na", ds.not_applicable), ("dk", ds.dont_know), ("unanswered", ds.unanswered)):
-        if ids:
-            how = ctx.s("app.left_out") if label == "na" else ctx.s("h11.counted_zero")
-            out.append(ctx.p(f"<b>{esc(tr(label, ctx.lang))}</b> ({esc(how)}): "
-                             + esc("; ".join(_short(fw.practices[i].statement(ctx.lang), 70) for i in ids)), "small"))
-    return out
-
-
 def appendix(ctx: Ctx) -> list[Flowable]:
-    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
+    fa = ctx.model.detail.figures  # the report model's words (detail.figures_appendix)
     w = ctx.width
-    story = ctx.h1(ctx.s("sec.appendix"))
-    story += ctx.h2(ctx.s("app.method"))
-    story += [Paragraph(esc(line), ctx.st["bullet"], bulletText="•")
-              for line in method_lines(lang, res.roadmap.now_max, fw)]
-    rows = [[ctx.th(tr("level", lang)), ctx.th(ctx.s("app.from"), "r"), ctx.th(ctx.s("app.meaning"))]]
-    for b in fw.bands:
-        rows.append([ctx.u(b.name(lang), "cell_b"), ctx.u(fmt_level(b.min_score, lang), "cell_r"), ctx.u(b.meaning(lang), "cell")])
+    story = ctx.h1(fa.title)
+    story += ctx.h2(fa.method_title)
+    story += [Paragraph(esc(line), ctx.st["bullet"], bulletText="•") for line in fa.method]
+    rows = [[ctx.th(fa.bands_head[0]), ctx.th(fa.bands_head[1], "r"), ctx.th(fa.bands_head[2])]]
+    for name, start, meaning in fa.bands:
+        rows.append([ctx.u(name, "cell_b"), ctx.u(start, "cell_r"), ctx.u(meaning, "cell")])
     story += [Spacer(1, 4), ctx.table(rows, [w * 0.22, w * 0.1, w * 0.68])]
-    story.append(ctx.u(ctx.s("app.horizons"), "small"))
-    story += ctx.h2(ctx.s("app.overall"))
-    ov = res.overall
-    story += _lines(ctx, [f"{tr('overall', lang)}: {headline(ov, lang)}"] + withheld_lines(ov, lang)
-                    + ([band_note(ov, lang)] if band_note(ov, lang) else [])) + [overall_table(ctx)]
-    story += ctx.h2(ctx.s("app.phases")) + _lines(ctx, explain_phase(fw, res.phase, res.practices, lang))
-    story += ctx.h2(ctx.s("app.dimensions"))
-    for d in fw.dimensions:
-        lines = explain_dimension(fw, res.dimensions[d.id], lang)
-        story.append(KeepTogether([Paragraph(esc(lines[0]), ctx.st["h3"]), terms_table(ctx, d.id)]
-                                  + _exclusions(ctx, d.id) + [Spacer(1, 4)]))
-    b = res.benchmark
-    if b is not None:
-        story += ctx.h2(ctx.s("app.benchmark"))
-        story.append(ctx.u(ctx.s("app.bench_line", title=pack_title(b.pack, lang),
-                                 created=date_text(b.pack.created, lang),
-                                 segment=segment_title(b.segment, lang), n=b.segment.n), "body"))
-        story.append(ctx.u(ctx.s("app.bench_source", source=pack_source(b.pack, lang)), "body"))
-        if b.pack.illustrative:
-            story.append(ctx.p(f"<b>{esc(tr('illustrative', lang))}</b>", "warn"))
-        if b.pack.note:
-            story.append(ctx.u(pack_note(b.pack, lang), "small"))
-        story.append(ctx.u(tr("too_few", lang), "small"))
+    story.append(ctx.u(fa.horizons, "small"))
+    story += ctx.h2(fa.overall_title)
+    story += _lines(ctx, list(fa.overall_lines)) + [overall_table(ctx)]
+    story += ctx.h2(fa.phases_title) + _lines(ctx, list(fa.phase_lines))
+    story += ctx.h2(fa.dims_title)
+    for terms in fa.dims:
+        story.append(KeepTogether([Paragraph(esc(terms.title), ctx.st["h3"]), terms_table(ctx, terms)]
+                                  + [ctx.p(f"<b>{esc(what)}</b> {esc(rest)}", "small") for what, rest in terms.exclusions]
+                                  + [Spacer(1, 4)]))
+    if fa.bench_title:
+        story += ctx.h2(fa.bench_title)
+        story += [ctx.u(line, "body") for line in fa.bench]
+        if fa.bench_illustrative:
+            story.append(ctx.p(f"<b>{esc(fa.bench_illustrative)}</b>", "warn"))
+        story += [ctx.u(line, "small") for line in fa.bench_notes]
     story += figures_explained(ctx)
     story += backlog(ctx)
     story += respondents_table(ctx)
@@ -290,44 +176,26 @@ def appendix(ctx: Ctx) -> list[Flowable]:
 
 def figures_explained(ctx: Ctx) -> list[Flowable]:
     """Targets, percentile ranks and NPS comparisons (with the year of each published figure)."""
-    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
-    lines: list[str] = []
-    if res.nps is not None:
-        lines += nps_comparisons(res.nps.score, lang)
-    b = res.benchmark
-    for d in fw.dimensions:
-        target = res.roadmap.targets.get(d.id)
-        if target is not None:
-            lines.append(f"{d.title(lang)}: " + explain_target(d.id, target, res.assessment.targets.overrides, lang))
-        c = b.comparisons.get(d.id) if b is not None else None
-        if b is not None and c is not None and c.shown and c.percentile is not None:
-            lines.append(f"{d.title(lang)}: " + explain_percentile(c, segment_title(b.segment, lang), lang))
-    if b is not None and b.pack.illustrative:
-        lines.append(tr("x.illustrative_no_advice", lang))
-    if not lines:
+    fa = ctx.model.detail.figures
+    if not fa.figures_title:
         return []
-    return ctx.h2(tr("x.app.figures", lang)) + [Paragraph(esc(x), ctx.st["small"], bulletText="•") for x in lines]
+    return ctx.h2(fa.figures_title) + [Paragraph(esc(x), ctx.st["small"], bulletText="•") for x in fa.figures]
 
 
 def backlog(ctx: Ctx) -> list[Flowable]:
     """The full list of actions with how each priority was computed (Now shows only the first)."""
-    res, lang = ctx.res, ctx.lang
-    items = [it for it in res.roadmap.items if it.why is not None]
-    if not items:
+    fa = ctx.model.detail.figures
+    if not fa.backlog_title:
         return []
-    story = ctx.h2(tr("x.app.backlog", lang, n=len(items)))
-    story += [Paragraph(esc(f"{it.rank}. [{tr(f'horizon.{it.horizon}', lang)}] {action_title(res, it, lang)}: "
-                            + explain_action(res.framework, it, lang)), ctx.st["small"])
-              for it in items]
-    return story
+    return ctx.h2(fa.backlog_title) + [Paragraph(esc(x), ctx.st["small"]) for x in fa.backlog]
 
 
 def respondents_table(ctx: Ctx) -> list[Flowable]:
-    a = ctx.res.assessment
-    if not a.respondents:
+    title = ctx.model.detail.figures.respondents_title
+    if not title:
         return []
     w = ctx.width
-    story = ctx.h2(ctx.s("app.respondents"))
+    story = ctx.h2(title)
     rows = [[ctx.th(ctx.s("app.code")), ctx.th(ctx.s("app.name")), ctx.th(ctx.s("app.role")),
              ctx.th(ctx.s("app.answered"), "r")]]
     for code, name, role, answered in ctx.model.respondents:  # the report model's key to the codes
@@ -340,8 +208,7 @@ def respondents_table(ctx: Ctx) -> list[Flowable]:
 def answers(ctx: Ctx) -> list[Flowable]:
     """All answers as a practices x respondents matrix (landscape; the report model's
     `AnswerMatrix`, as the Word report has it), then every comment."""
-    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
-    a = res.assessment
+    lang = ctx.lang
     mx = ctx.model.matrix
     if mx is None:
         return []
@@ -368,26 +235,20 @@ def answers(ctx: Ctx) -> list[Flowable]:
         extra.append(("ALIGN", (2, 1), (-1, -1), "CENTER"))  # the answer codes are plain strings
         story.append(ctx.table(rows, [12 * mm, label_w] + [col] * n_cols, extra=extra, zebra=False))
         story.append(Spacer(1, 8))
-    comments = [(d, p, r, ans) for d in fw.dimensions for p in d.practices for r in a.respondents
-                if (ans := a.answers.get(r.id, {}).get(p.id)) is not None and ans.comment]
-    if comments:
+    m = ctx.model
+    if m.comments:  # the report model's comments (capped, quoted) and agreed answers
         story += ctx.h2(ctx.s("app.comments"))
         rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(ctx.s("app.name")), ctx.th(ctx.s("dim.comments"))]]
-        for _d, p, r, ans in comments:
-            rows.append([ctx.u(_short(p.statement(lang), 120), "cell"),
-                         ctx.u(f"{r.name or r.id} ({role_name(r.role.value, lang)})", "cell"),
-                         ctx.p(quote(ctx, ans.comment), "cell")])
+        for c in m.comments:
+            rows.append([ctx.u(_short(c.practice, 120), "cell"), ctx.u(c.who, "cell"), ctx.u(c.text, "cell")])
         story.append(ctx.table(rows, [w * 0.35, w * 0.2, w * 0.45]))
-    dissent = [(pid, ag) for pid, ag in a.agreed.items() if pid in fw.practices]
-    if dissent:
+    if m.detail.agreed:
         story += ctx.h2(ctx.s("app.agreed"))
         rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(tr("level", lang), "c"), ctx.th(ctx.s("dim.dissent"))]]
-        for pid, ag in dissent:
-            v = ag.value if isinstance(ag.value, int) else tr(ag.value, lang)
-            rows.append([ctx.u(_short(fw.practices[pid].statement(lang), 120), "cell"), ctx.u(str(v), "cell_c"),
-                         ctx.u(ctx.c(ag.dissent) or "–", "cell")])
+        for practice, level, dissent in m.detail.agreed:
+            rows.append([ctx.u(practice, "cell"), ctx.u(level, "cell_c"), ctx.u(dissent, "cell")])
         story.append(ctx.table(rows, [w * 0.45, w * 0.1, w * 0.45]))
-    if ctx.cut:
-        story.append(ctx.u(ctx.s("app.cut", n=ctx.cut, limit=TEXT_CAP), "small"))
+    if m.cut:
+        story.append(ctx.u(ctx.s("app.cut", n=m.cut, limit=TEXT_CAP), "small"))
     story.append(ctx.u(ctx.s("app.end"), "small"))
     return story

@@ -8,10 +8,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
 from cemassess.explain import no_actions
-from cemassess.i18n import pct as fmt_pct
 from cemassess.i18n import tr
-from cemassess.report.flow import Ctx, fmt_score
-from cemassess.report.model import ReportModel, signed
+from cemassess.report.flow import Ctx
+from cemassess.report.model import ReportModel
 from cemassess.report.sections_front import incomplete_box
 from cemassess.report.styles import tint
 from cemassess.report.text import esc
@@ -22,19 +21,15 @@ def _tile(ctx: Ctx, label: str, value: str, note: str) -> list[Flowable]:
 
 
 def tiles(ctx: Ctx, m: ReportModel) -> Table:
-    res, lang, w = ctx.res, ctx.lang, ctx.width
-    h, ph = m.headline, m.phase
-    index = (fmt_score(h.score, lang) + '<font size="10"> / 100</font>') if h.score is not None else (
-        f'<font size="13">{esc(ctx.s("m.withheld_tile"))}</font>')
-    pct = fmt_pct(h.answered / h.total, lang) if h.total else "–"
-    cells = [
-        _tile(ctx, tr("overall", lang), index, h.band or h.withheld),
-        _tile(ctx, ctx.s("m.phase_title"), f"{ph.attained}" + '<font size="10"> / 3</font>', ph.label),
-        _tile(ctx, ctx.s("m.coverage_tile"), esc(pct), h.coverage),
-        _tile(ctx, "NPS", signed(res.nps.score, lang) if res.nps else "–",
-              ctx.s("sum.nps_n", n=res.nps.n) if res.nps else ctx.s("sum.not_measured")),
-    ]
-    t = Table([cells], colWidths=[w / 4] * 4, hAlign="LEFT")
+    w = ctx.width
+
+    def value(t) -> str:  # the report model's tile (detail.tiles): a figure and its unit, or words
+        if t.words:
+            return f'<font size="13">{esc(t.value)}</font>'
+        return esc(t.value) + (f'<font size="10">{esc(t.unit)}</font>' if t.unit else "")
+
+    cells = [_tile(ctx, t.label, value(t), t.note) for t in m.detail.tiles]
+    t = Table([cells], colWidths=[w / len(cells)] * len(cells), hAlign="LEFT")
     t.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEABOVE", (0, 0), (-1, 0), 2, ctx.st.accent),
                 ("BACKGROUND", (0, 0), (-1, -1), tint(ctx.st.accent, 0.94)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 7), ("RIGHTPADDING", (0, 0), (-1, -1), 7),
@@ -80,8 +75,10 @@ def roadmap_rows(ctx: Ctx, rows, *, with_why: bool = True) -> list[list]:
         cell.append(ctx.u(meta, "cell_small"))
         if with_why:
             cell.append(ctx.u(r.why, "cell"))
-        if r.depends_on:
-            cell.append(ctx.u(f"{ctx.s('m.depends')}: " + "; ".join(r.depends_on), "cell_small"))
+        after = r.after(ctx.lang) if with_why else (
+            f"{ctx.s('m.depends')}: " + "; ".join(r.depends_on) if r.depends_on else "")
+        if after:  # the actions that come first, unless the why already names them
+            cell.append(ctx.u(after, "cell_small"))
         due = [ctx.u(r.due.isoformat(), "cell")]
         if r.due_default:
             due.append(ctx.u(ctx.s("m.due_default"), "cell_small"))

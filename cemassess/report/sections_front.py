@@ -7,31 +7,23 @@ from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Paragraph, S
 
 from cemassess.domain.nps import PUBLISHED_B2B_NPS
 from cemassess.domain.results import Results
-from cemassess.domain.scoring import completion
 from cemassess.explain import (
     band_note,
-    blocker_text,
-    dimension_cell,
     headline,
-    level_text,
     no_actions,
     withheld_lines,
 )
-from cemassess.i18n import num, pct, role_name, tr
-from cemassess.labels import pack_source, pack_title, segment_title
+from cemassess.i18n import num, pct, tr
+from cemassess.labels import segment_title
 from cemassess.report.charts import action_title
-from cemassess.report.flow import Ctx, fmt_int, fmt_level, fmt_score
+from cemassess.report.detail import incomplete, quoted
+from cemassess.report.flow import Ctx, fmt_score
 from cemassess.report.model import signed
 from cemassess.report.styles import RULE, WARN, WARN_BG, tint
 from cemassess.report.text import esc
 
 
 # -- shared facts -----------------------------------------------------------------------------
-def is_incomplete(res: Results) -> bool:
-    return res.completion.answered < res.completion.total or any(
-        s.score is None for s in res.dimensions.values())
-
-
 def owner_of(res: Results, item, lang: str) -> str:
     act = res.framework.actions.get(item.id)
     return item.owner or (act.owner(lang) if act is not None and not item.custom else "")
@@ -49,32 +41,11 @@ def start_now(res: Results, k: int = 3):
 
 
 def incomplete_box(ctx: Ctx) -> Flowable | None:
-    res = ctx.res
-    if not is_incomplete(res):
+    """The report model's incomplete-answers notice (detail.incomplete) as a tinted box."""
+    box = ctx.model.detail.incomplete if ctx.model is not None else incomplete(ctx.res, ctx.lang)
+    if box is None:
         return None
-    fw = res.framework
-    c = res.completion
-    parts = []
-    for d in fw.dimensions:
-        done, total = c.by_dimension[d.id]
-        if done < total:
-            parts.append(f"{esc(d.title(ctx.lang))} ({done}/{total})")
-    body = [ctx.p(esc(ctx.s("inc.title")), "warn_b"),
-            ctx.p(esc(ctx.s("inc.body", answered=c.answered, total=c.total)), "warn")]
-    if parts:
-        body.append(ctx.p(esc(ctx.s("inc.dims")) + " " + "; ".join(parts) + ".", "warn"))
-    unscored = [d.title(ctx.lang) for d in fw.dimensions if res.dimensions[d.id].score is None]
-    if unscored:
-        body.append(ctx.p(esc(ctx.s("inc.unscored")) + " " + esc("; ".join(unscored)) + ".", "warn"))
-    people = []
-    for r in res.assessment.respondents:
-        rc = completion(fw, res.assessment, r.id)
-        if rc.answered < rc.total:
-            people.append(f"{esc(r.name or r.id)} ({rc.answered}/{rc.total})")
-    if people and len(res.assessment.respondents) > 1:
-        body.append(ctx.p(esc(ctx.s("inc.people")) + " " + "; ".join(people[:30])
-                          + ("; …" if len(people) > 30 else "") + ".", "warn"))
-    body.append(ctx.p(esc(ctx.s("inc.effect")), "warn"))
+    body = [ctx.u(box.title, "warn_b")] + [ctx.u(line, "warn") for line in box.lines]
     t = Table([[body]], colWidths=[ctx.width])
     t.setStyle([("BACKGROUND", (0, 0), (-1, -1), WARN_BG), ("LINEBEFORE", (0, 0), (0, -1), 2.5, WARN),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -83,17 +54,11 @@ def incomplete_box(ctx: Ctx) -> Flowable | None:
 
 
 def benchmark_caption(ctx: Ctx) -> list[Flowable]:
-    b = ctx.res.benchmark
-    if b is None:
-        return [ctx.p(esc(ctx.s("bench.none")), "caption")]
-    title = pack_title(b.pack, ctx.lang)
-    out = []
-    if b.pack.illustrative:
-        out.append(ctx.p(f"<b>{esc(tr('illustrative', ctx.lang))}</b>", "warn"))
-    out.append(ctx.p(esc(ctx.s("bench.caption", pack=title, segment=segment_title(b.segment, ctx.lang),
-                                n=b.segment.n, source=pack_source(b.pack, ctx.lang))), "caption"))
-    if any(not c.shown for c in b.comparisons.values()):
-        out.append(ctx.p(esc(ctx.s("bench.too_few")), "caption"))
+    pw = ctx.model.detail.profile  # the report model's words (detail.profile_words)
+    out = [ctx.p(f"<b>{esc(pw.illustrative)}</b>", "warn")] if pw.illustrative else []
+    out.append(ctx.u(pw.caption, "caption"))
+    if pw.too_few:
+        out.append(ctx.u(pw.too_few, "caption"))
     return out
 
 
@@ -237,100 +202,63 @@ def summary(ctx: Ctx) -> list[Flowable]:
 
 # -- 3 profile --------------------------------------------------------------------------------
 def profile(ctx: Ctx) -> list[Flowable]:
-    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
     w = ctx.width
     story = ctx.h1(ctx.s("sec.profile"))
     img = ctx.chart("radar", w * 0.92, max_height=ctx.height * 0.45)
     if img is not None:
         story.append(KeepTogether([img] + benchmark_caption(ctx)))
-    b = res.benchmark
-    head = [ctx.th(tr("dimension", lang)), ctx.th(tr("score", lang), "r"), ctx.th(tr("level", lang))]
+    pw = ctx.model.detail.profile  # the report model's table (detail.profile_words)
+    head = [ctx.th(h, "r" if a == "r" else "") for h, a in zip(pw.head, pw.align, strict=True)]
     widths = [w * 0.34, w * 0.08, w * 0.16]
-    if b is not None:
-        head += [ctx.th("P10", "r"), ctx.th(ctx.s("prof.median"), "r"), ctx.th("P90", "r"),
-                 ctx.th(ctx.s("prof.pct"), "r")]
+    if len(pw.head) > 4:  # with the benchmark's P10, median, P90 and percentile
         widths = [w * 0.26, w * 0.08, w * 0.18, w * 0.07, w * 0.11, w * 0.07, w * 0.13]
-    head.append(ctx.th(ctx.s("chart.target"), "r"))
     widths.append(w - sum(widths))
     rows = [head]
-    for d in fw.dimensions:
-        s = res.dimensions[d.id]
-        r = [ctx.u(d.title(lang), "cell"), ctx.u(fmt_score(s.score, ctx.lang), "cell_r"),
-             ctx.u(s.band.name(lang) if s.band else dimension_cell(s, lang), "cell")]
-        if b is not None:
-            c = b.comparisons.get(d.id)
-            if c is not None and c.shown:
-                r += [ctx.u(fmt_int(c.p10, ctx.lang), "cell_r"), ctx.u(fmt_int(c.median, ctx.lang), "cell_r"),
-                      ctx.u(fmt_int(c.p90, ctx.lang), "cell_r"), ctx.u(fmt_int(c.percentile, ctx.lang), "cell_r")]
-            else:
-                r += [ctx.u("–", "cell_r")] * 4
-        r.append(ctx.u(fmt_int(res.roadmap.targets.get(d.id), ctx.lang), "cell_r"))
-        rows.append(r)
-    ov = res.overall
-    total = [ctx.u(tr("overall", lang), "cell_b"), ctx.u(fmt_score(ov.score, ctx.lang), "cell_r"),
-             ctx.u(ov.band.name(lang) if ov.band else headline(ov, lang), "cell")] + [""] * (len(head) - 3)
-    rows.append(total)
+    for r in pw.rows + (pw.total,):
+        rows.append([ctx.u(r[0], "cell"), ctx.u(r[1], "cell_r"), ctx.u(r[2], "cell")]
+                    + [ctx.u(x, "cell_r") if x else "" for x in r[3:]])
+    rows[-1][0] = ctx.u(pw.total[0], "cell_b")
     story.append(ctx.table(rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.9, ctx.st.accent)]))
 
     gaps = ctx.chart("gap_bars", w * 0.92)
     if gaps is not None:
-        mode = res.assessment.targets
-        note = ctx.s("h11.targets")
-        if mode.overrides:
-            note += " " + ctx.s("prof.targets_overrides", n=len(mode.overrides))
-        story += ctx.h2(ctx.s("prof.gaps"), need=200) + [gaps, ctx.u(note, "caption")]
+        story += ctx.h2(pw.gaps_title, need=200) + [gaps, ctx.u(pw.targets_note, "caption")]
     story += key_metrics(ctx)
     return story
 
 
 def key_metrics(ctx: Ctx) -> list[Flowable]:
-    res, lang = ctx.res, ctx.lang
-    m = res.assessment.metrics
-    if res.nps is None and m.retention_rate is None and m.churn_rate is None:
+    mw = ctx.model.detail.metrics  # the report model's words (detail.metrics_words)
+    if mw is None:
         return []
     block: list[Flowable] = []
-    if res.nps is not None:
-        n = res.nps
+    if mw.nps:
         img = ctx.chart("nps_panel", ctx.width * 0.92)
         if img is not None:
             block.append(img)
-        bits = [ctx.s("prof.nps_line", score=signed(n.score, lang), n=n.n, pro=pct(n.pct_promoters / 100, lang),
-                      pas=pct(n.pct_passives / 100, lang), det=pct(n.pct_detractors / 100, lang))]
-        if m.nps is not None and (m.nps.period or m.nps.source):
-            bits.append(ctx.s("prof.nps_src", period=m.nps.period or "–", source=m.nps.source or "–"))
-        block.append(ctx.u(" ".join(bits), "body"))
-        block.append(ctx.u(ctx.s("prof.nps_def"), "caption"))
-    parts = []
-    if m.retention_rate is not None:
-        parts.append(f"{tr('retention_rate', lang)}: {pct(m.retention_rate / 100, lang, 1)}")
-    if m.churn_rate is not None:
-        parts.append(f"{tr('churn_rate', lang)}: {pct(m.churn_rate / 100, lang, 1)}")
-    if parts:
-        block.append(ctx.u("; ".join(parts) + (f" ({m.period})" if m.period else "") + ".", "body"))
+        block.append(ctx.u(mw.nps, "body"))
+        block.append(ctx.u(mw.nps_def, "caption"))
+    if mw.rates:
+        block.append(ctx.u(mw.rates, "body"))
     # a short block: keep it whole, heading included
-    head = ctx.h2(ctx.s("prof.metrics"), need=120)
+    head = ctx.h2(mw.title, need=120)
     return head[:-1] + [KeepTogether(head[-1:] + block)]
 
 
 # -- 4 phases ---------------------------------------------------------------------------------
 def phases(ctx: Ctx) -> list[Flowable]:
-    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
-    ph = res.phase
+    ph = ctx.res.phase
+    pw = ctx.model.detail.phases  # the report model's words (detail.phases_words)
     w = ctx.width
     story = ctx.h1(ctx.s("sec.phases"))
-    story.append(ctx.u(ctx.s("ph.rule"), "body"))
+    story.append(ctx.u(pw.rule, "body"))
     img = ctx.chart("phase_progress", w * 0.78)
     if img is not None:
         story += [img, Spacer(1, 8)]
     cols = []
-    for st in ph.phases:
-        p = fw.phase(st.number)
-        state = (ctx.s("ph.attained") if st.number <= ph.attained else
-                 ctx.s("ph.current") if st.number == ph.current else ctx.s("ph.ahead"))
-        cols.append([ctx.u(f"{tr('phase', lang)} {st.number}", "kicker"), ctx.u(p.title(lang), "cell_b"),
-                     ctx.u(state, "cell_small"), Spacer(1, 3), ctx.u(p.description(lang), "cell"), Spacer(1, 3),
-                     ctx.u(ctx.s("ph.progress", pct=pct(st.progress, ctx.lang), at=st.at_threshold, n=st.applicable),
-                           "cell_small")])
+    for c in pw.cards:
+        cols.append([ctx.u(c.kicker, "kicker"), ctx.u(c.title, "cell_b"), ctx.u(c.state, "cell_small"), Spacer(1, 3),
+                     ctx.u(c.description, "cell"), Spacer(1, 3), ctx.u(c.progress, "cell_small")])
     gap = 5 * mm
     cw = (w - 2 * gap) / 3
     t = Table([cols], colWidths=[cw + gap, cw + gap, cw], hAlign="LEFT")
@@ -339,29 +267,18 @@ def phases(ctx: Ctx) -> list[Flowable]:
                 ("LINEABOVE", (0, 0), (-1, 0), 1.5, ctx.st.accent), ("TOPPADDING", (0, 0), (-1, -1), 5)]
                + [("LINEABOVE", (ph.current - 1, 0), (ph.current - 1, 0), 3, ctx.st.accent)])
     story.append(t)
-    for st in ph.phases:  # every "not applicable" with the reason given for it
-        for pid, reason in st.na_reasons:
-            story.append(ctx.u(tr("x.na_reason", lang, practice=fw.practices[pid].statement(lang),
-                                  reason=reason), "small"))
-    if ph.attained == 3:
-        story.append(ctx.u(tr("all_phases_attained", lang), "lead"))
+    for reason in pw.na_reasons:  # every "not applicable" with the reason given for it
+        story.append(ctx.u(reason, "small"))
+    if pw.done:
+        story.append(ctx.u(pw.done, "lead"))
         return story
-    story += ctx.h2(ctx.s("ph.blocks", n=ph.current, title=fw.phase(ph.current).title(lang)), outline=False)
-    rows = [[ctx.th(ctx.s("dim.practice")), ctx.th(tr("dimension", lang)), ctx.th(ctx.s("ph.status"))]]
-    for b in ph.blocking:
-        if not b.practice_id:  # a metric or the share of N/A: a row of its own
-            rows.append([ctx.u(blocker_text(fw, b, lang), "cell"), "", ""])
-            continue
-        p = fw.practices[b.practice_id]
-        what = (f"{tr('level', lang)} {fmt_level(b.level, ctx.lang)}" if b.reason == "below"
-                else tr("x.blk.na_no_reason", lang) if b.reason == "na_no_reason"
-                else tr("dk" if b.reason == "dk" else "unanswered", lang))
-        rows.append([ctx.u(p.statement(lang), "cell"), ctx.u(fw.dimension_of[p.id].title(lang), "cell"),
-                     ctx.u(what, "cell")])
+    story += ctx.h2(pw.blocks_title, outline=False)
+    rows = [[ctx.th(h) for h in pw.head]]
+    for practice, dimension, what in pw.blocking:
+        rows.append([ctx.u(practice, "cell"), ctx.u(dimension, "cell") if dimension else "",
+                     ctx.u(what, "cell") if what else ""])
     story.append(ctx.table(rows, [w * 0.58, w * 0.26, w * 0.16]))
-    st = ph.phases[ph.current - 1]
-    story.append(ctx.u(tr("x.progress_expl", lang, pct=pct(ph.progress, lang), n=ph.current,
-                          at=st.at_threshold, total=st.applicable), "note"))
+    story.append(ctx.u(pw.progress_note, "note"))
     return story
 
 
@@ -381,82 +298,61 @@ def _answers_cell(ctx: Ctx, r) -> str:
 
 
 def dimensions(ctx: Ctx) -> list[Flowable]:
-    res, lang, fw = ctx.res, ctx.lang, ctx.res.framework
-    a = res.assessment
-    names = {r.id: r for r in a.respondents}
+    lang = ctx.lang
     w = ctx.width
     story = ctx.h1(ctx.s("sec.dimensions"))
     story.append(ctx.u(ctx.s("dim.howto"), "lead"))
-    b = res.benchmark
-    for i, d in enumerate(fw.dimensions, 1):
-        s = res.dimensions[d.id]
-        part: list[Flowable] = ctx.h2(f"{i}. {d.title(lang)}", need=260)
-        line = (f"<b>{esc(tr('score', lang))}: {fmt_score(s.score, ctx.lang)}</b> / 100 · "
-                f"{esc(tr('level', lang))}: <b>{esc(s.band.name(lang) if s.band else tr('not_scored', lang))}</b>")
-        if s.band is not None:
-            line += f" — {esc(s.band.meaning(lang))}"
-        c = b.comparisons.get(d.id) if b is not None else None
-        if c is not None and c.shown:
-            line += "<br/>" + esc(ctx.s("dim.bench", median=fmt_int(c.median, ctx.lang), p10=fmt_int(c.p10, ctx.lang),
-                                        p90=fmt_int(c.p90, ctx.lang), pct=fmt_int(c.percentile, ctx.lang)))
-            if b is not None and b.pack.illustrative:
-                line += f" <i>({esc(ctx.s('chart.illustrative'))})</i>"
+    for d in ctx.model.detail.dimensions:  # the report model's words (detail.dimension_details)
+        part: list[Flowable] = ctx.h2(f"{d.number}. {d.title}", need=260)
+        line = (f"<b>{esc(tr('score', lang))}: {esc(d.score)}</b> / 100 · "
+                f"{esc(tr('level', lang))}: <b>{esc(d.level)}</b>")
+        if d.meaning:
+            line += f" — {esc(d.meaning)}"
+        if d.bench:
+            line += "<br/>" + esc(d.bench)
+            if d.illustrative:
+                line += f" <i>({esc(d.illustrative)})</i>"
         part.append(ctx.p(line, "body"))
         contrast = Table([[ctx.th(ctx.s("dim.traditional")), ctx.th(ctx.s("dim.cem"))],
-                          [ctx.u(d.traditional(lang), "cell"), ctx.u(d.cem(lang), "cell")]],
+                          [ctx.u(d.traditional, "cell"), ctx.u(d.cem, "cell")]],
                          colWidths=[w / 2, w / 2], hAlign="LEFT")
         contrast.setStyle(ctx.st.table(zebra=False, extra=[
             ("BACKGROUND", (0, 0), (0, 0), tint(ctx.st.accent, 0.45)),
             ("BACKGROUND", (0, 1), (-1, 1), tint(ctx.st.accent, 0.94))]))
         part += [contrast, Spacer(1, 6)]
-        done, total = res.completion.by_dimension[d.id]
-        if done < total or s.score is None:
-            part.append(ctx.p("<b>" + esc(ctx.s("dim.incomplete", done=done, total=total)) + "</b>", "warn"))
+        if d.incomplete:
+            part.append(ctx.p("<b>" + esc(d.incomplete) + "</b>", "warn"))
             part.append(Spacer(1, 4))
         rows = [[ctx.th("#"), ctx.th(ctx.s("dim.practice")), ctx.th(tr("phase", lang), "c"),
                  ctx.th(tr("level", lang), "c"), ctx.th(ctx.s("dim.answers"))]]
         review_rows = []
-        for j, p in enumerate(d.practices, 1):
-            r = res.practices.get(p.id)
-            cell = [ctx.u(p.statement(lang), "cell")]
-            if r is not None and r.level is not None:
-                anchor = level_text(p, r.level, lang)  # between two levels: both anchors
-                cell.append(ctx.u(anchor, "cell_small"))
-            if r is not None and r.agreed and r.dissent:
-                cell.append(ctx.p(f"<i>{esc(ctx.s('dim.dissent'))}: {esc(ctx.c(r.dissent))}</i>", "cell_small"))
-            level = fmt_level(r.level, ctx.lang) if r is not None and r.level is not None else (
-                tr("na", lang) if r is not None and r.status == "na" else
-                tr("dk", lang) if r is not None and r.status == "dk" else "–")
-            if r is not None and r.agreed:
-                level += "\n" + ctx.s("dim.agreed")
-            rows.append([ctx.u(f"{i}.{j}", "cell_small"), cell, ctx.u(str(p.phase), "cell_c"),
-                         ctx.u(level, "cell_b" if r is not None and r.level is not None else "cell"),
-                         ctx.u(_answers_cell(ctx, r), "cell")])
-            if r is not None and r.review:
+        for x in d.lines:
+            cell = [ctx.u(x.statement, "cell")]
+            if x.anchor:  # between two levels: both anchors
+                cell.append(ctx.u(x.anchor, "cell_small"))
+            if x.dissent:
+                cell.append(ctx.p(f"<i>{esc(ctx.s('dim.dissent'))}: {esc(x.dissent)}</i>", "cell_small"))
+            level = x.level + (f"\n{x.agreed}" if x.agreed else "")
+            rows.append([ctx.u(x.number, "cell_small"), cell, ctx.u(x.phase, "cell_c"),
+                         ctx.u(level, "cell_b" if x.scored else "cell"), ctx.u(x.answers, "cell")])
+            if x.review:
                 review_rows.append(len(rows) - 1)
         extra = [("BACKGROUND", (0, k), (-1, k), WARN_BG) for k in review_rows]
         part.append(ctx.table(rows, [w * 0.07, w * 0.55, w * 0.08, w * 0.11, w * 0.19], extra=extra))
-        comments = [(p, rid, text) for p in d.practices
-                    for rid, text in (res.practices[p.id].comments if p.id in res.practices else ())]
-        if comments:
+        if d.comments:
             part += ctx.h3(ctx.s("dim.comments"))
-            for p, rid, text in comments:
-                who = names.get(rid)
-                whon = esc(who.name or who.id) + ", " + esc(role_name(who.role.value, lang)) if who else esc(rid)
-                part.append(ctx.p(f"{quote(ctx, text)} — {whon} "
-                                  f"<font color='#5f6673'>({esc(_short(p.statement(lang)))})</font>", "body"))
-        if review_rows:
-            flagged = [p for p in d.practices if res.practices.get(p.id) and res.practices[p.id].review]
-            part.append(ctx.p("<b>" + esc(ctx.s("dim.review")) + "</b> "
-                              + esc("; ".join(_short(p.statement(lang)) for p in flagged)), "warn"))
+            for c in d.comments:
+                part.append(ctx.p(f"{esc(c.text)} — {esc(c.who)} "
+                                  f"<font color='#5f6673'>({esc(_short(c.practice))})</font>", "body"))
+        if d.review:
+            part.append(ctx.p("<b>" + esc(ctx.s("dim.review")) + "</b> " + esc("; ".join(d.review)), "warn"))
         story += part
     return story
 
 
 def quote(ctx: Ctx, text: str) -> str:
     """A user's comment in the language's quotation marks, escaped, at a readable length."""
-    text = ctx.c(text)
-    return f"«{esc(text)}»" if ctx.lang in ("ru", "uk") else f"“{esc(text)}”"
+    return esc(quoted(ctx.c(text), ctx.lang))
 
 
 def _short(text: str, n: int = 80) -> str:
