@@ -184,7 +184,10 @@ def profile_words(res: Results, lang: str) -> ProfileWords:
             c = b.comparisons.get(d.id)
             row += ([whole(c.p10, lang), whole(c.median, lang), whole(c.p90, lang), whole(c.percentile, lang)]
                     if c is not None and c.shown else ["–"] * 4)
-        row.append(whole(res.roadmap.targets.get(d.id), lang))
+        # no target for a dimension not scored yet (the domain's 0 there means "find out first")
+        target = res.roadmap.targets.get(d.id) if ds.score is not None or d.id in res.assessment.targets.overrides \
+            else None
+        row.append(whole(target, lang))
         rows.append(tuple(row))
     total = (tr("overall", lang), score(ov.score, lang), ov.band.name(lang) if ov.band else headline(ov, lang)) + (
         ("",) * (len(head) - 3))

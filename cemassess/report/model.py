@@ -100,7 +100,7 @@ class ActionRow:
     tag: str  # "" | "added by the consultant" | "edited"
     description: str
     note: str  # the consultant's note, capped (limits.TEXT_CAP)
-    practice: str = ""  # "Dimension: the practice's statement" (short), the practice the action lifts
+    lifts: str = ""  # the dimension of the practice the action lifts (the why quotes the practice itself)
     effort: str = ""  # Small / Medium / Large
     moved: str = ""  # a re-assessment: how the action's dimension moved since the last assessment
 
@@ -303,17 +303,14 @@ def _actions(res: Results, lang: str, trend: Trend | None = None, cut: Cuts | No
         # the consultant's own words, capped like comments (the XLSX holds them whole)
         desc = cut(desc, ("description", it.id)) if cut is not None else cap(desc)[0]
         note = cut(it.note, ("note", it.id)) if cut is not None else cap(it.note)[0]
-        practice = ""
-        if it.practice_id and it.practice_id in fw.practices:
-            p = fw.practices[it.practice_id]
-            practice = f"{fw.dimension_of[p.id].title(lang)}: {short(p.statement(lang), 110)}"
+        lifts = fw.dimension_of[it.practice_id].title(lang) if it.practice_id in fw.dimension_of else ""
         rows.append(ActionRow(
             rank=it.rank, title=titles[it.id], horizon=tr(f"horizon.{it.horizon}", lang), horizon_id=it.horizon,
             dimension=fw.dimensions_by_id[it.dimension_id].title(lang) if it.dimension_id in fw.dimensions_by_id
             else it.dimension_id,
             owner=it.owner or ("" if own else act.owner(lang)), due=due, due_default=it.due is None,
             kpi=it.kpi or ("" if own else act.kpi(lang)), depends_on=deps, why=why_sentence(res, it, lang),
-            tag=tag, description=desc, note=note, practice=practice, effort=tr(f"effort.{it.effort}", lang),
+            tag=tag, description=desc, note=note, lifts=lifts, effort=tr(f"effort.{it.effort}", lang),
             moved=moved_note(trend, it.dimension_id, lang)))
     return rows
 
@@ -535,7 +532,7 @@ def full_action_table(head: tuple[str, ...], rows: tuple[ActionRow, ...], lang: 
     for r in rows:
         action = "\n".join(x for x in (r.title, r.tag, r.description,
                                        f"{s('rm.note', lang)}: {r.note}" if r.note else "") if x)
-        why = "\n".join(x for x in (r.practice, r.why, r.moved) if x)
+        why = "\n".join(x for x in (r.lifts, r.why, r.moved) if x)
         due = r.due.isoformat() + (f"\n{s('m.due_default', lang)}" if r.due_default else "")
         body.append((str(r.rank), action, why, r.owner, r.kpi, r.effort, due))
     return TableBlock(head, tuple(body), (0.03, 0.25, 0.285, 0.12, 0.13, 0.085, 0.10), details=(1,), notes=(2, 6),

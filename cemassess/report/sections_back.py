@@ -97,7 +97,7 @@ def roadmap(ctx: Ctx, title: str | None = None) -> list[Flowable]:
                 cell.append(ctx.u(r.description, "cell_small"))
             if r.note:
                 cell.append(ctx.p(f"<b>{esc(ctx.s('rm.note'))}:</b> {esc(r.note)}", "cell_small"))
-            reason = [ctx.u(r.practice, "cell")] if r.practice else []
+            reason = [ctx.u(r.lifts, "cell")] if r.lifts else []
             reason.append(ctx.u(r.why, "cell_small"))
             if r.moved:
                 reason.append(ctx.p(f"<i>{esc(r.moved)}</i>", "cell_small"))

@@ -248,12 +248,10 @@ STRINGS: dict[str, Entry] = {
     "m.full_roadmap": "Appendix: the full roadmap",
     "m.due_rule": ("Due dates the consultant did not set are the end of the action's horizon, counted from the "
                    "assessment date (Now: 3 months, Next: 9, Later: 18)."),
-    "m.gap_intro": "Where roles see the same practice most differently (median level by role).",
     "m.contents": "Contents",
     "m.toc_hint": "Right-click and choose Update Field to fill the table of contents.",
     "chart.nps_mix_axis": "Answer mix (%)",
     "m.coverage_tile": "Coverage",
-    "m.page": "Page",
     # --- h11rules ---
     "h11.targets": ("Target: the score each dimension reaches when every practice with a roadmap action reaches "
         "its target level (4 while below it; 5 once every phase is attained). Dimensions in the "
