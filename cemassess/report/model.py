@@ -259,7 +259,9 @@ def why_sentence(res: Results, it: RoadmapItem, lang: str) -> str:
 
 
 def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    from cemassess.report.limits import short
+
+    return short(text, n)  # after a whole word, never mid-word
 
 
 def _actions(res: Results, lang: str) -> list[ActionRow]:

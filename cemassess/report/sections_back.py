@@ -107,22 +107,28 @@ def pitfalls(ctx: Ctx) -> list[Flowable]:
         checks = [c for c in res.checks if c.check.kind == kind]
         if not checks:
             continue
+        lead: list[Flowable] = []  # the heading and the intro go with the first block, never alone
         if title_key:
-            story += ctx.h2(ctx.s(title_key))
+            head = ctx.h2(ctx.s(title_key))
+            story += head[:-1]
+            lead += head[-1:]
         fired = [c for c in checks if c.fired]  # found pitfalls; principles not met or partly met
         if fired:
-            story.append(ctx.u(ctx.s("voc.intro" if kind == "voc_pitfall" else "voc.b2b_intro",
-                                     k=len(fired), n=len(checks)), "lead"))
+            lead.append(ctx.u(ctx.s("voc.intro" if kind == "voc_pitfall" else "voc.b2b_intro",
+                                    k=len(fired), n=len(checks)), "lead"))
         elif all(c.status in ("met", "not_found") for c in checks):
-            story.append(ctx.u(ctx.s(none_key, n=len(checks)), "lead"))
+            lead.append(ctx.u(ctx.s(none_key, n=len(checks)), "lead"))
+        if not fired:
+            story += lead
         for c in fired:
-            block = [ctx.u(c.check.title(lang), "h3"), ctx.u(c.check.description(lang), "body"),
+            block = lead + [ctx.u(c.check.title(lang), "h3"), ctx.u(c.check.description(lang), "body"),
                      ctx.p(f"<b>{esc(c.check.finding(lang))}</b>", "body"),
                      ctx.p(f"<b>{esc(check_status(c, lang))}</b>", "small")]
             block += [Paragraph(esc(_short(fw.practices[pid].statement(lang), 150) + " — "
                                     + level_label(res.practices[pid].level, lang)), ctx.st["small"],
                                 bulletText="–") for pid in c.evidence]
             story.append(KeepTogether(block))
+            lead = []
         unknown = [c for c in checks if c.fired is None]
         if unknown:
             story.append(ctx.u(ctx.s("voc.unknown") + " " + "; ".join(c.check.title(lang) for c in unknown) + ".",
@@ -167,11 +173,10 @@ def roadmap(ctx: Ctx, title: str | None = None) -> list[Flowable]:
             if it.note:
                 cell.append(ctx.p(f"<b>{esc(ctx.s('rm.note'))}:</b> {esc(ctx.c(it.note))}", "cell_small"))
             why = []
-            if it.practice_id:
-                p = fw.practices[it.practice_id]
-                why.append(ctx.u(f"{fw.dimension_of[p.id].title(lang)}: {_short(p.statement(lang), 110)}", "cell"))
+            if it.practice_id and it.practice_id in fw.practices:  # the why quotes the practice in full
+                why.append(ctx.u(fw.dimension_of[it.practice_id].title(lang), "cell_small"))
             why.append(ctx.u(ctx.s("m.why_own", horizon=tr(f"horizon.{it.horizon}", lang)) if it.custom
-                             else action_why(fw, it, lang), "cell_small"))
+                             else action_why(fw, it, lang), "cell"))
             moved = moved_note(ctx.trend, it.dimension_id, lang)
             if moved:
                 why.append(ctx.p(f"<i>{esc(moved)}</i>", "cell_small"))
@@ -265,11 +270,13 @@ def appendix(ctx: Ctx) -> list[Flowable]:
     story += _lines(ctx, [f"{tr('overall', lang)}: {headline(ov, lang)}"] + withheld_lines(ov, lang)
                     + ([band_note(ov, lang)] if band_note(ov, lang) else [])) + [overall_table(ctx)]
     story += ctx.h2(ctx.s("app.phases")) + _lines(ctx, explain_phase(fw, res.phase, res.practices, lang))
-    story += ctx.h2(ctx.s("app.dimensions"))
+    head = ctx.h2(ctx.s("app.dimensions"))  # the heading goes with the first block, never alone
+    story += head[:-1]
     for d in fw.dimensions:
         lines = explain_dimension(fw, res.dimensions[d.id], lang)
-        story.append(KeepTogether([Paragraph(esc(lines[0]), ctx.st["h3"]), terms_table(ctx, d.id)]
+        story.append(KeepTogether(head[-1:] + [Paragraph(esc(lines[0]), ctx.st["h3"]), terms_table(ctx, d.id)]
                                   + _exclusions(ctx, d.id) + [Spacer(1, 4)]))
+        head = []
     b = res.benchmark
     if b is not None:
         story += ctx.h2(ctx.s("app.benchmark"))
@@ -360,6 +367,8 @@ def answers(ctx: Ctx) -> list[Flowable]:
             if r.group:
                 rows.append([ctx.u(r.number, "cell_b"), ctx.u(r.label, "cell_b")] + [""] * n_cols)
                 extra.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), tint(ctx.st.accent, 0.86)))
+                # a dimension's row never ends a page: it stays with its first practice
+                extra.append(("NOSPLIT", (0, len(rows) - 1), (-1, len(rows))))
             else:  # the codes are safe strings the model makes (no Paragraph: 0.3 s for 30 respondents)
                 rows.append([ctx.u(r.number, "cell_small"), ctx.u(_short(r.label, 170), "cell")]
                             + list(r.cells[start:end]))

@@ -21,6 +21,7 @@ from cemassess.i18n import num, pct, role_name, tr
 from cemassess.labels import pack_source, pack_title, segment_title
 from cemassess.report.charts import action_title
 from cemassess.report.flow import Ctx, fmt_int, fmt_level, fmt_score
+from cemassess.report.limits import short
 from cemassess.report.model import signed
 from cemassess.report.styles import RULE, WARN, WARN_BG, tint
 from cemassess.report.text import esc
@@ -264,7 +265,9 @@ def profile(ctx: Ctx) -> list[Flowable]:
                       ctx.u(fmt_int(c.p90, ctx.lang), "cell_r"), ctx.u(fmt_int(c.percentile, ctx.lang), "cell_r")]
             else:
                 r += [ctx.u("–", "cell_r")] * 4
-        r.append(ctx.u(fmt_int(res.roadmap.targets.get(d.id), ctx.lang), "cell_r"))
+        # no target for a dimension not scored yet (the domain's 0 there means "find out first")
+        target = res.roadmap.targets.get(d.id) if s.score is not None or d.id in res.assessment.targets.overrides else None
+        r.append(ctx.u(fmt_int(target, ctx.lang), "cell_r"))
         rows.append(r)
     ov = res.overall
     total = [ctx.u(tr("overall", lang), "cell_b"), ctx.u(fmt_score(ov.score, ctx.lang), "cell_r"),
@@ -460,4 +463,4 @@ def quote(ctx: Ctx, text: str) -> str:
 
 
 def _short(text: str, n: int = 80) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    return short(text, n)  # after a whole word, never mid-word
