@@ -2,6 +2,7 @@
 
 - Respondents are named by a code (R1, R2... in the assessment's order; the report adds the
   role where it names someone), in comments, disagreement lists and the respondents table.
+  The role shown is the merged one: someone alone in a role is "other" there too.
 - Role columns (heatmap, perception gaps) stand for at least `MIN_GROUP` people: roles with
   fewer are merged into one "Other" group, which is dropped when it is still too small.
 The scores, phases and roadmap are those of the whole group and do not change.
@@ -38,6 +39,11 @@ def anonymise(res: Results) -> Results:
             small += rids
     if len(small) >= MIN_GROUP:
         merged[Role.OTHER] = small
+    # a role held by one person names that person (the only CEO): wherever the report gives a
+    # code's role (comments, the key to the codes), such people are "other", as in the heatmap
+    for r in a.respondents:
+        if r.id in small:
+            r.role = Role.OTHER
     roles = {role: profile(res.framework, a, rids, use_agreed=False)
              for role, rids in sorted(merged.items(), key=lambda kv: list(Role).index(kv[0]))}
     pgaps, dgaps = perception_gaps(res.framework, roles)
