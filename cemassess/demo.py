@@ -63,6 +63,7 @@ _WORDS = {
               "Приклад: щорічна оцінка CEM (демонстраційні дані)"),
     "company": ("Northwind Industrial Supply Ltd", "ООО «Северный ветер Пром»", "ТОВ «Північний вітер Пром»"),
     "country": ("Ukraine", "Украина", "Україна"),
+    "region": ("Europe", "Европа", "Європа"),
     "assessor": ("Maria Gordienko, CX Partners", "Мария Гордиенко, CX Partners", "Марія Гордієнко, CX Partners"),
     "nps_source": ("key-account survey", "опрос ключевых клиентов", "опитування ключових клієнтів"),
 }
@@ -87,7 +88,7 @@ def make_demo(lang: str = "en", fw: Framework | None = None, seed: int = 7) -> A
         company=Company(
             name=w("company"),
             industry="distribution", size="medium", market="b2b",
-            country=w("country"), region="Europe"),
+            country=w("country"), region=w("region")),
         assessor=w("assessor"),
         date=dt.date(2026, 11, 2),
         metrics=Metrics(
