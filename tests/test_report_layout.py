@@ -190,7 +190,7 @@ def test_a_dimension_row_of_the_answers_never_ends_a_page(demo, lang):
     for i in range(start, len(reader.pages)):
         runs = [r for r in sized_runs(reader.pages[i]) if 9 * mm + 5 < r[2] < A4[0] - 20 * mm]  # no header, footer
         lines: dict[float, str] = {}
-        for _, x, y, text in sorted(runs, key=lambda r: (-r[2], r[1])):
+        for _, _x, y, text in sorted(runs, key=lambda r: (-r[2], r[1])):
             lines[round(y)] = (lines.get(round(y), "") + " " + text).strip()
         if not lines:
             continue
@@ -311,8 +311,9 @@ def test_anonymous_report_gives_nobody_a_role_of_their_own():
 # -- slides ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
 def test_slides_keep_everything_on_the_slide_at_a_readable_size(demo, lang):
-    from cemassess.report.fonts import register_fonts
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from cemassess.report.fonts import register_fonts
 
     _, _, data = demo[lang]
     prs = Presentation(io.BytesIO(data))

@@ -47,7 +47,7 @@ class PptxWriter:
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False,
                  theme: ChartTheme | None = None, images: dict[str, Any] | None = None, trend: Any = None,
                  anonymised: bool = False) -> None:
-        self.images = images  # charts already drawn for a report set (name -> RGB image)
+        self.images = images  # a report set's A4 charts: not used, the slides draw theirs larger (build)
         if anonymous and not anonymised:  # anonymised: the caller did it (a report set)
             from cemassess.report.anonymity import anonymise
 
