@@ -33,6 +33,10 @@ ROADMAP_ROWS = 5  # actions on one roadmap slide (at TABLE_PT)
 SLIDE_FONT_SCALE = 1.6
 SLIDE_DPI = 110
 TABLE_PT = 14  # table text on a slide; smaller is not read from the back of the room
+# Charts a report set draws again for the slides. The key metrics and the trend fill a slide's
+# width, which enlarges the A4 chart's labels to 12-14 pt; these four are shown at about
+# their A4 size, where the labels stay at 7-9 pt.
+REDRAWN = ("radar", "gap_bars", "phase_progress", "role_heatmap")
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -47,7 +51,7 @@ class PptxWriter:
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False,
                  theme: ChartTheme | None = None, images: dict[str, Any] | None = None, trend: Any = None,
                  anonymised: bool = False) -> None:
-        self.images = images  # a report set's A4 charts: not used, the slides draw theirs larger (build)
+        self.images = images  # a report set's A4 charts (name -> RGB image): see REDRAWN
         if anonymous and not anonymised:  # anonymised: the caller did it (a report set)
             from cemassess.report.anonymity import anonymise
 
@@ -110,6 +114,12 @@ class PptxWriter:
         table = shape.table
         for j, share in enumerate(widths):
             table.columns[j].width = int(w * share)
+        # the header one line high (two if a heading wraps), the rows share the rest: split
+        # evenly, the header stood twice as tall as its words
+        head_h = min(int(h) // (len(rows) + 1), int(Pt(size * 2.9)))
+        table.rows[0].height = Emu(head_h)
+        for row in list(table.rows)[1:]:
+            row.height = Emu((int(h) - head_h) // max(1, len(rows)))
         for i, row in enumerate([head] + rows):
             for j, text in enumerate(row):
                 cell = table.cell(i, j)
@@ -256,9 +266,14 @@ class PptxWriter:
     def build(self) -> bytes:
         prs = Presentation()
         prs.slide_width, prs.slide_height = W, H
-        # drawn here at the slides' scale, not taken from a report set's A4 charts (self.images)
-        charts = chart_pngs(self.res, self.lang, self.theme, ("radar", "gap_bars", "phase_progress", "role_heatmap",
-                                                                "nps_panel", "trend"), None, trend=self.trend)
+        names = ("radar", "gap_bars", "phase_progress", "role_heatmap", "nps_panel", "trend")
+        # drawn here at the slides' scale: a report set's A4 charts (self.images) only where a
+        # slide shows them large enough (each draw costs a report set ~0.15 s)
+        own = [n for n in names if self.images is None or n in REDRAWN]
+        charts = chart_pngs(self.res, self.lang, self.theme, own, None, trend=self.trend)
+        if self.images is not None:
+            charts.update(chart_pngs(self.res, self.lang, self.theme, [n for n in names if n not in own],
+                                     self.images, trend=self.trend))
         self._title_slide(prs)
         self._headline(prs)
         self._phase(prs, charts)

@@ -108,7 +108,7 @@ def trend_chart(fw: Framework, trend: Trend, lang: str, theme: ChartTheme | None
         ax.set_ylim(0, 100)
         ax.set_ylabel(tr("score", lang))
         ax.grid(axis="y")
-        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=ch.BASE_PT * theme.font_scale * 0.75)
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=ch.BASE_PT * theme.font_scale * 0.85)
         return fig
 
 
