@@ -171,6 +171,18 @@ def test_a_long_tables_last_page_of_tall_rows_holds_three(rows):
     assert sum(counts) == rows and (len(counts) == 1 or counts[-1] >= 3) and min(counts) >= 2, counts
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_holds_only_a_few_lines(demo, lang):
+    """Every page without a chart carries a page's worth of text: found were a page holding only
+    the phase note, one of a single roadmap row and one of the last dimension's comments."""
+    _, reader, _ = demo[lang]
+    for i, page in enumerate(reader.pages[1:], 2):
+        lines = [x for x in page.extract_text().splitlines() if len(x.strip()) > 2]
+        body = lines[2:-2]  # the running header (company, title) and the footer (date, page)
+        if len(body) < 8:
+            assert len(page.images) > 0, (i, body)
+
+
 def test_headings_stay_with_what_follows(demo):
     """'B2B principles not met' and 'The dimension scores' ended pages, their content on the next."""
     _, reader, _ = demo["en"]

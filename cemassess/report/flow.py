@@ -125,7 +125,8 @@ def guard_tails(part: list[Flowable]) -> list[Flowable]:
     for f in reversed(part):
         if isinstance(f, WidowTable):
             f.min_tail = WidowTable.MIN_TAIL
-            f.after = tuple(reversed(notes))
+            if not f.after:  # a section may have said which notes go with it
+                f.after = tuple(reversed(notes))[:2]
             break
         if isinstance(f, Heading | CondPageBreak | ChartImage | Spacer):
             notes = []  # a new block starts after the table: only the notes before it go with it

@@ -20,7 +20,7 @@ from cemassess.explain import (
 from cemassess.i18n import num, pct, role_name, tr
 from cemassess.labels import pack_source, pack_title, segment_title
 from cemassess.report.charts import action_title
-from cemassess.report.flow import Ctx, fmt_int, fmt_level, fmt_score
+from cemassess.report.flow import Ctx, WidowTable, fmt_int, fmt_level, fmt_score
 from cemassess.report.limits import short
 from cemassess.report.model import signed
 from cemassess.report.styles import RULE, WARN, WARN_BG, tint
@@ -438,21 +438,25 @@ def dimensions(ctx: Ctx) -> list[Flowable]:
             if r is not None and r.review:
                 review_rows.append(len(rows) - 1)
         extra = [("BACKGROUND", (0, k), (-1, k), WARN_BG) for k in review_rows]
-        part.append(ctx.table(rows, [w * 0.07, w * 0.55, w * 0.08, w * 0.11, w * 0.19], extra=extra))
+        table = ctx.table(rows, [w * 0.07, w * 0.55, w * 0.08, w * 0.11, w * 0.19], extra=extra)
+        part.append(table)
+        notes: list[Flowable] = []
         comments = [(p, rid, text) for p in d.practices
                     for rid, text in (res.practices[p.id].comments if p.id in res.practices else ())]
         if comments:
-            part += ctx.h3(ctx.s("dim.comments"))
+            notes.append(ctx.u(ctx.s("dim.comments"), "h3"))
             for p, rid, text in comments:
                 who = names.get(rid)
                 whon = esc(who.name or who.id) + ", " + esc(role_name(who.role.value, lang)) if who else esc(rid)
-                part.append(ctx.p(f"{quote(ctx, text)} — {whon} "
-                                  f"<font color='#5f6673'>({esc(_short(p.statement(lang)))})</font>", "body"))
+                notes.append(ctx.p(f"{quote(ctx, text)} — {whon} "
+                                   f"<font color='#5f6673'>({esc(_short(p.statement(lang)))})</font>", "body"))
         if review_rows:
             flagged = [p for p in d.practices if res.practices.get(p.id) and res.practices[p.id].review]
-            part.append(ctx.p("<b>" + esc(ctx.s("dim.review")) + "</b> "
-                              + esc("; ".join(_short(p.statement(lang)) for p in flagged)), "warn"))
-        story += part
+            notes.append(ctx.p("<b>" + esc(ctx.s("dim.review")) + "</b> "
+                               + esc("; ".join(_short(p.statement(lang)) for p in flagged)), "warn"))
+        if notes:  # the comments' heading and the first of them never start a page without the table's rows
+            table.min_tail, table.after = WidowTable.MIN_TAIL, tuple(notes[:2])
+        story += part + notes
     return story
 
 
