@@ -255,6 +255,21 @@ def action_why(fw: Framework, item: RoadmapItem, lang: str) -> str:
     return " ".join(x for x in parts if x)
 
 
+def action_why_brief(fw: Framework, item: RoadmapItem, lang: str) -> str:
+    """`action_why` for the one-page roadmap: the dimension instead of the practice's full
+    statement, whether it blocks a phase and whether the answers disagree; what it builds on
+    is shown beside it, the rest (and the statement) in the appendix."""
+    if item.why is None:
+        return tr("x.added_by_user", lang)
+    w = item.why
+    target = _f(w.target, lang, 0) if abs(w.target - round(w.target)) < 1e-9 else _f(w.target, lang)
+    where = fw.dimension_of[w.practice_id].title(lang) if w.practice_id in fw.dimension_of else ""
+    parts = [tr("x.why.sentence", lang, practice=where, level=level_label(w.level, lang), target=target)]
+    if w.blocks_phase:
+        parts.append(tr("x.why.blocks", lang, n=w.practice_phase, title=fw.phase(w.practice_phase).title(lang)))
+    return " ".join(x for x in parts if x)
+
+
 def explain_action(fw: Framework, item: RoadmapItem, lang: str) -> str:
     """How the action's priority was computed (for "how this was computed")."""
     if item.why is None:

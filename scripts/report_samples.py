@@ -24,7 +24,7 @@ PDF_PAGES = {"en": {1: "cover", 2: "summary", 3: "roadmap", 4: "profile"},
              "ru": {2: "summary", 3: "roadmap", 8: "perception"},
              "uk": {2: "summary", 3: "roadmap"}}
 DOCX_PAGES = {"en": {2: "word-summary"}, "ru": {3: "word-roadmap"}, "uk": {2: "word-summary"}}
-SLIDES = {"en": {2: "slides-headline", 9: "slides-roadmap"}, "ru": {6: "slides-strengths-gaps"},
+SLIDES = {"en": {2: "slides-headline", 10: "slides-roadmap"}, "ru": {6: "slides-strengths-gaps", 8: "slides-roles"},
           "uk": {2: "slides-headline"}}
 # re-assessment samples, found by the title on the page: (format, title key, file name)
 TREND_PAGES = (("pdf", "trend", "trend"), ("docx", "trend", "word-trend"), ("docx", "answers", "word-answers"),

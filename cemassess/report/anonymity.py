@@ -2,6 +2,7 @@
 
 - Respondents are named by a code (R1, R2... in the assessment's order; the report adds the
   role where it names someone), in comments, disagreement lists and the respondents table.
+  The role shown is the merged one: someone alone in a role is "other" there too.
 - Role columns (heatmap, perception gaps) stand for at least `MIN_GROUP` people: roles with
   fewer are merged into one "Other" group, which is dropped when it is still too small. The
   respondents of such roles are "Other" wherever the report gives a code with its role

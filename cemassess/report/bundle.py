@@ -1,6 +1,7 @@
 """A report set: the PDF, the Word report and the slides from one Results, with the charts
-drawn once and shared (drawing them is most of each file's cost). The format of each file
-follows its extension: .pdf, .docx or .pptx."""
+drawn once and shared by the PDF and the Word report (drawing them is most of each file's
+cost); the slides draw theirs at the room's type size (`pptx_writer.SLIDE_FONT_SCALE`). The
+format of each file follows its extension: .pdf, .docx or .pptx."""
 
 from __future__ import annotations
 

@@ -90,9 +90,11 @@ def _figure(theme: ChartTheme, w: float, h: float) -> Figure:
 
 def _wrap(text: str, width: int, max_lines: int = 4) -> str:
     lines = textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=True) or [""]
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: max(1, width - 1)] + "…"
+    if len(lines) > max_lines:  # the last line ends after a whole word, with "…"
+        from cemassess.report.limits import short
+
+        rest = " ".join(lines[max_lines - 1:])
+        lines = lines[:max_lines - 1] + [short(rest, max(2, width))]
     return "\n".join(lines)
 
 
@@ -174,7 +176,9 @@ def radar(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
         va = "bottom" if si > 0.5 else "top" if si < -0.5 else "center"
         ax.text(ang, 112, label, ha=ha, va=va, fontsize=BASE_PT * theme.font_scale * 0.9,
                 color=theme.fg, linespacing=1.1)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3 if shown else 1,
+    # at the room's type size (slides, presentation mode) three entries side by side run past
+    # the figure's edges: one under the other
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3 if shown and theme.font_scale <= 1.25 else 1,
               handlelength=1.6, columnspacing=1.2)
     return fig
 
@@ -212,8 +216,9 @@ def gap_bars(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     width = _label_width(lang, 26)
     ax.set_yticks(y, [_wrap(r[0].title(lang), width, 2) for r in rows])
     for yi, (_d, s, t, gap) in zip(y, rows, strict=True):
+        # an unscored dimension's target of 0 (nothing known yet) is no target: no "→ 0"
         text = (f"{num(s, lang, 1)} → {t:.0f}  (+{_gap(gap, lang)})" if s is not None
-                else f"{_s('chart.not_scored', lang)} → {t:.0f}")
+                else _s("chart.not_scored", lang) + (f" → {t:.0f}" if t > 0 else ""))
         ax.text(min(t, 100) + 1.5, yi, text, va="center", ha="left",
                 fontsize=BASE_PT * theme.font_scale * 0.85, color=theme.fg)
     ax.set_xlim(0, 122)  # room for the labels right of the bars
@@ -352,7 +357,7 @@ def phase_progress(res: Results, lang: str, theme: ChartTheme) -> Figure | None:
     ax.set_yticks(y, labels)
     # room for the labels right of the bars grows with the type (presentation mode)
     ax.set_xlim(0, 100 + 55 * max(1.0, theme.font_scale))
-    ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    ax.set_xticks([0, 25, 50, 75, 100], [pct(x / 100, lang) for x in (0, 25, 50, 75, 100)])  # 25 % in ru, uk
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     return fig

@@ -48,8 +48,11 @@ def action_title(res: Results, item: RoadmapItem, lang: str) -> str:
 
 
 def short(text: str, n: int = SHORT) -> str:
-    """`text` cut to `n` characters with an ellipsis (a practice named in a narrow cell)."""
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    """`text` cut to `n` characters with an ellipsis, after a whole word (a practice named in
+    a narrow cell; cemassess.report.limits.short)."""
+    from cemassess.report.limits import short as cut
+
+    return cut(text, n)
 
 
 def quoted(text: str, lang: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, Paragraph, Spacer, Table
 
 from cemassess.i18n import num, tr
 from cemassess.report.strings import STRINGS
@@ -61,41 +61,79 @@ class WidowTable(Table):
 
     MIN_TAIL = 3
     min_tail = 0
+    after: tuple[Flowable, ...] = ()  # the short notes right after it, which must not stand alone
+    _hold = False  # set by wrap: the table fits, the notes after it do not
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        w, h = super().wrap(availWidth, availHeight)
+        self._hold = False
+        if self.min_tail and self.after and h <= availHeight:
+            need = sum(f.wrap(availWidth, availHeight)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                       for f in self.after)
+            head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+            if h + need > availHeight and len(self._cellvalues) - head > self.min_tail:
+                # the notes would go to the next page alone: report "too tall" so that the frame
+                # splits the table, and the last rows go over with them (see split)
+                self._hold = True
+                return w, availHeight + 1
+        return w, h
+
+    def _carry(self, parts: list[Flowable]) -> None:
+        """The rest of a split table keeps the guard; the notes follow only its last part."""
+        tables = [p for p in parts if isinstance(p, WidowTable)]
+        for part in tables:
+            part.min_tail, part.after = self.min_tail, ()
+        if tables:
+            tables[-1].after = self.after
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._hold:
+            self._hold = False
+            heights = getattr(self, "_rowHeights", None) or []
+            keep = len(heights) - self.min_tail  # split at that row: the last min_tail go over
+            parts = super().split(availWidth, sum(heights[:keep]) + 0.01) if keep > 0 else []
+            if len(parts) == 2:
+                self._carry(parts)
+                return [parts[0], FrameBreak(), parts[1]]
+            return []  # cannot give rows: the table goes to the next page with its notes
         parts = super().split(availWidth, availHeight)
-        for part in parts:  # the rest of a split table keeps the guard
-            if isinstance(part, WidowTable):
-                part.min_tail = self.min_tail
+        self._carry(parts)
         if len(parts) != 2:
             return parts
         head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
         first = len(parts[0]._cellvalues)
         tail = len(parts[1]._cellvalues) - head
-        if not self.min_tail or tail >= self.min_tail or first - head <= self.min_tail + 1:
-            return parts
         move = self.min_tail - tail
+        if not self.min_tail or tail >= self.min_tail or first - head - move < 2:  # 2: no lone row here either
+            return parts
         heights = getattr(self, "_rowHeights", None)
         if not heights or len(heights) < first:
             return parts
-        again = super().split(availWidth, availHeight - sum(heights[first - move:first]) - 0.5)
+        again = super().split(availWidth, sum(heights[:first - move]) + 0.01)  # at that row, whatever room is left
         if len(again) != 2:
             return parts
         # the rest goes to the next page, not into the room freed on this one
-        for part in again:
-            part.min_tail = self.min_tail
+        self._carry(again)
         return [again[0], FrameBreak(), again[1]]
 
 
 def guard_tails(part: list[Flowable]) -> list[Flowable]:
-    """Mark the last table of a section (one followed by at most a few short paragraphs) so
-    that the section's last page never holds a single row."""
+    """Mark the last table of a section (one followed by at most a few short paragraphs, or a
+    chart with its heading and caption) so that no page holds a single row of it, nor only the
+    notes printed right after it."""
+    notes: list[Flowable] = []
     for f in reversed(part):
         if isinstance(f, WidowTable):
             f.min_tail = WidowTable.MIN_TAIL
+            if not f.after:  # a section may have said which notes go with it
+                f.after = tuple(reversed(notes))[:2]
             break
-        if not isinstance(f, Paragraph | CondPageBreak):
+        if isinstance(f, Heading | CondPageBreak | ChartImage | Spacer):
+            notes = []  # a new block starts after the table: only the notes before it go with it
+            continue
+        if not isinstance(f, Paragraph):
             break
+        notes.append(f)
     return part
 
 

@@ -16,3 +16,16 @@ def cap(text: object, limit: int = TEXT_CAP) -> tuple[str, bool]:
     if space > 0:
         cut = cut[:space]
     return cut.rstrip() + " […]", True
+
+
+def short(text: object, n: int) -> str:
+    """`text` in at most `n` characters for a table cell or a slide, cut after a whole word
+    (never mid-word) with "…"; a single word longer than the room is cut where it must be."""
+    s = " ".join(("" if text is None else str(text)).split())
+    if len(s) <= n:
+        return s
+    cut = s[: n - 1]
+    space = cut.rfind(" ", int((n - 1) * 0.6))
+    if space > 0 and not s[n - 1].isspace():
+        cut = cut[:space]
+    return cut.rstrip(" ,;:—–-") + "…"

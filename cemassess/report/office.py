@@ -50,7 +50,7 @@ def chart_pngs(res: Results, lang: str, theme: ChartTheme, names: Iterable[str],
                images: dict[str, Any] | None = None, trend: Any = None) -> dict[str, bytes]:
     """name -> PNG bytes for each named chart that has something to show; from `images`
     (drawn once for a report set) when given, each encoded once for the set (`PngCache`)."""
-    from cemassess.report.raster import figure_to_png
+    from cemassess.report.raster import figure_to_image
 
     charts = _charts(res, trend)
 
@@ -72,8 +72,10 @@ def chart_pngs(res: Results, lang: str, theme: ChartTheme, names: Iterable[str],
         fig = fn(res, lang, theme)
         if fig is None:
             continue
+        # drawn once and encoded fast, as for a report set (savefig at zlib's default level
+        # cost about as much again as the drawing)
         buf = io.BytesIO()
-        figure_to_png(fig, buf)
+        figure_to_image(fig).save(buf, format="PNG", compress_level=1)
         out[name] = buf.getvalue()
     return out
 

@@ -173,7 +173,7 @@ class ReportRenderer:
             if part:
                 flow += [PageBreak()] + guard_tails(part)
         road = back.roadmap(ctx, ctx.s("m.full_roadmap"))
-        flow += [NextPageTemplate("landscape"), PageBreak()] + road
+        flow += [NextPageTemplate("landscape"), PageBreak()] + guard_tails(road)
         flow += [NextPageTemplate("portrait"), PageBreak()] + guard_tails(front.dimensions(ctx))
         flow += [PageBreak()] + guard_tails(back.appendix(ctx))
         ans = back.answers(ctx)

@@ -19,6 +19,7 @@ from cemassess.domain.results import Results
 from cemassess.explain import no_actions
 from cemassess.i18n import num, tr
 from cemassess.report import palette
+from cemassess.report.limits import short
 from cemassess.report.model import ActionRow, ReportModel, build_model, lv, s
 from cemassess.report.office import chart_pngs, clean
 from cemassess.report.theme import Branding, ChartTheme
@@ -26,7 +27,16 @@ from cemassess.report.theme import Branding, ChartTheme
 FONT = "Arial"
 W, H = Emu(12192000), Emu(6858000)  # 16:9, 13.33 x 7.5 in
 MARGIN = Emu(457200)  # 0.5 in
-ROADMAP_ROWS = 6  # actions on one roadmap slide
+ROADMAP_ROWS = 5  # actions on one roadmap slide (at TABLE_PT)
+# The slides' charts are drawn for the room, larger than the A4 pages' (the app's presentation
+# mode uses the same scale): at the PDF's scale their labels are 7-9 pt on a 13.3-inch slide.
+SLIDE_FONT_SCALE = 1.6
+SLIDE_DPI = 110
+TABLE_PT = 14  # table text on a slide; smaller is not read from the back of the room
+# Charts a report set draws again for the slides. The key metrics and the trend fill a slide's
+# width, which enlarges the A4 chart's labels to 12-14 pt; these four are shown at about
+# their A4 size, where the labels stay at 7-9 pt.
+REDRAWN = ("radar", "gap_bars", "phase_progress", "role_heatmap")
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -34,14 +44,14 @@ def _rgb(hex_colour: str) -> RGBColor:
 
 
 def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    return short(text, n)  # after a whole word, never mid-word
 
 
 class PptxWriter:
     def __init__(self, res: Results, lang: str, branding: Branding | None = None, *, anonymous: bool = False,
                  theme: ChartTheme | None = None, images: dict[str, Any] | None = None, trend: Any = None,
                  anonymised: bool = False) -> None:
-        self.images = images  # charts already drawn for a report set (name -> RGB image)
+        self.images = images  # a report set's A4 charts (name -> RGB image): see REDRAWN
         if anonymous and not anonymised:  # anonymised: the caller did it (a report set)
             from cemassess.report.anonymity import anonymise
 
@@ -51,7 +61,7 @@ class PptxWriter:
         self.trend = trend  # earlier assessments of the same company: the "Change over time" slide
         self.model: ReportModel = build_model(res, self.lang, consultant=self.branding.consultant,
                                               anonymous=anonymous or anonymised, trend=trend)
-        self.theme = theme or ChartTheme(accent=self.branding.accent, font_scale=1.25)
+        self.theme = theme or ChartTheme(accent=self.branding.accent, font_scale=SLIDE_FONT_SCALE, dpi=SLIDE_DPI)
         self.accent = self.branding.accent
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -104,6 +114,12 @@ class PptxWriter:
         table = shape.table
         for j, share in enumerate(widths):
             table.columns[j].width = int(w * share)
+        # the header one line high (two if a heading wraps), the rows share the rest: split
+        # evenly, the header stood twice as tall as its words
+        head_h = min(int(h) // (len(rows) + 1), int(Pt(size * 2.9)))
+        table.rows[0].height = Emu(head_h)
+        for row in list(table.rows)[1:]:
+            row.height = Emu((int(h) - head_h) // max(1, len(rows)))
         for i, row in enumerate([head] + rows):
             for j, text in enumerate(row):
                 cell = table.cell(i, j)
@@ -170,7 +186,8 @@ class PptxWriter:
                    bold=True)
         png = charts.get("phase_progress")
         if png is not None:
-            self._picture(slide, png, MARGIN, Emu(1600000), W - 2 * MARGIN, Emu(2600000))
+            # below the phase line, which takes two lines in Russian and Ukrainian
+            self._picture(slide, png, MARGIN, Emu(1780000), W - 2 * MARGIN, Emu(2450000))
         self._text(slide, MARGIN, Emu(4350000), W - 2 * MARGIN, Emu(1900000),
                    _short(self.model.phase.sentence, 420), 14)
 
@@ -189,38 +206,40 @@ class PptxWriter:
             x = MARGIN + k * (half + MARGIN)
             self._text(slide, x, Emu(1100000), half, Emu(500000), title, 20, bold=True, colour=colour)
             self._text(slide, x, Emu(1700000), half, Emu(4000000),
-                       "\n".join("• " + p.sentence for p in points) or tr("not_scored", self.lang), 16)
+                       "\n".join("• " + p.sentence for p in points) or tr("not_scored", self.lang), 20)
 
     def _gaps(self, prs, charts) -> None:
+        """The heatmap on a slide of its own, then the practices the roles disagree on most on
+        the next: side by side, both were too small to read and the table's words broke mid-word."""
         m = self.model
         if not m.perception and "role_heatmap" not in charts:
             return
-        slide = self._slide(prs, tr("perception_gaps", self.lang))
         png = charts.get("role_heatmap")
         if png is not None:
-            self._picture(slide, png, MARGIN, Emu(1000000), (W - 3 * MARGIN) * 11 // 20, H - Emu(1600000))
+            slide = self._slide(prs, tr("perception_gaps", self.lang))
+            self._picture(slide, png, MARGIN, Emu(1000000), W - 2 * MARGIN, H - Emu(1000000) - Emu(550000))
         if m.perception:
-            x = MARGIN + (W - 3 * MARGIN) * 11 // 20 + MARGIN
-            rows = [[_short(g.practice, 90), g.high, g.low, lv(g.gap, self.lang)] for g in m.perception[:5]]
+            slide = self._slide(prs, s("gap.roles_title", self.lang))
+            rows = [[_short(g.practice, 150), g.high, g.low, lv(g.gap, self.lang)] for g in m.perception[:5]]
             self._table(slide, [s("dim.practice", self.lang), s("gap.high", self.lang), s("gap.low", self.lang),
-                                s("gap.gap", self.lang)], rows, [0.52, 0.19, 0.19, 0.10], x, Emu(1000000),
-                        W - x - MARGIN, Emu(350000 + 600000 * len(rows)), size=10)
+                                s("gap.gap", self.lang)], rows, [0.56, 0.17, 0.17, 0.10], MARGIN, Emu(1000000),
+                        W - 2 * MARGIN, Emu(450000 + 800000 * len(rows)), size=TABLE_PT)
 
     def _trend(self, prs, charts) -> None:
-        """A re-assessment: the trend lines beside the change per dimension (the report model's
-        words, as in the PDF and the Word report)."""
+        """A re-assessment: the trend lines on one slide, the change per dimension on the next
+        (the report model's words, as in the PDF and the Word report). Side by side, the chart's
+        legend was too small to read and the table ran into the footer."""
         tw = self.model.trend
         if tw is None:
             return
-        slide = self._slide(prs, tw.title)
         png = charts.get("trend")
-        split = (W - 3 * MARGIN) * 11 // 20
         if png is not None:
-            self._picture(slide, png, MARGIN, Emu(1000000), split, H - Emu(1700000))
-        x = MARGIN + split + MARGIN if png is not None else MARGIN
-        rows = [[_short(r.dimension, 60), r.before, r.after, f"{r.change}\n{r.direction}"] for r in tw.rows]
-        self._table(slide, list(tw.head[:4]), rows, [0.46, 0.15, 0.15, 0.24], x, Emu(1000000), W - x - MARGIN,
-                    Emu(300000 + 380000 * len(rows)), size=10)
+            self._chart_slide(prs, tw.title, png)
+        slide = self._slide(prs, tw.title)
+        rows = [[_short(r.dimension, 80), r.before, r.after, f"{r.change} {r.direction}"] for r in tw.rows]
+        size = TABLE_PT if len(rows) <= 10 else max(9, int(TABLE_PT * 10 / len(rows)))
+        self._table(slide, list(tw.head[:4]), rows, [0.5, 0.14, 0.14, 0.22], MARGIN, Emu(1000000), W - 2 * MARGIN,
+                    Emu(int((0.32 + 0.44 * len(rows)) * 914400 * size / TABLE_PT)), size=size)
 
     def _roadmap(self, prs) -> None:
         rows: list[ActionRow] = self.model.roadmap
@@ -242,13 +261,19 @@ class PptxWriter:
                              _short(r.kpi or "–", 90)])
             self._table(slide, ["#", s("m.action", self.lang), tr("owner", self.lang), tr("due", self.lang),
                                 tr("kpi", self.lang)], body, [0.05, 0.45, 0.17, 0.12, 0.21], MARGIN, Emu(1000000),
-                        W - 2 * MARGIN, Emu(420000 + 700000 * len(part)), size=12)
+                        W - 2 * MARGIN, Emu(450000 + 900000 * len(part)), size=TABLE_PT)
 
     def build(self) -> bytes:
         prs = Presentation()
         prs.slide_width, prs.slide_height = W, H
-        charts = chart_pngs(self.res, self.lang, self.theme, ("radar", "gap_bars", "phase_progress", "role_heatmap",
-                                                                "nps_panel", "trend"), self.images, trend=self.trend)
+        names = ("radar", "gap_bars", "phase_progress", "role_heatmap", "nps_panel", "trend")
+        # drawn here at the slides' scale: a report set's A4 charts (self.images) only where a
+        # slide shows them large enough (each draw costs a report set ~0.15 s)
+        own = [n for n in names if self.images is None or n in REDRAWN]
+        charts = chart_pngs(self.res, self.lang, self.theme, own, None, trend=self.trend)
+        if self.images is not None:
+            charts.update(chart_pngs(self.res, self.lang, self.theme, [n for n in names if n not in own],
+                                     self.images, trend=self.trend))
         self._title_slide(prs)
         self._headline(prs)
         self._phase(prs, charts)

@@ -23,7 +23,7 @@ from cemassess.i18n import Catalogue, pct, tr
 from cemassess.report import charts as ch
 from cemassess.report import sections_back as back
 from cemassess.report import sections_front as front
-from cemassess.report.flow import Ctx, fmt_int, fmt_score
+from cemassess.report.flow import Ctx, fmt_int, fmt_score, guard_tails
 from cemassess.report.pdf import ReportRenderer
 from cemassess.report.text import esc
 from cemassess.report.theme import Branding, ChartTheme
@@ -68,6 +68,12 @@ S: Catalogue = {
                          "the room's figures."),
     "room.few": "fewer than 5",
     "room.phase_hidden": "Phases reached by fewer than five participants are not shown.",
+    # --- look15 ---
+    "room.no_common_gaps": "No dimension is among the three weakest of five participants or more.",
+    "room.no_common_actions": "No action is among the first three of five participants or more.",
+    "room.withheld": "not shown",
+    "room.phase_hidden_more": ("Phases reached by fewer than five participants are not shown, nor one more "
+                               "count: with the room's size known, it would give them away."),
 }
 
 
@@ -124,6 +130,18 @@ def strips(fw: Framework, profile: RoomProfile, lang: str, theme: ChartTheme | N
         return fig
 
 
+def phase_hidden(counts: list[int]) -> list[bool]:
+    """Which of the phase mix's counts are withheld. A phase reached by 1-4 participants would
+    single them out; so would a 0 shown beside them, or a lone withheld count, since the room's
+    size is printed: the hidden one would be the size minus the others. So every count below
+    the floor (0 too) is "fewer than 5", and a lone one takes the next smallest with it."""
+    hidden = [c < MIN_N for c in counts]
+    if sum(hidden) == 1 and len(counts) > 1:
+        k = min((c, i) for i, c in enumerate(counts) if not hidden[i])[1]
+        hidden[k] = True
+    return hidden
+
+
 def phase_mix(profile: RoomProfile, lang: str, theme: ChartTheme | None = None) -> Figure | None:
     if not profile.shown:
         return None
@@ -133,11 +151,11 @@ def phase_mix(profile: RoomProfile, lang: str, theme: ChartTheme | None = None) 
         ax = fig.add_subplot()
         labels = [_s("room.phase0", lang)] + [_s("room.phase_n", lang, n=n) for n in (1, 2, 3)]
         counts = [profile.phase_mix.get(n, 0) for n in range(4)]
-        # a phase reached by 1-4 participants would single them out: no bar, "fewer than 5"
-        shown = [c if c >= MIN_N else 0 for c in counts]
+        hidden = phase_hidden(counts)
+        shown = [0 if h else c for c, h in zip(counts, hidden, strict=True)]
         bars = ax.barh(labels[::-1], shown[::-1], color=theme.accent)
-        ax.bar_label(bars, labels=[str(c) if c >= MIN_N else (_s("room.few", lang) if c else "0")
-                                   for c in counts[::-1]], padding=3)
+        ax.bar_label(bars, labels=[str(c) if not h else _s("room.few", lang) if c < MIN_N else _s("room.withheld", lang)
+                                   for c, h in zip(counts[::-1], hidden[::-1], strict=True)], padding=3)
         ax.set_xlabel(_s("room.participants", lang))
         ax.set_xlim(0, max(shown + [MIN_N]) * 1.3 + 1)
         return fig
@@ -222,15 +240,19 @@ class RoomSummaryRenderer(ReportRenderer):
                                  m=dg.counted), "note"))
         if dg is not None:
             flow += self._common(ctx, dg)
-        flow += ctx.h2(_s("room.dist", lang), need=300)
         img = ctx.chart("strips", ctx.width)
-        if img is not None:
+        flow += ctx.h2(_s("room.dist", lang), need=max(300, img.draw_height + 50) if img is not None else 300)
+        if img is not None:  # the heading stays with its chart
             flow += [img, ctx.u(_s("room.dist_note", lang), "caption")]
         flow += ctx.h2(_s("room.phases", lang), need=160)
         img = ctx.chart("phase_mix", ctx.width * 0.85)
         if img is not None:
             flow.append(img)
-            if any(0 < c < MIN_N for c in prof.phase_mix.values()):
+            counts = [prof.phase_mix.get(n, 0) for n in range(4)]
+            hidden = phase_hidden(counts)
+            if any(h and c >= MIN_N for c, h in zip(counts, hidden, strict=True)):
+                flow.append(ctx.u(_s("room.phase_hidden_more", lang), "caption"))
+            elif any(hidden):
                 flow.append(ctx.u(_s("room.phase_hidden", lang), "caption"))
         w = ctx.width
         rows = [[ctx.th(tr("dimension", lang)), ctx.th("n", "r"), ctx.th("P10", "r"),
@@ -258,7 +280,10 @@ class RoomSummaryRenderer(ReportRenderer):
             return ctx.h2(_s("room.common_gaps", lang), need=120) + [ctx.u(_s("room.none_common", lang), "body")]
         for title, note, rows in (("room.common_gaps", "room.common_gaps_note", dg.gaps),
                                   ("room.common_actions", "room.common_actions_note", dg.actions)):
-            if not rows:
+            if not rows:  # said, not left out: the trainer is asked about it
+                out += ctx.h2(_s(title, lang), need=80) + [
+                    ctx.u(_s("room.no_common_gaps" if title == "room.common_gaps" else "room.no_common_actions", lang),
+                          "body")]
                 continue
             out += ctx.h2(_s(title, lang), need=150)
             body = [[ctx.th(tr("dimension", lang) if title == "room.common_gaps" else ctx.s("m.action")),
@@ -317,5 +342,5 @@ class PersonalRenderer(ReportRenderer):
                 img, ctx.u(_s("room.dist_note", ctx.lang), "caption")]
         road = back.roadmap(ctx)
         if road:
-            flow += [NextPageTemplate("landscape"), PageBreak()] + road
+            flow += [NextPageTemplate("landscape"), PageBreak()] + guard_tails(road)
         return flow

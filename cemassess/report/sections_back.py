@@ -58,15 +58,21 @@ def pitfalls(ctx: Ctx) -> list[Flowable]:
         return []
     story = ctx.h1(ctx.s("sec.voc"))
     for g in groups:
+        lead: list[Flowable] = []  # the heading and the intro go with the first card, never alone
         if g.title:
-            story += ctx.h2(g.title)
+            head = ctx.h2(g.title)
+            story += head[:-1]
+            lead += head[-1:]
         if g.intro:
-            story.append(ctx.u(g.intro, "lead"))
+            lead.append(ctx.u(g.intro, "lead"))
+        if not g.cards:
+            story += lead
         for c in g.cards:
-            block = [ctx.u(c.title, "h3"), ctx.u(c.description, "body"), ctx.p(f"<b>{esc(c.finding)}</b>", "body"),
+            block = lead + [ctx.u(c.title, "h3"), ctx.u(c.description, "body"), ctx.p(f"<b>{esc(c.finding)}</b>", "body"),
                      ctx.p(f"<b>{esc(c.status)}</b>", "small")]
             block += [Paragraph(esc(e), ctx.st["small"], bulletText="–") for e in c.evidence]
             story.append(KeepTogether(block))
+            lead = []
         if g.unknown:
             story.append(ctx.u(g.unknown, "note"))
     return story
@@ -157,11 +163,13 @@ def appendix(ctx: Ctx) -> list[Flowable]:
     story += ctx.h2(fa.overall_title)
     story += _lines(ctx, list(fa.overall_lines)) + [overall_table(ctx)]
     story += ctx.h2(fa.phases_title) + _lines(ctx, list(fa.phase_lines))
-    story += ctx.h2(fa.dims_title)
+    head = ctx.h2(fa.dims_title)  # the heading goes with the first block, never alone
+    story += head[:-1]
     for terms in fa.dims:
-        story.append(KeepTogether([Paragraph(esc(terms.title), ctx.st["h3"]), terms_table(ctx, terms)]
+        story.append(KeepTogether(head[-1:] + [Paragraph(esc(terms.title), ctx.st["h3"]), terms_table(ctx, terms)]
                                   + [ctx.p(f"<b>{esc(what)}</b> {esc(rest)}", "small") for what, rest in terms.exclusions]
                                   + [Spacer(1, 4)]))
+        head = []
     if fa.bench_title:
         story += ctx.h2(fa.bench_title)
         story += [ctx.u(line, "body") for line in fa.bench]
@@ -227,6 +235,8 @@ def answers(ctx: Ctx) -> list[Flowable]:
             if r.group:
                 rows.append([ctx.u(r.number, "cell_b"), ctx.u(r.label, "cell_b")] + [""] * n_cols)
                 extra.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), tint(ctx.st.accent, 0.86)))
+                # a dimension's row never ends a page: it stays with its first practice
+                extra.append(("NOSPLIT", (0, len(rows) - 1), (-1, len(rows))))
             else:  # the codes are safe strings the model makes (no Paragraph: 0.3 s for 30 respondents)
                 rows.append([ctx.u(r.number, "cell_small"), ctx.u(_short(r.label, 170), "cell")]
                             + list(r.cells[start:end]))

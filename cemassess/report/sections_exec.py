@@ -7,13 +7,19 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
-from cemassess.explain import no_actions
+from cemassess.explain import action_why_brief, no_actions
 from cemassess.i18n import tr
 from cemassess.report.flow import Ctx
 from cemassess.report.model import ReportModel
 from cemassess.report.sections_front import incomplete_box
 from cemassess.report.styles import tint
 from cemassess.report.text import esc
+
+
+def _below(ctx: Ctx, head: list[Flowable]) -> float:
+    """The page's height below its heading: what a one-page section may fill before it shrinks."""
+    used = sum(f.wrap(ctx.width, ctx.height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
+    return ctx.height - used - 2
 
 
 def _tile(ctx: Ctx, label: str, value: str, note: str) -> list[Flowable]:
@@ -62,7 +68,17 @@ def executive(ctx: Ctx, m: ReportModel) -> list[Flowable]:
     pair.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                    ("RIGHTPADDING", (0, 0), (0, 0), 8 * mm), ("RIGHTPADDING", (1, 0), (1, 0), 0)])
     story += [Spacer(1, 4), pair]
-    return ctx.h1(ctx.s("sec.summary")) + [KeepInFrame(w, ctx.height - 30 * mm, story, mode="shrink")]
+    head = ctx.h1(ctx.s("sec.summary"))
+    return head + [KeepInFrame(w, _below(ctx, head), story, mode="shrink")]
+
+
+def _brief(ctx: Ctx, r) -> str:
+    """The row's why in brief (explain.action_why_brief): the one-page roadmap must fit its page
+    at the body's type size; the full why, with the practice's statement, is in the appendix."""
+    it = next((i for i in ctx.res.roadmap.items if i.rank == r.rank), None)
+    if it is None or it.custom or it.why is None or it.practice_id not in ctx.res.framework.practices:
+        return r.why
+    return action_why_brief(ctx.res.framework, it, ctx.lang)
 
 
 def roadmap_rows(ctx: Ctx, rows, *, with_why: bool = True) -> list[list]:
@@ -71,15 +87,14 @@ def roadmap_rows(ctx: Ctx, rows, *, with_why: bool = True) -> list[list]:
     out = [head]
     for n, r in enumerate(rows, 1):
         cell: list[Flowable] = [ctx.u(r.title, "cell_b")]
-        meta = r.horizon + (f" · {r.tag}" if r.tag else "")
-        cell.append(ctx.u(meta, "cell_small"))
-        if with_why:
-            cell.append(ctx.u(r.why, "cell"))
-        after = r.after(ctx.lang) if with_why else (
-            f"{ctx.s('m.depends')}: " + "; ".join(r.depends_on) if r.depends_on else "")
-        if after:  # the actions that come first, unless the why already names them
-            cell.append(ctx.u(after, "cell_small"))
-        due = [ctx.u(r.due.isoformat(), "cell")]
+        if r.tag:  # the horizon stands under the due date: one line less per action
+            cell.append(ctx.u(r.tag, "cell_small"))
+        why = _brief(ctx, r) if with_why else ""
+        if why:
+            cell.append(ctx.u(why, "cell"))
+        if r.depends_on and not all(d in why for d in r.depends_on):  # said once: the why may say it
+            cell.append(ctx.u(f"{ctx.s('m.depends')}: " + "; ".join(r.depends_on), "cell_small"))
+        due = [ctx.u(r.due.isoformat(), "cell"), ctx.u(r.horizon, "cell_small")]
         if r.due_default:
             due.append(ctx.u(ctx.s("m.due_default"), "cell_small"))
         out.append([ctx.u(str(n), "cell_b"), cell, ctx.u(r.owner or "–", "cell"), due, ctx.u(r.kpi or "–", "cell")])
@@ -98,4 +113,5 @@ def top_roadmap(ctx: Ctx, m: ReportModel) -> list[Flowable]:
         if m.roadmap_more:
             story.append(ctx.u(ctx.s("m.roadmap_more", n=m.roadmap_more), "small"))
         story.append(ctx.u(ctx.s("m.due_rule"), "caption"))
-    return ctx.h1(ctx.s("m.roadmap_title")) + [KeepInFrame(w, ctx.height - 30 * mm, story, mode="shrink")]
+    head = ctx.h1(ctx.s("m.roadmap_title"))
+    return head + [KeepInFrame(w, _below(ctx, head), story, mode="shrink")]

@@ -17,7 +17,8 @@ from cemassess.i18n import num, pct, tr
 from cemassess.labels import segment_title
 from cemassess.report.charts import action_title
 from cemassess.report.detail import incomplete, quoted
-from cemassess.report.flow import Ctx, fmt_score
+from cemassess.report.flow import Ctx, WidowTable, fmt_score
+from cemassess.report.limits import short
 from cemassess.report.model import signed
 from cemassess.report.styles import RULE, WARN, WARN_BG, tint
 from cemassess.report.text import esc
@@ -338,15 +339,19 @@ def dimensions(ctx: Ctx) -> list[Flowable]:
             if x.review:
                 review_rows.append(len(rows) - 1)
         extra = [("BACKGROUND", (0, k), (-1, k), WARN_BG) for k in review_rows]
-        part.append(ctx.table(rows, [w * 0.07, w * 0.55, w * 0.08, w * 0.11, w * 0.19], extra=extra))
+        table = ctx.table(rows, [w * 0.07, w * 0.55, w * 0.08, w * 0.11, w * 0.19], extra=extra)
+        part.append(table)
+        notes: list[Flowable] = []
         if d.comments:
-            part += ctx.h3(ctx.s("dim.comments"))
+            notes += ctx.h3(ctx.s("dim.comments"))
             for c in d.comments:
-                part.append(ctx.p(f"{esc(c.text)} — {esc(c.who)} "
-                                  f"<font color='#5f6673'>({esc(_short(c.practice))})</font>", "body"))
+                notes.append(ctx.p(f"{esc(c.text)} — {esc(c.who)} "
+                                   f"<font color='#5f6673'>({esc(_short(c.practice))})</font>", "body"))
         if d.review:
-            part.append(ctx.p("<b>" + esc(ctx.s("dim.review")) + "</b> " + esc("; ".join(d.review)), "warn"))
-        story += part
+            notes.append(ctx.p("<b>" + esc(ctx.s("dim.review")) + "</b> " + esc("; ".join(d.review)), "warn"))
+        if notes:  # the comments' heading and the first of them never start a page without the table's rows
+            table.min_tail, table.after = WidowTable.MIN_TAIL, tuple(notes[:3])
+        story += part + notes
     return story
 
 
@@ -356,4 +361,4 @@ def quote(ctx: Ctx, text: str) -> str:
 
 
 def _short(text: str, n: int = 80) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    return short(text, n)  # after a whole word, never mid-word

@@ -108,7 +108,7 @@ def trend_chart(fw: Framework, trend: Trend, lang: str, theme: ChartTheme | None
         ax.set_ylim(0, 100)
         ax.set_ylabel(tr("score", lang))
         ax.grid(axis="y")
-        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=ch.BASE_PT * theme.font_scale * 0.75)
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=ch.BASE_PT * theme.font_scale * 0.85)
         return fig
 
 
@@ -122,9 +122,11 @@ def trend_section(ctx: Ctx, trend: Trend | None, charts: dict[str, Any]) -> list
     story.append(ctx.u(words.intro, "body"))
     img = charts.get("trend")
     if img is not None:
+        from reportlab.platypus import Spacer
+
         from cemassess.report.flow import ChartImage
 
-        story.append(ChartImage(img, w))
+        story += [ChartImage(img, w), Spacer(1, 8)]  # the dates under the chart clear of the table
     dim, before, after, change, _ = words.head
     rows = [[ctx.th(dim), ctx.th(before, "r"), ctx.th(after, "r"), ctx.th(change, "r"), ctx.th("")]]
     for r in words.rows:
