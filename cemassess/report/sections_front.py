@@ -284,20 +284,6 @@ def phases(ctx: Ctx) -> list[Flowable]:
 
 
 # -- 5 dimensions -----------------------------------------------------------------------------
-def _answers_cell(ctx: Ctx, r) -> str:
-    if r is None:
-        return "–"
-    bits = []
-    if r.levels:
-        lo, hi = min(r.levels), max(r.levels)
-        bits.append((f"{lo}–{hi}" if hi > lo else f"{lo}") + f" (n={len(r.levels)})")
-    if r.n_na:
-        bits.append(ctx.s("dim.na_n", n=r.n_na))
-    if r.n_dk:
-        bits.append(ctx.s("dim.dk_n", n=r.n_dk))
-    return "; ".join(bits) or tr("unanswered", ctx.lang)
-
-
 def dimensions(ctx: Ctx) -> list[Flowable]:
     lang = ctx.lang
     w = ctx.width
