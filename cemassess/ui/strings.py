@@ -722,8 +722,10 @@ UI: dict[str, Entry] = {
     "roadmap.kpi.now_cap": "Cap: {cap} (Settings)",
     "roadmap.kpi.now_moved": "Cap: {cap}; waiting in Next: {moved}",
     "roadmap.kpi.now_over": "Cap: {cap}; above it: {over} (placed by you)",
-    "roadmap.kpi.gap_note": plural("Levels of gap in {n} practice: {share} of the roadmap's",
-                                   "Levels of gap in {n} practices: {share} of the roadmap's"),
+    "roadmap.kpi.gap_note": plural("Levels of gap in {n} practice: {share} of the roadmap's "
+                                   "total",
+                                   "Levels of gap in {n} practices: {share} of the roadmap's "
+                                   "total"),
     "roadmap.kpi.phase_blockers": "Holding back phase {phase}: {k} of {total}",
     "roadmap.kpi.due_count": "Due dates set: {k} of {n}",
     "roadmap.kpi.no_due": "No due dates yet: set them for the selected action.",

@@ -257,6 +257,8 @@ QFrame#kpi {{ border-top: 6px solid {k.accent}; }}
 QLabel#kpiCaption {{ font-size: 15pt; color: {k.text}; }}
 QFrame#kpi QPushButton#number {{ font-size: 40pt; }}
 QFrame#kpi[compact="true"] QPushButton#number {{ font-size: 28pt; }}
+QFrame#kpi[compact="true"] QLabel#kpiCaption {{ font-size: 13pt; }}
+QFrame#kpi[compact="true"] QLabel#kpiNote {{ font-size: 12pt; }}
 QLabel#kpiNote {{ font-size: 14pt; }}
 QHeaderView::section {{ font-size: 14pt; }}
 """
