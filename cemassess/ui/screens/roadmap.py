@@ -152,7 +152,12 @@ class View(BaseView):
         self.remove_btn = b.bind(QPushButton(), "roadmap.remove")
         ed.addWidget(self.remove_btn)
         ed.addStretch(1)
-        split.addWidget(self.editor)
+        # the form scrolls within its panel when a long "why" needs more than the laptop's
+        # height, so the list and the tiles above it stay in view
+        from cemassess.ui.screens.walk_pages import scroller
+
+        self.editor_scroll = scroller(self.editor)
+        split.addWidget(self.editor_scroll)
         split.setCollapsible(0, False)  # the editor may fold away (drag the splitter), the list not
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -209,7 +214,7 @@ class View(BaseView):
 
     def set_presentation(self, on: bool) -> None:
         super().set_presentation(on)
-        self.editor.setVisible(not on)
+        self.editor_scroll.setVisible(not on)
         # the client sees the plan, not who edited it
         for w in (self.add_btn, self.up_btn, self.down_btn, self.intro, self.show_excluded,
                   self.tiles["edited"]):
