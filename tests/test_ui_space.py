@@ -44,6 +44,11 @@ def test_respondents_and_consensus_use_the_space(qtbot, monkeypatch, lang, size)
         mv = win.views[ScreenKey.MERGE]
         assert mv.detail_scroll.y() > mv.list.y() + mv.list.height() - 1
         assert mv.answers_box.y() == pytest.approx(mv.card.parentWidget().y(), abs=40)
+        mc = win.controllers[ScreenKey.MERGE]
+        for pid in (mc.pids[5], mc.pids[0]):  # another practice: the decision below stays whole
+            mc.go_to(practice=pid)
+            settle(qtbot, 60)
+            assert mv.card.pid == pid and mv.detail_scroll.verticalScrollBar().maximum() == 0, pid
 
 
 def test_the_measure_sees_a_stretched_empty_table(qtbot):

@@ -146,6 +146,7 @@ class View(BaseView):
         total = self.split.height()
         frame = self.detail_scroll.frameWidth()
         lay = self.detail.layout()
+        lay.activate()
         width = self.detail_scroll.width() - 2 * frame
         need = (lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else self.detail.sizeHint().height())
         want = min(need + 2 * frame + 2, total * 3 // 5)
@@ -316,7 +317,7 @@ class Controller(BaseController):
         card.set_consensus(True)
         ag = a.agreed.get(pid)
         card.show_answer(ag.value if ag else None, ag.dissent if ag else "", False)
-        v.fit_detail()
+        QTimer.singleShot(0, v.fit_detail)  # once the new card is laid out
 
     def _focus_card(self) -> None:
         card = self.view.card
