@@ -1,6 +1,6 @@
 """Regenerate docs/screenshots/: every screen of the app, in English, Russian and Ukrainian (PNG).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--scale 2] [--only NAME]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--scale 2] [--only NAME[,NAME...]]
         [--size 1920x1080] [--langs en,ru,uk]
 
 The default size is a 1366×768 laptop's (names like start-en.png); another size adds it to
@@ -41,7 +41,7 @@ def shrink(path: Path) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", type=float, default=None, help="QT_SCALE_FACTOR for a high-DPI check")
-    ap.add_argument("--only", help="only pictures whose name contains this")
+    ap.add_argument("--only", help="only pictures whose name contains this (or one of these, comma-separated)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
     ap.add_argument("--langs", default="en,ru,uk", help="languages, comma-separated")
@@ -95,7 +95,7 @@ def main() -> int:
             app.processEvents()
 
     def shot(name: str, widget=None) -> None:
-        if args.only and args.only not in name:
+        if args.only and not any(part and part in name for part in args.only.split(",")):
             return
         w = widget or win
         if w is win:
@@ -218,6 +218,7 @@ def main() -> int:
         shot(f"results-trend-{lang}")
         rv.scroll.verticalScrollBar().setValue(0)
         win.navigate(ScreenKey.ROADMAP)
+        win.views[ScreenKey.ROADMAP].tree.setFocus()
         wait(lambda: "cemassess.report.sections_trend" in sys.modules)
         settle()
         shot(f"roadmap-trend-{lang}")
@@ -362,7 +363,7 @@ def main() -> int:
         v.live.release()
         ev.clear()
 
-    live_only = bool(args.only and "live" in args.only)
+    live_only = bool(args.only) and all("live" in part for part in args.only.split(","))
     second = {"en": ("Baltic Freight Forwarding", "Latvia"), "ru": ("ООО «Балтфрахт»", "Россия"),
               "uk": ("ТОВ «Балтфрахт»", "Україна")}
     for lang in () if live_only else langs:
@@ -418,6 +419,7 @@ def main() -> int:
             shot(f"explain-{lang}", dlg)
             dlg.close()
         win.navigate(ScreenKey.ROADMAP)
+        win.views[ScreenKey.ROADMAP].tree.setFocus()  # the list in use, not a tile's figure framed
         shot(f"roadmap-{lang}")
         win.navigate(ScreenKey.SETTINGS)
         shot(f"settings-{lang}")
@@ -426,6 +428,7 @@ def main() -> int:
         win.resize(*SIZE)
         shot(f"presentation-{lang}")
         win.navigate(ScreenKey.ROADMAP)
+        win.views[ScreenKey.ROADMAP].tree.setFocus()
         shot(f"presentation-roadmap-{lang}")
         win.toggle_presentation()
         win.resize(*SIZE)
@@ -433,7 +436,8 @@ def main() -> int:
         trend_shots(lang)
         event_shots(lang)
         participant_shots(lang)
-    for lang in langs:
+    wants_live = not args.only or any("live" in part for part in args.only.split(","))
+    for lang in langs if wants_live else ():  # the live room only when its pictures are asked for
         s.set_language(lang)
         settings.language = lang
         live_shots(lang)

@@ -3,7 +3,8 @@ the test process, 100%) and tests/hidpi_probe.py (a child process at QT_SCALE_FA
 and 2, which Qt reads only before the QApplication exists).
 
 A visible plain-text label must fit its contents rectangle (wrapped within its height when it
-wraps); a table or tree cell's text must fit its column, or wrap within its row's height.
+wraps); a KPI tile's figure must fit its button and tile; a table or tree cell's text must fit
+its column, or wrap within its row's height.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyle, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QStyle, QTreeView
 
 SLACK = 2  # pixels of rounding
 
@@ -38,6 +39,23 @@ def cut_labels(root) -> list[str]:
         m = lab.margin() * 2 + lab.indent() if lab.indent() > 0 else lab.margin() * 2
         if not _fits(lab.fontMetrics(), text, r.width() - m, r.height() - m, lab.wordWrap()):
             out.append(f"label {text[:60]!r} in {r.width()}px")
+    return out
+
+
+def cut_figures(root) -> list[str]:
+    """A KPI tile's figure (a flat button, ui/tiles.py) must show its whole text inside its tile:
+    the text within the button less its padding and frame, the button within the tile."""
+    out = []
+    for btn in root.findChildren(QPushButton, "number"):
+        text = btn.text()
+        if not btn.isVisible() or not text:
+            continue
+        need = QFontMetrics(btn.font()).horizontalAdvance(text)
+        room = btn.width() - 2 * (4 + 2)  # padding 0 4px and a 2 px focus frame (ui/style.py)
+        tile = btn.parentWidget()
+        inside = tile is None or btn.geometry().right() <= tile.contentsRect().right() + SLACK
+        if need > room + SLACK or not inside:
+            out.append(f"figure {text!r} needs {need}px in {room}px" + ("" if inside else " (past its tile)"))
     return out
 
 
@@ -82,7 +100,7 @@ def cut_cells(view: QAbstractItemView) -> list[str]:
 
 def page_problems(name: str, page) -> list[str]:
     """Every cut-off label and cell on one screen's page, prefixed with the screen's name."""
-    problems = [f"{name}: {p}" for p in cut_labels(page)]
+    problems = [f"{name}: {p}" for p in cut_labels(page) + cut_figures(page)]
     for view in page.findChildren(QAbstractItemView):
         if view.isVisible() and not isinstance(view, QHeaderView):
             problems += [f"{name}: {p}" for p in cut_cells(view)]
@@ -104,14 +122,20 @@ def event_files(fw: Any, folder: Path, n: int) -> Path:
 
 def every_screen(win: Any, settle: Callable[[int], None], folder: Path, *,
                  checked: tuple | None = None) -> list[str]:
-    """The demo assessment open, an event room of eight participants read, then every screen
-    in turn, then presentation mode's screens: the problems of the `checked` screens (all when
+    """The demo assessment open (its first roadmap action given a due date), an event room of
+    eight participants read, then every screen in turn, then presentation mode's screens: the problems of the `checked` screens (all when
     None), and of every screen shown on the projector."""
     from cemassess.ui.charts import ChartView, wait_for_charts
     from cemassess.ui.screens import SCREENS, ScreenKey
 
     win.session.create_demo()
     settle(50)
+    import datetime as dt
+
+    # a due date, so the roadmap's "first due" tile and Due column show their longest form
+    first = win.session.results().roadmap.items[0].id
+    win.session.edit_action(first, due=dt.date(2026, 11, 30))
+    settle(20)
     ev = win.controllers[ScreenKey.EVENT]
     win.navigate(ScreenKey.EVENT)
     ev.add_files([event_files(win.session.framework, folder, 8)])
@@ -143,3 +167,30 @@ def every_screen(win: Any, settle: Callable[[int], None], folder: Path, *,
     finally:
         win.toggle_presentation()
     return problems
+
+
+def blank_cells(widget, cell: int = 24):
+    """The widget's picture cut into cells of `cell` pixels: True where every pixel of a cell
+    has one colour (no text, no rule, no picture), as a 2-D numpy array of rows of cells."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    img = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    w, h = img.width(), img.height()
+    px = np.frombuffer(img.constBits(), dtype=np.uint32, count=img.bytesPerLine() * h // 4)
+    px = px.reshape(h, img.bytesPerLine() // 4)[:, :w]
+    rows, cols = h // cell, w // cell
+    grid = px[:rows * cell, :cols * cell].reshape(rows, cell, cols, cell)
+    return (grid == grid[:, :1, :, :1]).all(axis=(1, 3))
+
+
+def empty_share(widget, cell: int = 24) -> float:
+    """The share of a screen that is empty within its content: the cells of blank_cells() above
+    the last row of cells holding anything (what is left below all the content is the page's
+    end, not a hole in it). A table stretched far taller or wider than its rows, or a column
+    with nothing in it beside a long list, is blank cells; a line of text, a rule or a frame
+    is not."""
+    blank = blank_cells(widget, cell)
+    last = max((r for r in range(blank.shape[0]) if not blank[r].all()), default=-1)
+    inside = blank[:last + 1]
+    return float(inside.mean()) if inside.size else 0.0

@@ -164,3 +164,44 @@ def test_a_measured_benchmark_informs_but_never_sets_the_priority(tiny_fw):
                [(i.id, i.priority, i.horizon) for i in without.items]
         gaps = {i.why.benchmark_gap for i in with_pack.items}
         assert (gaps != {0.0}) == (provenance == "measured")
+
+
+def test_what_a_horizon_works_on(tiny_fw):
+    """Roadmap.effect: the practices behind a horizon's included actions, their gap in levels
+    and the phase blockers among them, beside the whole roadmap's; exclusions, moves and own
+    actions change it."""
+    a = one(tiny_fw, alpha_one=2, alpha_two=1, alpha_three=1, beta_one=3, beta_two=1)
+    rm = evaluate(tiny_fw, a).roadmap
+    by = {i.id: i for i in rm.items}
+    now = rm.effect("now")
+    # phase 1 is current: alpha.one (level 2 -> 4) and beta.one (3 -> 4) are Now
+    assert set(now.practices) == {"alpha.one", "beta.one"} and now.actions == 2
+    assert now.gap == pytest.approx(by["a.alpha.one"].why.gap + by["a.beta.one"].why.gap) == pytest.approx(3.0)
+    assert now.total_gap == pytest.approx(sum(i.why.gap for i in rm.items))
+    assert 0 < now.share < 1 and now.share == pytest.approx(now.gap / now.total_gap)
+    blocking = {i.practice_id for i in rm.items if i.why.blocks_phase}
+    assert now.blockers == len(blocking & {"alpha.one", "beta.one"}) and now.total_blockers == len(blocking)
+    later_gap = rm.effect("next").gap + rm.effect("later").gap
+    assert now.gap + later_gap == pytest.approx(now.total_gap)  # each practice counted once
+    # excluding one: it leaves Now and the roadmap's gap, the blockers it holds stay counted
+    a.roadmap.edits["a.beta.one"] = ActionEdit(included=False)
+    rm2 = evaluate(tiny_fw, a).roadmap
+    now2 = rm2.effect("now")
+    assert now2.practices == ("alpha.one",) and now2.gap == pytest.approx(2.0)
+    assert now2.total_gap == pytest.approx(now.total_gap - 1.0)
+    assert now2.total_blockers == now.total_blockers
+    # moved to Later by the user; an own action in Now has no gap of its own
+    a.roadmap.edits["a.beta.one"] = ActionEdit(horizon="later")
+    a.roadmap.custom.append(CustomAction(id="c.1", title="Call top 10 clients", dimension="beta", horizon="now"))
+    rm3 = evaluate(tiny_fw, a).roadmap
+    assert rm3.effect("now").practices == ("alpha.one",) and rm3.effect("now").actions == 2
+    assert "beta.one" in rm3.effect("later").practices
+    # the blockers of one phase only (the current one, on the screen)
+    res = evaluate(tiny_fw, a)
+    one_phase = res.roadmap.effect("now", res.phase.current)
+    held = {i.practice_id for i in res.roadmap.items
+            if i.why is not None and i.why.blocks_phase and i.why.practice_phase == res.phase.current}
+    assert one_phase.total_blockers == len(held) and one_phase.phase == res.phase.current
+    assert one_phase.blockers == len(held & set(one_phase.practices))
+    empty = evaluate(tiny_fw, one(tiny_fw, alpha_one=5, alpha_two=5, alpha_three=5, beta_one=5, beta_two=5)).roadmap
+    assert empty.effect("now").share == 0.0 and empty.effect("now").practices == ()

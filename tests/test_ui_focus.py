@@ -117,7 +117,8 @@ def test_every_kind_of_control_shows_the_keyboard_focus(qtbot, monkeypatch, tone
               ("link", ScreenKey.RESULTS, results.blockers.findChildren(QWidget)[0], results.overall, None)]
     road = views[ScreenKey.ROADMAP]
     kinds += [("tree view", ScreenKey.ROADMAP, road.tree, road.add_btn, None),
-              ("tree's current item", ScreenKey.ROADMAP, road.tree, road.add_btn, lambda: item_rect(road.tree))]
+              ("tree's current item", ScreenKey.ROADMAP, road.tree, road.add_btn, lambda: item_rect(road.tree)),
+              ("roadmap KPI figure", ScreenKey.ROADMAP, road.tiles["now"].number, road.add_btn, None)]
     for name, key, w, away, part in kinds:
         win.navigate(key)
         settle(qtbot, 20)
@@ -238,6 +239,19 @@ def test_kpi_tiles_read_at_4_5_to_1(qtbot, monkeypatch, tone):
         assert sum(abs(a - b) for a, b in zip(QColor(ink).getRgb()[:3], QColor(k.text).getRgb()[:3],
                                                strict=True)) <= 60, (tone, ink, k.text)
     assert "underline" not in style.app_css().split("QPushButton#number")[1].split("}")[0]
+    # the Roadmap's row of tiles, under the timeline's colours, reads as well
+    win.navigate(ScreenKey.ROADMAP)
+    settle(qtbot, 30)
+    road = win.views[ScreenKey.ROADMAP]
+    road.add_btn.setFocus()
+    settle(qtbot)
+    for tile in road.tiles.values():
+        img = grab(tile)
+        for part in (tile.caption, tile.number, tile.note):
+            got = _text_contrast(img, QRect(part.mapTo(tile, QPoint(0, 0)), part.size()))
+            assert got >= 4.5, f"{tone}: roadmap {tile.title()!r} {type(part).__name__} reads at {got:.1f}:1"
+    win.navigate(ScreenKey.RESULTS)
+    settle(qtbot, 20)
     # the charts follow the palette too
     assert win.controllers[ScreenKey.RESULTS].chart_source()[2].dark == (tone == "dark")
     # and on the projector: captions in the text colour, every part of a tile at 4.5:1

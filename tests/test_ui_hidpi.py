@@ -1,8 +1,8 @@
 """150% and 200% scaling. Qt reads QT_SCALE_FACTOR only before the QApplication exists, so each
 case runs tests/hidpi_probe.py in a child process: a 1920×1080 screen (1280×720 device-
 independent pixels at 150%, 960×540 at 200%) and a 1366×768 laptop at 150% (911×512); every
-screen with the demo assessment and an event room, then presentation mode, in English and
-Russian. It fails when a label or table
+screen with the demo assessment and an event room, then presentation mode, in English,
+Russian and Ukrainian. It fails when a label or table
 cell that matters is cut off (the checks of tests/test_ui_layout.py), and when a chart on
 show is not crisp: its image must be drawn at the device pixel ratio, one image pixel per
 screen pixel, as wide as its slot (not a 1x image scaled up)."""
@@ -34,7 +34,7 @@ def probe(scale: float, lang: str, tmp_path: Path, physical: str = "1920x1080") 
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
 @pytest.mark.parametrize(("scale", "screen"), [(1.5, (1920, 1080)), (2.0, (1920, 1080)), (1.5, (1366, 768))],
                          ids=["150%-1920x1080", "200%-1920x1080", "150%-1366x768"])
 def test_every_screen_fits_and_charts_are_crisp_when_scaled(tmp_path, scale, screen, lang):

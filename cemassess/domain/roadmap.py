@@ -20,6 +20,10 @@ are Now (0-3 months), or Next when their effort is L; actions one phase ahead ar
 (Later when L); anything further is Later (9-18 months). Now holds at most `now_max`
 actions (NOW_MAX = 8 by default: what a client can start in one quarter); the rest of the
 Now candidates move to Next, in order. The full list is always kept (backlog).
+
+What a horizon works on (`Roadmap.effect`): the practices behind its included actions, the
+sum of their gaps in levels beside the whole roadmap's, and how many of them hold back a
+phase (the Roadmap screen's dashboard; no score is computed there).
 """
 
 from __future__ import annotations
@@ -101,6 +105,44 @@ class Roadmap:
     @property
     def included(self) -> list[RoadmapItem]:
         return [i for i in self.items if i.included]
+
+    def effect(self, horizon: Horizon = "now", phase: int | None = None) -> HorizonEffect:
+        """What a horizon's included actions work on: the practices behind them, the gap
+        (target - level, in levels) of those practices, and how many of them hold back a
+        phase (`phase` only, e.g. the current one; any phase when None), each beside the whole
+        roadmap's. A practice counts once however many of its actions the horizon holds; an
+        action of the user's own has no measured gap."""
+        def practices(items: list[RoadmapItem]) -> dict[str, Why]:
+            return {i.why.practice_id: i.why for i in items if i.why is not None}
+
+        here = practices([i for i in self.items if i.included and i.horizon == horizon])
+        everywhere = practices(self.included)
+        blocking = {pid for pid, w in practices(self.items).items()
+                    if w.blocks_phase and (phase is None or w.practice_phase == phase)}
+        return HorizonEffect(
+            horizon=horizon, actions=sum(1 for i in self.included if i.horizon == horizon),
+            practices=tuple(here), gap=round(sum(w.gap for w in here.values()), 4),
+            total_gap=round(sum(w.gap for w in everywhere.values()), 4),
+            blockers=sum(1 for pid in here if pid in blocking), total_blockers=len(blocking), phase=phase)
+
+
+@dataclass(frozen=True)
+class HorizonEffect:
+    """Roadmap.effect(): what one horizon's included actions work on."""
+
+    horizon: Horizon
+    actions: int  # included actions in this horizon (own ones too)
+    practices: tuple[str, ...]  # the practices they work on, in roadmap order
+    gap: float  # levels: the sum of those practices' gaps (target - level)
+    total_gap: float  # levels: the same over every included action of the roadmap
+    blockers: int  # of those practices, how many hold back the phase (any phase if phase is None)
+    total_blockers: int  # practices holding it back that the roadmap has actions for (included or not)
+    phase: int | None = None
+
+    @property
+    def share(self) -> float:
+        """This horizon's part of the roadmap's gap, 0-1."""
+        return self.gap / self.total_gap if self.total_gap > 0 else 0.0
 
 
 def practice_target(level: float, all_attained: bool, override_level: float | None = None) -> float:

@@ -713,6 +713,45 @@ UI: dict[str, Entry] = {
                          "live; participants then scan the new QR code."),
     "live.lost": ("The live room stopped unexpectedly. Every saved answer is kept: Go live again to "
                   "continue on the same address."),
+    # --- roadmap16 ---
+    "roadmap.kpi.gap": "Now closes",
+    "roadmap.kpi.due": "First due",
+    "roadmap.kpi.edited": "Your edits",
+    "roadmap.kpi.phase_count": "Phase {n}: {k}",
+    "roadmap.kpi.empty": "No actions",
+    "roadmap.kpi.now_cap": "Cap: {cap} (Settings)",
+    "roadmap.kpi.now_moved": "Cap: {cap}; waiting in Next: {moved}",
+    "roadmap.kpi.now_over": "Cap: {cap}; above it: {over} (placed by you)",
+    "roadmap.kpi.gap_note": plural("Levels of gap in {n} practice: {share} of the roadmap's "
+                                   "total",
+                                   "Levels of gap in {n} practices: {share} of the roadmap's "
+                                   "total"),
+    "roadmap.kpi.phase_blockers": "Holding back phase {phase}: {k} of {total}",
+    "roadmap.kpi.due_count": "Due dates set: {k} of {n}",
+    "roadmap.kpi.no_due": "No due dates yet: set them for the selected action.",
+    "roadmap.kpi.edited_note": "Own actions: {own}; excluded: {excluded}",
+    "roadmap.kpi.now_expl": ("The number of actions in Now is capped: at most {cap} (Settings), what a client can start in one "
+        "quarter. Actions you placed in Now stay there and take their places first; generated ones fill the "
+        "rest in the roadmap's order, and the others wait in Next."),
+    "roadmap.kpi.horizon_rule": ("Horizons follow the current phase: actions of the current phase (or an earlier one) are Now, or "
+        "Next when their effort is large; actions one phase ahead are Next (Later when large); anything "
+        "further is Later. An action never comes before one it builds on, and your own placements stand."),
+    "roadmap.kpi.moved_head": "Moved to Next by the cap ({cap}):",
+    "roadmap.kpi.gap_expl": ("Each generated action works on a practice's gap: its target level minus today's level (the median "
+        "of the answers, or the agreed answer). A practice below level 4, what a phase needs, targets level "
+        "4; once every phase is attained, level 5. A practice counts once, however many of its actions are "
+        "in Now. The practices Now's actions work on:"),
+    "roadmap.kpi.gap_line": "{practice}: today {level}, target level {target} (gap {gap})",
+    "roadmap.kpi.blocks": "holds back phase {n}",
+    "roadmap.kpi.gap_total": "Together: {gap} of {total}, the gap in levels that all the roadmap's included actions work on ({share}).",
+    "roadmap.kpi.gap_own": "Your own actions have no measured gap and are not counted.",
+    "roadmap.kpi.due_expl": ("The earliest due date among the included actions. Set one for the selected action: "
+                             "Set a due date."),
+    "roadmap.kpi.edited_expl": ("Actions you changed (included or not, owner, horizon, KPI, due date, note, their place in the order) "
+        "or added yourself. Ctrl+Z undoes an edit."),
+    "roadmap.kpi.own": "your own",
+    "roadmap.kpi.excluded": "excluded",
+    "roadmap.kpi.none_edited": "Nothing edited yet.",
 }
 
 

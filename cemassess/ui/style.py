@@ -256,6 +256,9 @@ QLabel#caption, QLabel#hint {{ color: {k.text}; }}
 QFrame#kpi {{ border-top: 6px solid {k.accent}; }}
 QLabel#kpiCaption {{ font-size: 15pt; color: {k.text}; }}
 QFrame#kpi QPushButton#number {{ font-size: 40pt; }}
+QFrame#kpi[compact="true"] QPushButton#number {{ font-size: 28pt; }}
+QFrame#kpi[compact="true"] QLabel#kpiCaption {{ font-size: 13pt; }}
+QFrame#kpi[compact="true"] QLabel#kpiNote {{ font-size: 12pt; }}
 QLabel#kpiNote {{ font-size: 14pt; }}
 QHeaderView::section {{ font-size: 14pt; }}
 """
@@ -312,8 +315,16 @@ def contrast_box(box: Any, side: str) -> None:
     box.setStyleSheet(f"QGroupBox {{ background: {bg}; }} QLabel {{ color: {k.text}; }}")
 
 
-def kpi_tile(tile: Any) -> None:
+def kpi_tile(tile: Any, compact: bool = False) -> None:
     tile.setObjectName("kpi")
+    tile.setProperty("compact", compact)  # a smaller figure (presentation_css)
+
+
+def horizon_tile(tile: Any, horizon: str, accent: str = ACCENT) -> None:
+    """A KPI tile about one roadmap horizon: its top rule in the timeline's colour for it
+    (the tree's colour chips, the report's timeline), the tile's other rules the screen's."""
+    tile.setProperty("horizon", horizon)
+    tile.setStyleSheet(f"QFrame#kpi {{ border-top-color: {horizon_colour(horizon, accent)}; }}")
 
 
 def dialog(d: Any) -> None:

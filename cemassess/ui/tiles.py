@@ -9,7 +9,11 @@ bitmaps, so they are sharp at any scaling:
   the bands' boundaries and a marker at the score;
 - `PhaseStrip`: the three phases as the phase chart colours them (attained in the accent,
   the current one lighter, the ones ahead pale), each filled to its progress;
-- `Meter`: one share (how much is answered), in the accent or the report's warning colour.
+- `Meter`: one share (how much is answered), in the accent or the report's warning colour;
+- `Slots`: the roadmap's Now against its cap, one slot per action, filled in the timeline's
+  colour for Now, any beyond the cap in the report's warning colour.
+
+A compact tile (the Roadmap's row of six) has a smaller figure, on the projector too.
 """
 
 from __future__ import annotations
@@ -26,20 +30,21 @@ from cemassess.ui.widgets import NumberButton, wrap_label
 class KpiTile(QFrame):
     """caption / figure / picture / note. `setTitle` sets the caption (the Binder's hook)."""
 
-    def __init__(self, number_size: float = 2.2, parent: QWidget | None = None) -> None:
+    def __init__(self, number_size: float = 2.2, parent: QWidget | None = None, *,
+                 compact: bool = False) -> None:
         super().__init__(parent)
-        style.kpi_tile(self)
+        style.kpi_tile(self, compact=compact)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(12, 10, 12, 10)
-        lay.setSpacing(4)
+        lay.setContentsMargins(*((10, 6, 10, 6) if compact else (12, 10, 12, 10)))
+        lay.setSpacing(2 if compact else 4)
         self.caption = QLabel()
         self.caption.setObjectName("kpiCaption")
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.number = _TileNumber(size=number_size)
         self.picture_slot = QVBoxLayout()
-        self.picture_slot.setContentsMargins(4, 2, 4, 2)
+        self.picture_slot.setContentsMargins(4, 0 if compact else 2, 4, 2)
         self.note = wrap_label()
         self.note.setObjectName("kpiNote")
         lay.addWidget(self.caption)
@@ -204,4 +209,56 @@ class Meter(QWidget):
         if self.share > 0:
             p.setBrush(QColor(self.colour))
             p.drawRoundedRect(QRectF(r.left(), r.top(), r.width() * self.share, r.height()), 3, 3)
+        p.end()
+
+
+class Slots(QWidget):
+    """`filled` of `cap` slots (the actions in Now against the cap on Now): the filled ones in
+    `colour`, any beyond the cap (actions the user placed there) in the warning colour."""
+
+    MAX_DRAWN = 24  # more slots than this are drawn as one bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filled, self.cap = 0, 1
+        self.colour = style.ACCENT
+        self.setMinimumHeight(10)
+        self.setMaximumHeight(10)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_slots(self, filled: int, cap: int, colour: str) -> None:
+        self.filled, self.cap, self.colour = max(0, filled), max(1, cap), colour
+        self.update()
+
+    def colours(self) -> list[str | None]:
+        """Each slot's fill, None for an empty one (what the picture shows, for tests)."""
+        over = style.status_colour("warn")
+        return [self.colour if i < min(self.filled, self.cap) else over if i >= self.cap else None
+                for i in range(max(self.filled, self.cap))]
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt)
+        k = style.ink()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        slots = self.colours()
+        p.setPen(Qt.PenStyle.NoPen)
+        w, h = self.width() - 2, self.height() - 2
+        if len(slots) > self.MAX_DRAWN:  # one bar: the cap's share filled, the rest over it
+            r = QRectF(1, 1, w, h)
+            p.setBrush(_track(k))
+            p.drawRoundedRect(r, 3, 3)
+            total = len(slots)
+            inside = min(self.filled, self.cap)
+            p.setBrush(QColor(self.colour))
+            p.drawRoundedRect(QRectF(1, 1, w * inside / total, h), 3, 3)
+            if self.filled > self.cap:
+                p.setBrush(QColor(style.status_colour("warn")))
+                p.drawRoundedRect(QRectF(1 + w * self.cap / total, 1, w * (self.filled - self.cap) / total, h), 3, 3)
+            p.end()
+            return
+        gap = 3.0
+        seg = (w - gap * (len(slots) - 1)) / max(1, len(slots))
+        for i, colour in enumerate(slots):
+            p.setBrush(QColor(colour) if colour else _track(k))
+            p.drawRoundedRect(QRectF(1 + i * (seg + gap), 1, seg, h), 2, 2)
         p.end()

@@ -6,6 +6,10 @@ walk-through's consensus mode (session.set_agreed: undoable, saved at once).
 
 The Respondents screen lists the worst disagreements as an agenda and opens them here; the
 walk-through's consensus mode remains the way to go through every practice in order.
+
+Side by side on a laptop; on a wide screen (a 1080p monitor) the list runs across the top and
+everyone's answers sit beside the agreed answer below it, so the decision has no empty column
+beside a long list.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -79,8 +84,9 @@ class View(BaseView):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         split.addWidget(self.list)
         detail = QWidget()
-        dl = QVBoxLayout(detail)
+        dl = self.detail_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, detail)
         dl.setContentsMargins(0, 0, 0, 0)
+        dl.setSpacing(10)
         self.answers_box = b.bind(QGroupBox(), "merge.answers")
         al = QVBoxLayout(self.answers_box)
         self.answers = b.bind(_table(len(ANSWER_COLUMNS)), name="merge.answers")
@@ -92,21 +98,60 @@ class View(BaseView):
         al.addWidget(self.answers)
         self.median = wrap_label()
         al.addWidget(self.median)
-        dl.addWidget(self.answers_box)
+        dl.addWidget(self.answers_box, 0, Qt.AlignmentFlag.AlignTop)
+        decision = QWidget()  # the agreed answer and the dissent
+        dec = QVBoxLayout(decision)
+        dec.setContentsMargins(0, 0, 0, 0)
         self.agreed_label = b.bind(wrap_label(bold=True), "merge.agreed_intro")
-        dl.addWidget(self.agreed_label)
+        dec.addWidget(self.agreed_label)
         self.card_holder = QVBoxLayout()
-        dl.addLayout(self.card_holder)
+        dec.addLayout(self.card_holder)
         self.none = hint_label()
-        dl.addWidget(self.none)
-        dl.addStretch(1)
+        dec.addWidget(self.none)
+        dec.addStretch(1)
+        dl.addWidget(decision, 1)
+        self.detail = detail
         self.detail_scroll = scroller(detail)
         split.addWidget(self.detail_scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([640, 560])
         lay.addWidget(split, 1)
+        self.split = split
         self.card: PracticeCard | None = None
+
+    WIDE = 1600  # from this width on the list goes across the top, the decision below it
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._arrange(self.width() >= self.WIDE)
+        if self.split.orientation() == Qt.Orientation.Vertical:
+            QTimer.singleShot(0, self.fit_detail)  # once the widths are settled
+
+    def _arrange(self, wide: bool) -> None:
+        want = Qt.Orientation.Vertical if wide else Qt.Orientation.Horizontal
+        if self.split.orientation() == want:
+            return
+        self.split.setOrientation(want)
+        self.detail_layout.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+        self.detail_layout.setStretch(0, 1 if wide else 0)  # side by side: half each
+        if not wide:
+            total = self.split.width()
+            self.split.setSizes([total * 8 // 15, total * 7 // 15])
+
+    def fit_detail(self) -> None:
+        """On a wide screen: the decision below the list as tall as it needs (at most 3/5)."""
+        if self.split.orientation() != Qt.Orientation.Vertical:
+            return
+        total = self.split.height()
+        frame = self.detail_scroll.frameWidth()
+        lay = self.detail.layout()
+        lay.activate()
+        width = self.detail_scroll.width() - 2 * frame
+        need = (lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else self.detail.sizeHint().height())
+        want = min(need + 2 * frame + 2, total * 3 // 5)
+        if abs(self.split.sizes()[1] - want) > 4:
+            self.split.setSizes([total - want, want])
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt)
         from PySide6.QtCore import QEvent
@@ -272,6 +317,7 @@ class Controller(BaseController):
         card.set_consensus(True)
         ag = a.agreed.get(pid)
         card.show_answer(ag.value if ag else None, ag.dissent if ag else "", False)
+        QTimer.singleShot(0, v.fit_detail)  # once the new card is laid out
 
     def _focus_card(self) -> None:
         card = self.view.card

@@ -2,7 +2,11 @@
 switch to consensus mode (the facilitator records the agreed answer and the dissent).
 Participants' answer files are imported here (or dropped on the window): each becomes a
 respondent. Practices where the respondents disagree most are listed as the agenda for
-consensus; each opens side by side on the Consensus screen."""
+consensus; each opens side by side on the Consensus screen.
+
+The table is as tall as its rows (4 to 12, then it scrolls), never a stretched empty box; on a
+wide screen (a 1080p monitor) the people and their forms sit beside the consensus agenda
+instead of above it, so no large area stays empty."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -41,6 +46,9 @@ class View(BaseView):
         lay.addWidget(b.bind(wrap_label(), "resp.intro"))
         self.banner = Banner("warn")
         lay.addWidget(self.banner)
+        self.people = QWidget()  # the table, its buttons and the two forms: one column
+        people = QVBoxLayout(self.people)
+        people.setContentsMargins(0, 0, 0, 0)
         self.table = b.bind(QTableWidget(0, 4), name="resp.table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -50,7 +58,7 @@ class View(BaseView):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        lay.addWidget(self.table, 2)
+        people.addWidget(self.table)
         row = QHBoxLayout()
         self.make_active = b.bind(QPushButton(), "resp.make_active")
         self.remove = b.bind(QPushButton(), "resp.remove")
@@ -59,8 +67,8 @@ class View(BaseView):
         row.addWidget(self.remove)
         row.addStretch(1)
         row.addWidget(self.import_answers)
-        lay.addLayout(row)
-        forms = QHBoxLayout()
+        people.addLayout(row)
+        forms = self.forms = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # under each other beside the agenda
         self.add_box = b.bind(QGroupBox(), "resp.add")
         af = QFormLayout(self.add_box)
         self.add_name = b.bind(QLineEdit(), name="resp.name", placeholder="resp.name.hint")
@@ -80,7 +88,7 @@ class View(BaseView):
         ef.addRow(b.bind(wrap_label(), "resp.role"), self.edit_role)
         ef.addRow(self.edit_btn)
         forms.addWidget(self.edit_box, 1)
-        lay.addLayout(forms)
+        people.addLayout(forms)
         self.cons_box = b.bind(QGroupBox(), "resp.consensus")
         cl = QVBoxLayout(self.cons_box)
         self.consensus = b.bind(QCheckBox(), "walk.consensus", tip="walk.consensus.tip")
@@ -95,7 +103,32 @@ class View(BaseView):
         mrow.addWidget(self.open_merge)
         mrow.addStretch(1)
         cl.addLayout(mrow)
-        lay.addWidget(self.cons_box, 1)
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(12)
+        for w in (self.people, self.cons_box):
+            self.body.addWidget(w, 1, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(self.body)
+        lay.addStretch(1)  # what is left over goes below everything, not into an empty table
+
+    WIDE = 1250  # from this width on (a laptop at 100%) the consensus agenda goes beside the people
+    ROWS = (4, 12)  # the table shows at least 4 rows' height and at most 12 before it scrolls
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        want = QBoxLayout.Direction.LeftToRight if self.width() >= self.WIDE else QBoxLayout.Direction.TopToBottom
+        if self.body.direction() != want:
+            self.body.setDirection(want)
+            wide = want == QBoxLayout.Direction.LeftToRight
+            self.forms.setDirection(QBoxLayout.Direction.TopToBottom if wide else QBoxLayout.Direction.LeftToRight)
+
+    def fit_table(self) -> None:
+        """As tall as its rows (within ROWS), so an assessment with five people has no empty box."""
+        t = self.table
+        n = t.rowCount()
+        row_h = t.rowHeight(0) if n else t.verticalHeader().defaultSectionSize()
+        shown = max(self.ROWS[0], min(self.ROWS[1], n))
+        rows = sum(t.rowHeight(i) for i in range(min(n, shown))) + row_h * max(0, shown - n)
+        t.setFixedHeight(t.horizontalHeader().height() + rows + 2 * t.frameWidth() + 2)
 
     def translateUI(self, lang: str) -> None:  # noqa: N802
         super().translateUI(lang)
@@ -146,6 +179,7 @@ class Controller(BaseController):
                 v.table.setItem(i, j, item)
             if r.id == (sel or s.active_respondent):
                 v.table.selectRow(i)
+        v.fit_table()
         v.consensus.blockSignals(True)
         v.consensus.setChecked(s.consensus)
         v.consensus.blockSignals(False)

@@ -1,7 +1,13 @@
 """Roadmap: the prioritised actions grouped Now / Next / Later. Include or exclude (the
 check box), reorder (Ctrl+Up/Down), edit owner, horizon, KPI, due date and a note, add an
 action of your own. Every edit goes through the session into assessment.roadmap and the
-action is then marked as edited (✎)."""
+action is then marked as edited (✎).
+
+Above the list, a row of KPI tiles (ui/tiles.py) a consultant projects: the actions Now
+(against the cap on Now), Next and Later, each under the timeline's colour for its horizon;
+the gap Now works on (the domain's Roadmap.effect); the first due date; how many actions
+the user edited or added (not on the projector). Each figure opens how it was computed, and
+the row follows every edit at once (the screen refreshes on resultsChanged)."""
 
 from __future__ import annotations
 
@@ -31,10 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cemassess.i18n import date_text
-from cemassess.ui import style
+from cemassess.i18n import date_text, num, pct
+from cemassess.ui import style, widgets
 from cemassess.ui.screens.base import BaseController, BaseView
 from cemassess.ui.strings import t
+from cemassess.ui.tiles import KpiTile, Meter, Slots
 from cemassess.ui.widgets import Banner, heading, hint_label, wrap_label
 
 HORIZONS = ("now", "next", "later")
@@ -43,6 +50,8 @@ ROLE = Qt.ItemDataRole.UserRole
 MOVED_COL = COLUMNS.index("moved")
 ARROWS = {"up": "▲", "down": "▼", "flat": "=", "new": "+"}  # glyphs every shipped font has
 TREND_TEXT = "cemassess.explain"  # moved_note() (pure Python, cheap to import)
+TILES = ("now", "next", "later", "gap", "due", "edited")
+TILE_FIGURE = 1.8  # the figures' size: six tiles in one row on a 1366 px laptop at 150%
 
 
 class View(BaseView):
@@ -52,6 +61,22 @@ class View(BaseView):
         lay = QVBoxLayout(self)
         self.title = heading(size=1.5)
         lay.addWidget(self.title)
+        # the dashboard row: caption, figure (opens how it was computed), picture, note
+        self.tiles_row = QWidget()
+        row = QHBoxLayout(self.tiles_row)
+        row.setContentsMargins(0, 2, 0, 6)
+        row.setSpacing(10)
+        self.tiles: dict[str, KpiTile] = {}
+        captions = {"now": "horizon.now", "next": "horizon.next", "later": "horizon.later",
+                    "gap": "roadmap.kpi.gap", "due": "roadmap.kpi.due", "edited": "roadmap.kpi.edited"}
+        for key in TILES:
+            tile = b.bind(KpiTile(TILE_FIGURE, compact=True), captions[key])
+            self.tiles[key] = tile
+            row.addWidget(tile, 1)
+        self.now_slots = self.tiles["now"].set_picture(Slots())
+        self.share_meters = {h: self.tiles[h].set_picture(Meter()) for h in ("next", "later")}
+        self.gap_meter = self.tiles["gap"].set_picture(Meter())
+        lay.addWidget(self.tiles_row)
         self.intro = wrap_label()  # text set on refresh: it names the cap on Now
         lay.addWidget(self.intro)
         self.banner = Banner("warn")
@@ -127,7 +152,12 @@ class View(BaseView):
         self.remove_btn = b.bind(QPushButton(), "roadmap.remove")
         ed.addWidget(self.remove_btn)
         ed.addStretch(1)
-        split.addWidget(self.editor)
+        # the form scrolls within its panel when a long "why" needs more than the laptop's
+        # height, so the list and the tiles above it stay in view
+        from cemassess.ui.screens.walk_pages import scroller
+
+        self.editor_scroll = scroller(self.editor)
+        split.addWidget(self.editor_scroll)
         split.setCollapsible(0, False)  # the editor may fold away (drag the splitter), the list not
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -184,8 +214,10 @@ class View(BaseView):
 
     def set_presentation(self, on: bool) -> None:
         super().set_presentation(on)
-        self.editor.setVisible(not on)
-        for w in (self.add_btn, self.up_btn, self.down_btn, self.intro, self.show_excluded):
+        self.editor_scroll.setVisible(not on)
+        # the client sees the plan, not who edited it
+        for w in (self.add_btn, self.up_btn, self.down_btn, self.intro, self.show_excluded,
+                  self.tiles["edited"]):
             w.setVisible(not on)
         for col in (2, 4, 6, 7):
             self.tree.setColumnHidden(col, on)
@@ -258,6 +290,12 @@ class Controller(BaseController):
         session.resultsChanged.connect(self.mark_stale)
         session.assessmentOpened.connect(self._opened)
         session.saveFailed.connect(lambda msg: v.banner.show_text(msg))
+        self._tile_accent = ""
+        explain = {"now": lambda: self.explain_horizon("now"), "next": lambda: self.explain_horizon("next"),
+                   "later": lambda: self.explain_horizon("later"), "gap": self.explain_gap,
+                   "due": self.explain_due, "edited": self.explain_edited}
+        for key, tile in v.tiles.items():
+            tile.number.explain.connect(explain[key])
 
     def _opened(self) -> None:
         if not self.session.is_open:  # closed: nothing to edit any more
@@ -339,6 +377,7 @@ class Controller(BaseController):
         for c in (0, 3, 4, 6, 7, MOVED_COL):
             v.tree.resizeColumnToContents(c)
         v.fit_columns()
+        self._fill_tiles(res.roadmap, res.phase.current, accent)
         self._filling = False
         if select_item is None and v.tree.topLevelItemCount():
             first = next((v.tree.topLevelItem(i).child(0) for i in range(3)
@@ -347,6 +386,143 @@ class Controller(BaseController):
         if select_item is not None:
             v.tree.setCurrentItem(select_item)
         self._load_editor()
+
+    # -- the dashboard row ------------------------------------------------------------------
+    def figures(self, roadmap: Any, phase: int | None = None) -> dict[str, Any]:
+        """What the tiles show, read off the domain's roadmap (the tests compare them)."""
+        groups = roadmap.by_horizon()
+        dated = sorted((i for i in roadmap.included if i.due is not None), key=lambda i: (i.due, i.rank))
+        return {"now": len(groups["now"]), "next": len(groups["next"]), "later": len(groups["later"]),
+                "cap": roadmap.now_max, "effect": roadmap.effect("now", phase),
+                "first_due": dated[0] if dated else None, "dated": len(dated),
+                "edited": sum(1 for i in roadmap.items if i.edited),
+                "own": sum(1 for i in roadmap.items if i.custom),
+                "excluded": sum(1 for i in roadmap.items if not i.included),
+                "moved": sum(1 for i in groups["next"] if i.why is not None and i.why.moved_to_next)}
+
+    def _by_phase(self, items: list) -> str:
+        phases = sorted({i.phase for i in items})
+        return " · ".join(t("roadmap.kpi.phase_count", self.lang, n=p, k=sum(1 for i in items if i.phase == p))
+                          for p in phases)
+
+    def _fill_tiles(self, roadmap: Any, phase: int, accent: str) -> None:
+        v, lang = self.view, self.lang
+        f = self.figures(roadmap, phase)
+        groups = roadmap.by_horizon()
+        if accent != self._tile_accent:  # the timeline's colours, once per accent
+            self._tile_accent = accent
+            for h in HORIZONS:
+                style.horizon_tile(v.tiles[h], h, accent)
+        total = len(roadmap.included)
+        now, cap = f["now"], f["cap"]
+        tiles = v.tiles
+        tiles["now"].number.setText(f"{now}/{cap}")
+        v.now_slots.set_slots(now, cap, style.horizon_colour("now", accent))
+        if now > cap:
+            limit = t("roadmap.kpi.now_over", lang, over=now - cap, cap=cap)
+        elif f["moved"]:
+            limit = t("roadmap.kpi.now_moved", lang, cap=cap, moved=f["moved"])
+        else:
+            limit = t("roadmap.kpi.now_cap", lang, cap=cap)
+        tiles["now"].note.setText("\n".join(x for x in (self._by_phase(groups["now"]), limit) if x))
+        for h in ("next", "later"):
+            tiles[h].number.setText(str(f[h]))
+            v.share_meters[h].set_share(f[h] / total if total else 0.0, style.horizon_colour(h, accent))
+            tiles[h].note.setText(self._by_phase(groups[h]) or t("roadmap.kpi.empty", lang))
+        eff = f["effect"]
+        tiles["gap"].number.setText(num(eff.gap, lang, 1))
+        v.gap_meter.set_share(eff.share, style.horizon_colour("now", accent))
+        tiles["gap"].note.setText(t("roadmap.kpi.gap_note", lang, n=len(eff.practices), share=pct(eff.share, lang))
+                                  + ("\n" + t("roadmap.kpi.phase_blockers", lang, phase=phase, k=eff.blockers, total=eff.total_blockers)
+                                     if eff.total_blockers else ""))
+        first = f["first_due"]
+        if first is not None:
+            title, _desc, _owner, _kpi = self._texts(first)
+            tiles["due"].number.setText(date_text(first.due, lang, "short"))
+            tiles["due"].note.setText(title + "\n" + t("roadmap.kpi.due_count", lang, k=f["dated"], n=total))
+        else:
+            tiles["due"].number.setText("—")
+            tiles["due"].note.setText(t("roadmap.kpi.no_due", lang))
+        tiles["edited"].number.setText(str(f["edited"]))
+        tiles["edited"].note.setText(t("roadmap.kpi.edited_note", lang, own=f["own"], excluded=f["excluded"]))
+        for tile in tiles.values():
+            tile.number.setAccessibleName(f"{tile.title()}: {tile.number.text()}")
+        if first is not None:  # the whole date, not the figure's short form
+            tiles["due"].number.setAccessibleName(f"{tiles['due'].title()}: {date_text(first.due, lang, 'long')}")
+
+    def _explain(self, key: str, lines: list[str]) -> None:
+        widgets.show_explanation(self.view, self.view.tiles[key].title(), lines, self.lang)
+
+    def _action_line(self, it: Any) -> str:
+        title, _desc, owner, _kpi = self._texts(it)
+        return f"  {it.rank}. {title}" + (f" — {owner}" if owner else "")
+
+    def explain_horizon(self, horizon: str) -> None:
+        s, lang = self.session, self.lang
+        if not s.is_open:
+            return
+        rm = s.results().roadmap
+        items = rm.by_horizon()[horizon]
+        lines = [t("roadmap.kpi.now_expl", lang, cap=rm.now_max)] if horizon == "now" else []
+        lines += [t("roadmap.kpi.horizon_rule", lang), ""]
+        lines += [self._action_line(i) for i in items] or [t("roadmap.kpi.empty", lang)]
+        moved = [i for i in rm.by_horizon()["next"] if i.why is not None and i.why.moved_to_next]
+        if horizon == "now" and moved:
+            lines += ["", t("roadmap.kpi.moved_head", lang, cap=rm.now_max)] + [self._action_line(i) for i in moved]
+        self._explain(horizon, lines)
+
+    def explain_gap(self) -> None:
+        from cemassess.explain import level_label
+
+        s, lang = self.session, self.lang
+        if not s.is_open:
+            return
+        res = s.results()
+        fw, rm = s.framework, res.roadmap
+        eff = rm.effect("now", res.phase.current)
+        why = {i.why.practice_id: i.why for i in rm.items if i.why is not None}
+        lines = [t("roadmap.kpi.gap_expl", lang), ""]
+        for pid in eff.practices:
+            w = why[pid]
+            line = t("roadmap.kpi.gap_line", lang, practice=fw.practices[pid].statement(lang).rstrip(". "),
+                     level=level_label(w.level, lang), target=num(w.target, lang, 0 if w.target == int(w.target) else 1),
+                     gap=num(w.gap, lang, 1))
+            if w.blocks_phase:
+                line += " — " + t("roadmap.kpi.blocks", lang, n=w.practice_phase)
+            lines.append("  " + line)
+        lines += ["", t("roadmap.kpi.gap_total", lang, gap=num(eff.gap, lang, 1), total=num(eff.total_gap, lang, 1),
+                        share=pct(eff.share, lang))]
+        if eff.total_blockers:
+            lines.append(t("roadmap.kpi.phase_blockers", lang, phase=eff.phase, k=eff.blockers,
+                           total=eff.total_blockers))
+        if any(i.custom for i in rm.by_horizon()["now"]):
+            lines.append(t("roadmap.kpi.gap_own", lang))
+        self._explain("gap", lines)
+
+    def explain_due(self) -> None:
+        s, lang = self.session, self.lang
+        if not s.is_open:
+            return
+        dated = sorted((i for i in s.results().roadmap.included if i.due is not None), key=lambda i: (i.due, i.rank))
+        lines = [t("roadmap.kpi.due_expl", lang), ""]
+        lines += [f"  {date_text(i.due, lang, 'medium')} — {self._texts(i)[0]}" for i in dated] \
+            or [t("roadmap.kpi.no_due", lang)]
+        self._explain("due", lines)
+
+    def explain_edited(self) -> None:
+        s, lang = self.session, self.lang
+        if not s.is_open:
+            return
+        items = [i for i in s.results().roadmap.items if i.edited]
+        lines = [t("roadmap.kpi.edited_expl", lang), ""]
+        for i in items:
+            tags = [t("roadmap.kpi.own", lang)] if i.custom else []
+            if not i.included:
+                tags.append(t("roadmap.kpi.excluded", lang))
+            lines.append(self._action_line(i) + (f" ({', '.join(tags)})" if tags else ""))
+        if not items:
+            lines.append(t("roadmap.kpi.none_edited", lang))
+        self._explain("edited", lines)
 
     def _moved(self, dimension_id: str) -> str:
         """The report's own sentence on how the action's dimension moved since the last
